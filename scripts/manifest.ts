@@ -1,0 +1,40 @@
+/**
+ * One manifest source (manifest.json), two targets. Chrome/Edge get the module service worker
+ * and the fixed `key`; Firefox gets `background.scripts` (it has no MV3 service worker), its
+ * add-on ID and the first version that runs MAIN-world content scripts.
+ */
+import { CHROME_MIN_VERSION, FIREFOX_MIN_VERSION, GECKO_ID } from '../src/core/constants.ts';
+
+export const TARGETS = ['chrome', 'firefox'] as const;
+export type Target = (typeof TARGETS)[number];
+
+// Loose on purpose: the shape of manifest.json is checked by the browsers and by web-ext lint.
+export type Manifest = Record<string, any>;
+
+export function manifestFor(target: Target, base: Manifest, version: string): Manifest {
+  const manifest: Manifest = structuredClone(base);
+  manifest.version = version;
+  if (target === 'chrome') {
+    manifest.minimum_chrome_version = CHROME_MIN_VERSION;
+    return manifest;
+  }
+  delete manifest.key;
+  manifest.background = { scripts: [base.background.service_worker], type: 'module' };
+  manifest.browser_specific_settings = {
+    gecko: {
+      id: GECKO_ID,
+      strict_min_version: FIREFOX_MIN_VERSION,
+      // Firefox's built-in data consent: this extension collects and transmits nothing.
+      data_collection_permissions: { required: ['none'] },
+    },
+  };
+  return manifest;
+}
+
+export function parseTarget(value: string | undefined): Target {
+  const target = value ?? 'chrome';
+  if (!(TARGETS as readonly string[]).includes(target)) {
+    throw new Error(`unknown build target "${target}": use one of ${TARGETS.join(', ')}`);
+  }
+  return target as Target;
+}

@@ -1,0 +1,67 @@
+/**
+ * The one message protocol between extension contexts. Each message name says who sends it to
+ * whom (`content-to-bg/...`, `ui-to-bg/...`) and maps to its request and response types.
+ * Every message is parsed here on arrival: content scripts share a process with hostile pages,
+ * so their messages are untrusted input.
+ */
+import { MAX_URL_LENGTH } from './constants.ts';
+import type { TabState } from './tab-state.ts';
+
+/** Isolated-world content script → background: this frame's document has started. */
+export interface ContentToBgPageSeen {
+  type: 'content-to-bg/page-seen';
+  url: string;
+}
+
+/** Popup or options page → background: the stored state of one tab. */
+export interface UiToBgGetTabState {
+  type: 'ui-to-bg/get-tab-state';
+  tabId: number;
+}
+
+export interface MessageMap {
+  'content-to-bg/page-seen': { request: ContentToBgPageSeen; response: { ok: boolean } };
+  'ui-to-bg/get-tab-state': { request: UiToBgGetTabState; response: TabState | null };
+}
+
+export type MessageType = keyof MessageMap;
+export type RequestOf<T extends MessageType> = MessageMap[T]['request'];
+export type ResponseOf<T extends MessageType> = MessageMap[T]['response'];
+
+export type ContentToBg = ContentToBgPageSeen;
+export type UiToBg = UiToBgGetTabState;
+
+export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function onlyKeys(raw: Record<string, unknown>, allowed: readonly string[]): string | undefined {
+  return Object.keys(raw).find((k) => !allowed.includes(k));
+}
+
+export function parseContentToBg(raw: unknown): Parsed<ContentToBg> {
+  if (!isRecord(raw)) return { ok: false, error: 'message is not an object' };
+  if (raw.type !== 'content-to-bg/page-seen') return { ok: false, error: `unknown content message type ${describe(raw.type)}` };
+  const extra = onlyKeys(raw, ['type', 'url']);
+  if (extra) return { ok: false, error: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` };
+  if (typeof raw.url !== 'string' || raw.url.length === 0) return { ok: false, error: 'url must be a non-empty string' };
+  if (raw.url.length > MAX_URL_LENGTH) return { ok: false, error: `url longer than ${MAX_URL_LENGTH} characters` };
+  return { ok: true, message: { type: raw.type, url: raw.url } };
+}
+
+export function parseUiToBg(raw: unknown): Parsed<UiToBg> {
+  if (!isRecord(raw)) return { ok: false, error: 'message is not an object' };
+  if (raw.type !== 'ui-to-bg/get-tab-state') return { ok: false, error: `unknown UI message type ${describe(raw.type)}` };
+  const { tabId } = raw;
+  if (typeof tabId !== 'number' || !Number.isSafeInteger(tabId) || tabId < 0) {
+    return { ok: false, error: 'tabId must be a non-negative integer' };
+  }
+  return { ok: true, message: { type: raw.type, tabId } };
+}
+
+/** A short, safe rendering of an untrusted value for error messages and logs. */
+function describe(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value.slice(0, 60)) : typeof value;
+}
