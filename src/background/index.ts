@@ -1,0 +1,14 @@
+/**
+ * Background service worker. Listeners are registered synchronously at the top level, as MV3
+ * requires for events that wake a stopped worker; no state is kept in module variables beyond
+ * one worker lifetime (see tab-store.ts).
+ */
+import browser from 'webextension-polyfill';
+import { onMessage } from './on-message.ts';
+import { removeTabState } from './tab-store.ts';
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => onMessage(message, sender));
+
+browser.tabs.onRemoved.addListener((tabId: number) => {
+  void removeTabState(tabId);
+});

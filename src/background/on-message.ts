@@ -1,0 +1,30 @@
+/**
+ * Entry point of every runtime message. Who may send what is decided by the sender, which the
+ * browser fills in and a page cannot forge: extension pages (popup, options) may query state;
+ * content scripts, which run beside hostile pages, may only report what they saw.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { parseContentToBg, parseUiToBg } from '../core/messages.ts';
+import { onPageSeen } from './on-page-seen.ts';
+import { getTabState } from './tab-store.ts';
+
+function isExtensionPage(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
+}
+
+export async function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> {
+  if (sender.id !== browser.runtime.id) return undefined;
+  if (isExtensionPage(sender)) {
+    const parsed = parseUiToBg(raw);
+    if (!parsed.ok) return reject(parsed.error, sender);
+    return (await getTabState(parsed.message.tabId)) ?? null;
+  }
+  const parsed = parseContentToBg(raw);
+  if (!parsed.ok) return reject(parsed.error, sender);
+  return onPageSeen(parsed.message, sender);
+}
+
+function reject(error: string, sender: Runtime.MessageSender): { ok: false; error: string } {
+  console.warn('message refused:', error, 'from', sender.url?.slice(0, 200));
+  return { ok: false, error };
+}

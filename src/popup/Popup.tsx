@@ -1,0 +1,71 @@
+import icon from '../../assets/icons/icon-32.png';
+import browser from 'webextension-polyfill';
+import { httpHostOf } from '../core/hostname.ts';
+import { findingsByProvider, verdictFor } from '../core/verdict.ts';
+import { LevelBadge } from '../ui/LevelBadge.tsx';
+import { ProviderCard } from './ProviderCard.tsx';
+import { type TabView, useTabView } from './use-tab-view.ts';
+
+export function Popup() {
+  const view = useTabView();
+  return (
+    <main class="popup" data-status={view.status}>
+      <header class="brand">
+        <img src={icon} alt="" width="20" height="20" />
+        <span>AI Jurisdiction Guard</span>
+      </header>
+      <Body view={view} />
+      <footer class="foot">
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
+      </footer>
+    </main>
+  );
+}
+
+function Body({ view }: { view: TabView }) {
+  switch (view.status) {
+    case 'loading':
+      return <p class="state" role="status">Loading…</p>;
+    case 'no-tab':
+      return <p class="state">No tab to show.</p>;
+    case 'unavailable':
+      return (
+        <p class="state" data-state="unavailable">
+          Browsers do not let extensions run on this page (browser pages and extension stores), so nothing here is checked.
+        </p>
+      );
+    case 'ready': {
+      const { state } = view;
+      const site = state?.url ? httpHostOf(state.url) : undefined;
+      const verdict = verdictFor(state ?? undefined);
+      if (!state || !verdict) {
+        return (
+          <section class="verdict verdict-none" data-state="no-ai">
+            <h1>No AI seen on this page</h1>
+            {site && <p class="site">{site}</p>}
+          </section>
+        );
+      }
+      const byProvider = findingsByProvider(state);
+      return (
+        <>
+          <section class={`verdict verdict-${verdict.level}`} data-state="findings" aria-live="polite">
+            <LevelBadge level={verdict.level} />
+            <h1>{verdict.sentence}</h1>
+            {verdict.reason && <p>{verdict.reason}</p>}
+            {site && <p class="site">{site}</p>}
+          </section>
+          {byProvider.map((p) => (
+            <ProviderCard
+              key={p.providerId}
+              findings={state.findings.filter((f) => f.providerId === p.providerId)}
+              showReason={byProvider.length > 1}
+            />
+          ))}
+        </>
+      );
+    }
+  }
+}
