@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// web-ext lint on the Firefox build (built first when missing): one line per message, and a
+// non-zero exit when there is any error. Warnings are printed, not fatal (docs/permissions.md
+// explains the known ones).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { mustRun, ROOT } from './ensure.mjs';
+
+const firefox = resolve(ROOT, 'dist/firefox');
+if (!existsSync(`${firefox}/manifest.json`)) mustRun('npm', ['run', '-s', 'build:firefox']);
+const result = spawnSync('npx', ['web-ext', 'lint', '--source-dir', firefox, '--output', 'json', '--no-input'], { cwd: ROOT, encoding: 'utf8' });
+let report;
+try {
+  report = JSON.parse(result.stdout.slice(result.stdout.indexOf('{')));
+} catch {
+  console.error(`web-ext lint did not run:\n${result.stdout}\n${result.stderr}`);
+  process.exit(1);
+}
+for (const level of ['errors', 'warnings', 'notices']) {
+  for (const m of report[level]) console.log(`  ${level.slice(0, -1)} ${m.code} ${m.file ?? ''}: ${m.message}`);
+}
+const { errors, warnings, notices } = report.summary;
+console.log(`web-ext lint: ${errors} errors, ${warnings} warnings, ${notices} notices`);
+process.exit(errors > 0 ? 1 : 0);

@@ -1,0 +1,63 @@
+/**
+ * Checks the built extension itself (npm test builds it before this runs): what each browser
+ * loads, and the properties the architecture depends on that no page test would notice.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHROME_EXTENSION_ID, GECKO_ID } from '../../src/core/constants.ts';
+
+const dist = (target: string) => resolve(import.meta.dirname, '../../dist', target);
+const manifestOf = (target: string) => JSON.parse(readFileSync(join(dist(target), 'manifest.json'), 'utf8'));
+
+describe.each(['chrome', 'firefox'])('dist/%s', (target) => {
+  const manifest = manifestOf(target);
+  const scripts: { js: string[]; world?: string; run_at: string; all_frames: boolean }[] = manifest.content_scripts;
+
+  it('runs a MAIN-world and an isolated-world script at document_start in every http(s) frame', () => {
+    expect(scripts.map((s) => s.world ?? 'ISOLATED').sort()).toEqual(['ISOLATED', 'MAIN']);
+    for (const s of scripts) {
+      expect(s).toMatchObject({ run_at: 'document_start', all_frames: true, matches: ['http://*/*', 'https://*/*'] });
+    }
+  });
+
+  it('ships content scripts as self-contained classic scripts, not async loaders', () => {
+    for (const s of scripts) {
+      expect(s.js).toHaveLength(1);
+      const code = readFileSync(join(dist(target), s.js[0]!), 'utf8');
+      expect(code, s.js[0]).not.toMatch(/^\s*(import|export)\s/m);
+      expect(code, s.js[0]).not.toMatch(/\bimport\s*\(/);
+    }
+  });
+
+  it('exposes nothing to web pages', () => {
+    // Web-accessible resources let any site detect the extension (and load its code).
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it('has its managed-policy schema, icons, popup and options page', () => {
+    const schema = JSON.parse(readFileSync(join(dist(target), manifest.storage.managed_schema), 'utf8'));
+    expect(schema.type).toBe('object');
+    for (const icon of Object.values<string>(manifest.icons)) expect(existsSync(join(dist(target), icon)), icon).toBe(true);
+    expect(existsSync(join(dist(target), manifest.action.default_popup))).toBe(true);
+    expect(existsSync(join(dist(target), manifest.options_ui.page))).toBe(true);
+  });
+});
+
+describe('per-browser manifest', () => {
+  it('Chrome: module service worker and the key that pins the ID', () => {
+    const m = manifestOf('chrome');
+    expect(m.background.type).toBe('module');
+    expect(existsSync(join(dist('chrome'), m.background.service_worker))).toBe(true);
+    expect(m.key).toBeTypeOf('string');
+    expect(CHROME_EXTENSION_ID).toMatch(/^[a-p]{32}$/);
+  });
+
+  it('Firefox: background scripts, add-on ID, no Chrome key', () => {
+    const m = manifestOf('firefox');
+    expect(m.background.scripts).toHaveLength(1);
+    expect(m.background.service_worker).toBeUndefined();
+    expect(m.browser_specific_settings.gecko.id).toBe(GECKO_ID);
+    expect(m.key).toBeUndefined();
+  });
+});

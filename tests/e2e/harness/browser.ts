@@ -1,0 +1,105 @@
+/**
+ * Starts Debian's Chromium (headless, no display needed) with the built extension loaded and
+ * real AI hostnames mapped to the local fixture server. Every other hostname fails to resolve,
+ * so a test can never reach the internet.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { CHROME_EXTENSION_ID } from '../../../src/core/constants.ts';
+import { assertChromium, CHROMIUM_PATH } from './chromium.ts';
+import { type FixtureServer, startFixtureServer } from './fixture-server.ts';
+
+export const DIST_CHROME = resolve(import.meta.dirname, '../../../dist/chrome');
+
+export interface LaunchOptions {
+  /** Hostnames to serve from the fixture server (http on :80 and https on :443). */
+  hosts: string[];
+  /** Reuse a server; by default each launch starts (and closes) its own. */
+  server?: FixtureServer;
+  colorScheme?: 'light' | 'dark';
+  /** Extra Chromium switches. */
+  args?: string[];
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  server: FixtureServer;
+  extensionId: string;
+  /** The extension's service worker as first started (Playwright's handle goes stale once it stops). */
+  serviceWorker(): Promise<Worker>;
+  /**
+   * An extension page kept open for tests to call extension APIs (chrome.storage, chrome.action)
+   * with the extension's own rights. Unlike a worker handle it stays valid when the service
+   * worker is stopped and restarted.
+   */
+  extensionPage(): Promise<Page>;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Chromium's --host-resolver-rules for `hosts`; exported for the scanner and for tests. */
+export function hostResolverRules(hosts: readonly string[], httpPort: number, httpsPort: number): string {
+  const rules = hosts.flatMap((h) => [`MAP ${h}:443 127.0.0.1:${httpsPort}`, `MAP ${h}:80 127.0.0.1:${httpPort}`]);
+  // Anything not mapped resolves to nothing: tests never reach the internet.
+  return [...rules, 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ');
+}
+
+export async function launchExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
+  assertChromium();
+  const server = options.server ?? (await startFixtureServer());
+  const profile = await mkdtemp(join(tmpdir(), 'ajg-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      `--disable-extensions-except=${DIST_CHROME}`,
+      `--load-extension=${DIST_CHROME}`,
+      `--host-resolver-rules=${hostResolverRules(options.hosts, server.httpPort, server.httpsPort)}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.args ?? []),
+    ],
+  });
+  const extensionOrigin = `chrome-extension://${CHROME_EXTENSION_ID}/`;
+  const isOurs = (w: Worker) => w.url().startsWith(extensionOrigin);
+  const serviceWorker = async () =>
+    context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
+  try {
+    await serviceWorker();
+  } catch (error) {
+    await context.close();
+    throw new Error(`the extension's service worker did not start from ${DIST_CHROME} (is it built?): ${String(error)}`);
+  }
+  let probe: Page | undefined;
+  const extensionPage = async () => {
+    if (!probe || probe.isClosed()) {
+      probe = await context.newPage();
+      await probe.goto(`${extensionOrigin}src/options/index.html`);
+    }
+    return probe;
+  };
+  return {
+    context,
+    server,
+    extensionId: CHROME_EXTENSION_ID,
+    serviceWorker,
+    extensionPage,
+    newPage: () => context.newPage(),
+    close: async () => {
+      await context.close();
+      if (!options.server) await server.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

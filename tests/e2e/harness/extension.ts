@@ -1,0 +1,150 @@
+/// <reference types="chrome" />
+/**
+ * What a test needs to look inside the running extension: its stored tab state, the toolbar
+ * badge of a tab, the popup (as a tab, or the real toolbar popup), screenshots, and stopping
+ * the service worker as the browser does when it is idle.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import type { TabState } from '../../../src/core/tab-state.ts';
+import type { ExtensionBrowser } from './browser.ts';
+
+export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../../artifacts');
+
+/** Everything in the extension's storage.session. */
+export async function sessionStorage(ext: ExtensionBrowser): Promise<Record<string, unknown>> {
+  return (await ext.extensionPage()).evaluate(() => chrome.storage.session.get(null));
+}
+
+export async function tabState(ext: ExtensionBrowser, tabId: number): Promise<TabState | undefined> {
+  return (await sessionStorage(ext))[`tab:${tabId}`] as TabState | undefined;
+}
+
+/**
+ * The browser's tab ID of a Playwright page: the page is brought to the front and the
+ * extension asks which tab is active (tab IDs need no permission).
+ */
+export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number> {
+  const probe = await ext.extensionPage();
+  await page.bringToFront();
+  const id = await probe.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id;
+  });
+  if (id === undefined) throw new Error(`no active tab found for ${page.url()}`);
+  return id;
+}
+
+export interface ToolbarBadge {
+  text: string;
+  title: string;
+  /** RGBA, as chrome.action.getBadgeBackgroundColor returns it. */
+  color: number[];
+}
+
+export async function toolbarBadge(ext: ExtensionBrowser, tabId: number): Promise<ToolbarBadge> {
+  return (await ext.extensionPage()).evaluate(async (id) => ({
+    text: await chrome.action.getBadgeText({ tabId: id }),
+    title: await chrome.action.getTitle({ tabId: id }),
+    color: await chrome.action.getBadgeBackgroundColor({ tabId: id }),
+  }), tabId);
+}
+
+/** Opens the popup UI in a new tab, as `popup.html?tab=<id>` (how support staff open it too). */
+export async function openPopup(ext: ExtensionBrowser, tabId: number): Promise<Page> {
+  const page = await ext.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+  return page;
+}
+
+/**
+ * Opens the real toolbar popup for `page` (chrome.action.openPopup) and returns a way to run
+ * expressions in it. Playwright does not attach to popup targets, so this speaks to it through
+ * the DevTools protocol.
+ */
+export async function openToolbarPopup(ext: ExtensionBrowser, page: Page): Promise<RemoteTarget> {
+  const probe = await ext.extensionPage();
+  await page.bringToFront();
+  await probe.evaluate(() => chrome.action.openPopup());
+  const cdp = await ext.context.newCDPSession(page);
+  const popupUrl = `chrome-extension://${ext.extensionId}/src/popup/index.html`;
+  for (let tries = 0; tries < 50; tries++) {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find((t) => t.type === 'page' && t.url === popupUrl);
+    if (target) return RemoteTarget.attach(cdp, target.targetId);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error('the toolbar popup did not open');
+}
+
+/** A page target reached through a non-flattened CDP session (Target.sendMessageToTarget). */
+type CdpReply = { id?: number; result?: { result: { value: unknown } }; error?: unknown };
+
+export class RemoteTarget {
+  private nextId = 1;
+  private readonly pending = new Map<number, (m: CdpReply) => void>();
+
+  private constructor(private readonly cdp: CDPSession, private readonly sessionId: string) {
+    cdp.on('Target.receivedMessageFromTarget', (e) => {
+      if (e.sessionId !== this.sessionId) return;
+      const message = JSON.parse(e.message) as CdpReply;
+      if (message.id !== undefined) this.pending.get(message.id)?.(message);
+    });
+  }
+
+  static async attach(cdp: CDPSession, targetId: string): Promise<RemoteTarget> {
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+    return new RemoteTarget(cdp, sessionId);
+  }
+
+  async evaluate<T>(expression: string): Promise<T> {
+    const id = this.nextId++;
+    const reply = new Promise<CdpReply>((ok) => this.pending.set(id, ok));
+    const params = { expression, returnByValue: true, awaitPromise: true };
+    await this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params }) });
+    const message = await reply;
+    this.pending.delete(id);
+    if (message.error) throw new Error(`evaluate failed: ${JSON.stringify(message.error)}`);
+    return message.result?.result.value as T;
+  }
+
+  /** The visible text of `selector`, or null while it is not there. */
+  text(selector: string): Promise<string | null> {
+    return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.innerText ?? null`);
+  }
+}
+
+export async function openOptions(ext: ExtensionBrowser): Promise<Page> {
+  const page = await ext.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+  return page;
+}
+
+/** Saves a full-page screenshot to artifacts/screenshots/<name>.png (git-ignored) and returns the path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = resolve(ARTIFACTS_DIR, 'screenshots');
+  await mkdir(dir, { recursive: true });
+  const path = resolve(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/**
+ * Stops the extension's service worker as the browser does when it is idle (DevTools
+ * ServiceWorker.stopAllWorkers, sent from an extension page so it reaches the extension's
+ * worker) and waits until it has stopped. The next event starts a fresh one.
+ */
+export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
+  const cdp = await ext.context.newCDPSession(await ext.extensionPage());
+  const stopped = new Promise<void>((ok) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.length > 0 && versions.every((v) => v.runningStatus === 'stopped')) ok();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+}

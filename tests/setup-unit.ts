@@ -1,0 +1,4 @@
+import { beforeEach } from 'vitest';
+import { resetBrowser } from './mocks/webextension-polyfill.ts';
+
+beforeEach(() => resetBrowser());

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { manifestFor, parseTarget } from '../../scripts/manifest.ts';
+import { CHROME_EXTENSION_ID, FIREFOX_MIN_VERSION, GECKO_ID } from '../../src/core/constants.ts';
+
+const base = JSON.parse(readFileSync('manifest.json', 'utf8'));
+
+describe('manifest', () => {
+  it('pins the Chrome extension ID through its key', () => {
+    // Chrome's ID: first 128 bits of SHA-256 of the public key, hex digits mapped 0-f → a-p.
+    const digest = createHash('sha256').update(Buffer.from(base.key, 'base64')).digest('hex').slice(0, 32);
+    const id = [...digest].map((h) => String.fromCharCode(97 + parseInt(h, 16))).join('');
+    expect(id).toBe(CHROME_EXTENSION_ID);
+  });
+
+  it('gives Chrome a module service worker and keeps the key', () => {
+    const m = manifestFor('chrome', base, '1.2.3');
+    expect(m.version).toBe('1.2.3');
+    expect(m.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
+    expect(m.key).toBe(base.key);
+  });
+
+  it('gives Firefox background scripts, its add-on ID and a version with MAIN-world scripts', () => {
+    const m = manifestFor('firefox', base, '1.2.3');
+    expect(m.background).toEqual({ scripts: ['src/background/index.ts'], type: 'module' });
+    expect(m.browser_specific_settings.gecko).toMatchObject({ id: GECKO_ID, strict_min_version: FIREFOX_MIN_VERSION });
+    expect(Number.parseFloat(FIREFOX_MIN_VERSION)).toBeGreaterThanOrEqual(128);
+    expect(m.key).toBeUndefined();
+    expect(base.key).toBeDefined(); // the source manifest is not changed
+  });
+
+  it('asks for the fewest permissions, each documented in docs/permissions.md', () => {
+    const doc = readFileSync('docs/permissions.md', 'utf8');
+    for (const permission of [...base.permissions, ...(base.host_permissions ?? [])]) {
+      expect(doc, `docs/permissions.md explains ${permission}`).toContain(`\`${permission}\``);
+    }
+    expect(base.permissions).toEqual(['storage']);
+  });
+
+  it('refuses an unknown build target', () => {
+    expect(parseTarget(undefined)).toBe('chrome');
+    expect(() => parseTarget('safari')).toThrow('unknown build target "safari": use one of chrome, firefox');
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_URL_LENGTH } from '../../src/core/constants.ts';
+import { parseContentToBg, parseUiToBg } from '../../src/core/messages.ts';
+
+describe('content → background messages', () => {
+  it('accepts a well-formed page-seen', () => {
+    expect(parseContentToBg({ type: 'content-to-bg/page-seen', url: 'https://chat.deepseek.com/' })).toEqual({
+      ok: true,
+      message: { type: 'content-to-bg/page-seen', url: 'https://chat.deepseek.com/' },
+    });
+  });
+
+  it.each([
+    [null, 'message is not an object'],
+    ['content-to-bg/page-seen', 'message is not an object'],
+    [[], 'message is not an object'],
+    [{ type: 'ui-to-bg/get-tab-state', tabId: 1 }, 'unknown content message type "ui-to-bg/get-tab-state"'],
+    [{ type: 'content-to-bg/page-seen' }, 'url must be a non-empty string'],
+    [{ type: 'content-to-bg/page-seen', url: 42 }, 'url must be a non-empty string'],
+    [{ type: 'content-to-bg/page-seen', url: 'https://a.b/', settings: { mode: 'off' } }, 'unexpected field "settings"'],
+    [{ type: 'content-to-bg/page-seen', url: `https://a.b/${'x'.repeat(MAX_URL_LENGTH)}` }, `url longer than ${MAX_URL_LENGTH} characters`],
+  ])('refuses %j', (raw, error) => {
+    expect(parseContentToBg(raw)).toEqual({ ok: false, error });
+  });
+
+  it('keeps error messages short when the page sends huge values', () => {
+    const result = parseContentToBg({ type: 'x'.repeat(1_000_000) });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.length).toBeLessThan(120);
+  });
+});
+
+describe('UI → background messages', () => {
+  it('accepts a tab query', () => {
+    expect(parseUiToBg({ type: 'ui-to-bg/get-tab-state', tabId: 7 })).toEqual({ ok: true, message: { type: 'ui-to-bg/get-tab-state', tabId: 7 } });
+  });
+  it.each([-1, 1.5, '7', Number.NaN, 2 ** 60])('refuses tabId %s', (tabId) => {
+    expect(parseUiToBg({ type: 'ui-to-bg/get-tab-state', tabId }).ok).toBe(false);
+  });
+});
