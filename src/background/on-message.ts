@@ -5,7 +5,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { parseContentToBg, parseUiToBg } from '../core/messages.ts';
-import { onPageSeen } from './on-page-seen.ts';
+import { onPageLeft, onPageSeen } from './on-page-seen.ts';
 import { getTabState } from './tab-store.ts';
 
 function isExtensionPage(sender: Runtime.MessageSender): boolean {
@@ -21,7 +21,8 @@ export async function onMessage(raw: unknown, sender: Runtime.MessageSender): Pr
   }
   const parsed = parseContentToBg(raw);
   if (!parsed.ok) return reject(parsed.error, sender);
-  return onPageSeen(parsed.message, sender);
+  const { message } = parsed;
+  return message.type === 'content-to-bg/page-seen' ? onPageSeen(message, sender) : onPageLeft(message, sender);
 }
 
 function reject(error: string, sender: Runtime.MessageSender): { ok: false; error: string } {

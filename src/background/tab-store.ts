@@ -17,15 +17,20 @@ export async function getTabState(tabId: number): Promise<TabState | undefined> 
 /**
  * Read-modify-write of one tab's state. Two messages for the same tab arriving together would
  * otherwise both read the old value and one update would be lost, so updates of a tab run one
- * after another. The queue only orders work in this worker's lifetime; the state itself lives
+ * after another (an update returning undefined removes the state). The queue only orders work in this worker's lifetime; the state itself lives
  * in storage.
  */
 const queues = new Map<number, Promise<unknown>>();
 
-export function updateTabState(tabId: number, update: (prev: TabState | undefined) => TabState): Promise<TabState> {
+export function updateTabState(
+  tabId: number,
+  update: (prev: TabState | undefined) => TabState | undefined,
+): Promise<TabState | undefined> {
   const run = async () => {
-    const next = update(await getTabState(tabId));
-    await browser.storage.session.set({ [keyOf(tabId)]: next });
+    const prev = await getTabState(tabId);
+    const next = update(prev);
+    if (next) await browser.storage.session.set({ [keyOf(tabId)]: next });
+    else if (prev) await browser.storage.session.remove(keyOf(tabId));
     return next;
   };
   const result = (queues.get(tabId) ?? Promise.resolve()).then(run, run);

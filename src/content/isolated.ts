@@ -1,12 +1,39 @@
 /**
  * Isolated-world content script, in every http(s) frame at document_start. It tells the
  * background that this frame's document started; the background decides, from the database,
- * whether that is an AI product. The page cannot reach this world's variables, but it controls
- * the DOM, so nothing read from the DOM is trusted here.
+ * whether that is an AI product. The page cannot reach this world's variables, but it can
+ * dispatch events and controls the DOM, so only browser-made (isTrusted) events count here.
  */
 import { sendMessage } from '../shared/send-message.ts';
+import { newDocumentId } from './document-id.ts';
 
-sendMessage({ type: 'content-to-bg/page-seen', url: location.href }).catch(() => {
-  // The extension was reloaded or updated under this page: this script is orphaned and the
-  // new one will run on the next navigation. Nothing to tell the page.
+const doc = newDocumentId();
+
+function ignoreFailure(): void {
+  // The extension was reloaded or updated under this page: this script is orphaned and the new
+  // one runs on the next navigation. Nothing to tell the page.
+}
+
+function reportSeen(): void {
+  sendMessage({ type: 'content-to-bg/page-seen', url: location.href, doc }).catch(ignoreFailure);
+}
+
+// A prerendered page is not (yet) what the tab shows: report it when it is activated.
+// https://developer.chrome.com/docs/web-platform/prerender-pages#detect-prerender-in-javascript
+if ((document as Document & { prerendering?: boolean }).prerendering) {
+  document.addEventListener('prerenderingchange', reportSeen, { once: true });
+} else {
+  reportSeen();
+}
+
+// Back/forward cache: no script runs again when a page is restored, so report it once more.
+addEventListener('pageshow', (event) => {
+  if (event.isTrusted && event.persisted) reportSeen();
 });
+
+// The top document going away (to any page, even one this script cannot run on) ends its state.
+if (window === window.top) {
+  addEventListener('pagehide', (event) => {
+    if (event.isTrusted) sendMessage({ type: 'content-to-bg/page-left', doc }).catch(ignoreFailure);
+  });
+}

@@ -7,10 +7,20 @@
 import { MAX_URL_LENGTH } from './constants.ts';
 import type { TabState } from './tab-state.ts';
 
-/** Isolated-world content script → background: this frame's document has started. */
+/**
+ * Isolated-world content script → background: this frame's document has started (or came back
+ * from the back/forward cache). `doc` is a random ID the script gives its document.
+ */
 export interface ContentToBgPageSeen {
   type: 'content-to-bg/page-seen';
   url: string;
+  doc: string;
+}
+
+/** Top-frame content script → background: the document `doc` is going away (pagehide). */
+export interface ContentToBgPageLeft {
+  type: 'content-to-bg/page-left';
+  doc: string;
 }
 
 /** Popup or options page → background: the stored state of one tab. */
@@ -21,6 +31,7 @@ export interface UiToBgGetTabState {
 
 export interface MessageMap {
   'content-to-bg/page-seen': { request: ContentToBgPageSeen; response: { ok: boolean } };
+  'content-to-bg/page-left': { request: ContentToBgPageLeft; response: { ok: boolean } };
   'ui-to-bg/get-tab-state': { request: UiToBgGetTabState; response: TabState | null };
 }
 
@@ -28,7 +39,7 @@ export type MessageType = keyof MessageMap;
 export type RequestOf<T extends MessageType> = MessageMap[T]['request'];
 export type ResponseOf<T extends MessageType> = MessageMap[T]['response'];
 
-export type ContentToBg = ContentToBgPageSeen;
+export type ContentToBg = ContentToBgPageSeen | ContentToBgPageLeft;
 export type UiToBg = UiToBgGetTabState;
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
@@ -41,14 +52,22 @@ function onlyKeys(raw: Record<string, unknown>, allowed: readonly string[]): str
   return Object.keys(raw).find((k) => !allowed.includes(k));
 }
 
+/** Document IDs are 32 hex digits (see src/content/document-id.ts). */
+const DOC_RE = /^[0-9a-f]{32}$/;
+
 export function parseContentToBg(raw: unknown): Parsed<ContentToBg> {
   if (!isRecord(raw)) return { ok: false, error: 'message is not an object' };
-  if (raw.type !== 'content-to-bg/page-seen') return { ok: false, error: `unknown content message type ${describe(raw.type)}` };
-  const extra = onlyKeys(raw, ['type', 'url']);
+  const { type } = raw;
+  if (type !== 'content-to-bg/page-seen' && type !== 'content-to-bg/page-left') {
+    return { ok: false, error: `unknown content message type ${describe(type)}` };
+  }
+  const extra = onlyKeys(raw, type === 'content-to-bg/page-seen' ? ['type', 'url', 'doc'] : ['type', 'doc']);
   if (extra) return { ok: false, error: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` };
+  if (typeof raw.doc !== 'string' || !DOC_RE.test(raw.doc)) return { ok: false, error: 'doc must be 32 hex digits' };
+  if (type === 'content-to-bg/page-left') return { ok: true, message: { type, doc: raw.doc } };
   if (typeof raw.url !== 'string' || raw.url.length === 0) return { ok: false, error: 'url must be a non-empty string' };
   if (raw.url.length > MAX_URL_LENGTH) return { ok: false, error: `url longer than ${MAX_URL_LENGTH} characters` };
-  return { ok: true, message: { type: raw.type, url: raw.url } };
+  return { ok: true, message: { type, url: raw.url, doc: raw.doc } };
 }
 
 export function parseUiToBg(raw: unknown): Parsed<UiToBg> {

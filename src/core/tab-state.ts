@@ -37,6 +37,8 @@ export interface TabState {
   tabId: number;
   /** URL of the top-level page; absent when only a subframe has reported so far. */
   url?: string;
+  /** ID the top frame's content script gave its document; see applyPageLeft. */
+  doc?: string;
   findings: Finding[];
 }
 
@@ -45,6 +47,7 @@ export interface PageSeen {
   frameId: number;
   url: string;
   host: string;
+  doc: string;
   now: number;
 }
 
@@ -59,11 +62,20 @@ export function applyPageSeen(
 ): TabState {
   const isTop = seen.frameId === 0;
   const base: TabState = isTop || !prev ? { tabId: seen.tabId, findings: [] } : prev;
-  const next: TabState = isTop ? { ...base, url: seen.url } : { ...base };
+  const next: TabState = isTop ? { ...base, url: seen.url, doc: seen.doc } : { ...base };
   if (!facts) return next;
   const kind: FindingKind = isTop ? 'site' : 'embed';
   next.findings = addFinding(next.findings, { ...facts, kind, host: seen.host, frameId: seen.frameId }, seen.now);
   return next;
+}
+
+/**
+ * State after the top document `doc` went away (navigation to any page, including ones the
+ * content script cannot run on, or into the back/forward cache). Only that document's state is
+ * dropped: a report from the next page may arrive first, and must survive.
+ */
+export function applyPageLeft(prev: TabState | undefined, doc: string): TabState | undefined {
+  return prev?.doc === doc ? undefined : prev;
 }
 
 type NewFinding = Omit<Finding, 'count' | 'firstSeen' | 'lastSeen'>;

@@ -32,15 +32,17 @@ function Body({ view }: { view: TabView }) {
       return <p class="state">No tab to show.</p>;
     case 'unavailable':
       return (
-        <p class="state" data-state="unavailable">
-          Browsers do not let extensions run on this page (browser pages and extension stores), so nothing here is checked.
-        </p>
+        <section class="state" data-state="unavailable">
+          <h1>This page is not checked</h1>
+          <p>Browsers do not let extensions run on their own pages (settings, new tab, extension stores).</p>
+          <p>If this is a website that was already open when AI Jurisdiction Guard was installed, reload it.</p>
+        </section>
       );
     case 'ready': {
       const { state } = view;
-      const site = state?.url ? httpHostOf(state.url) : undefined;
-      const verdict = verdictFor(state ?? undefined);
-      if (!state || !verdict) {
+      const site = state.url ? httpHostOf(state.url) : undefined;
+      const verdict = verdictFor(state);
+      if (!verdict) {
         return (
           <section class="verdict verdict-none" data-state="no-ai">
             <h1>No AI seen on this page</h1>

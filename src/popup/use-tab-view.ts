@@ -9,9 +9,9 @@ import { sendMessage } from '../shared/send-message.ts';
 export type TabView =
   | { status: 'loading' }
   | { status: 'no-tab' }
-  /** A page extensions may not run on (browser pages, the web store, file:// by default). */
+  /** Nothing checked: a page extensions may not run on, or one opened before the install. */
   | { status: 'unavailable'; tabId: number }
-  | { status: 'ready'; tabId: number; state: TabState | null };
+  | { status: 'ready'; tabId: number; state: TabState };
 
 async function resolveTabId(): Promise<number | undefined> {
   const fromUrl = tabIdFromSearch(location.search);
@@ -22,12 +22,9 @@ async function resolveTabId(): Promise<number | undefined> {
 
 async function load(tabId: number): Promise<TabView> {
   const state = await sendMessage({ type: 'ui-to-bg/get-tab-state', tabId });
-  if (state) return { status: 'ready', tabId, state };
-  // No content script has reported. Without the "tabs" permission the URL is only visible for
-  // pages the extension may run on, so a missing or non-web URL means "cannot run here".
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  const web = tab?.url !== undefined && /^https?:/.test(tab.url);
-  return web ? { status: 'ready', tabId, state: null } : { status: 'unavailable', tabId };
+  // No state: no content script reported this page, or it left. Without the "tabs" permission
+  // the tab's URL is not visible, and none is needed: either way nothing was checked here.
+  return state ? { status: 'ready', tabId, state } : { status: 'unavailable', tabId };
 }
 
 export function useTabView(): TabView {

@@ -97,7 +97,31 @@ describe('thin path: AI site → badge and popup', () => {
     const tabId = await tabIdOf(ext, page);
     const popup = await openPopup(ext, tabId);
     await expect.poll(() => popup.locator('[data-state]').getAttribute('data-state')).toBe('unavailable');
-    expect(await popup.locator('[data-state]').innerText()).toContain('Browsers do not let extensions run on this page');
+    expect(await popup.locator('[data-state] h1').innerText()).toBe('This page is not checked');
+    expect(await popup.locator('[data-state]').innerText()).toContain('Browsers do not let extensions run on their own pages');
+    await screenshot(popup, 'popup-unavailable-light');
+  });
+
+  it('forgets an AI page when the tab moves on to a page the extension cannot run on', async () => {
+    const { page, tabId } = await visit('https://chat.deepseek.com/');
+    await expect.poll(async () => (await toolbarBadge(ext, tabId)).text).toBe('HIGH');
+    await page.goto('chrome://version/');
+    await expect.poll(() => tabState(ext, tabId)).toBeUndefined();
+    expect((await toolbarBadge(ext, tabId)).text).toBe('');
+    const popup = await openPopup(ext, tabId);
+    await expect.poll(() => popup.locator('[data-state]').getAttribute('data-state')).toBe('unavailable');
+    expect(await popup.locator('body').innerText()).not.toContain('DeepSeek');
+  });
+
+  it('shows the AI page again after going back to it', async () => {
+    const { page, tabId } = await visit('https://chat.deepseek.com/');
+    await page.goto('https://news.example.com/');
+    await expect.poll(async () => (await tabState(ext, tabId))?.url).toBe('https://news.example.com/');
+    await page.goBack();
+    await expect.poll(async () => (await tabState(ext, tabId))?.url).toBe('https://chat.deepseek.com/');
+    expect((await toolbarBadge(ext, tabId)).text).toBe('HIGH');
+    const popup = await openPopup(ext, tabId);
+    await expect.poll(() => popup.locator('.verdict h1').innerText()).toBe('This page is DeepSeek Chat, run by DeepSeek (China).');
   });
 
   it('shows the active tab when opened from the toolbar', async () => {

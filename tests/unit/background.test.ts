@@ -8,7 +8,9 @@ const fake = browser as unknown as FakeBrowser;
 const EXT = 'testextensionid';
 const contentSender = (tabId: number, url: string, frameId = 0) => ({ id: EXT, tab: { id: tabId, index: 0, highlighted: false, active: true, pinned: false, incognito: false }, frameId, url });
 const popupSender = { id: EXT, url: `chrome-extension://${EXT}/src/popup/index.html?tab=4` };
-const pageSeen = (url: string) => ({ type: 'content-to-bg/page-seen', url });
+const DOC = '0123456789abcdef0123456789abcdef';
+const pageSeen = (url: string, doc = DOC) => ({ type: 'content-to-bg/page-seen', url, doc });
+const pageLeft = (doc = DOC) => ({ type: 'content-to-bg/page-left', doc });
 
 describe('background message handling', () => {
   it('records an AI site in storage.session and sets the tab badge', async () => {
@@ -61,5 +63,26 @@ describe('background message handling', () => {
     expect(await onMessage(pageSeen('https://chat.deepseek.com/'), { id: EXT, url: 'https://chat.deepseek.com/' })).toEqual({ ok: false });
     expect(await onMessage(pageSeen('https://x/'), contentSender(4, 'data:text/html,hi'))).toEqual({ ok: false });
     expect(await browser.storage.session.get(null)).toEqual({});
+  });
+
+  it('forgets a page when its top document leaves, so the popup never shows it on the next page', async () => {
+    await onMessage(pageSeen('https://chat.deepseek.com/'), contentSender(4, 'https://chat.deepseek.com/'));
+    // Another document's pagehide (a frame's, or an older page's) does not end the tab's page.
+    await onMessage(pageLeft('c'.repeat(32)), contentSender(4, 'https://chat.deepseek.com/'));
+    expect(await getTabState(4)).toBeDefined();
+    // Chrome reports the leaving main frame with a new frameId once the next page has committed.
+    await onMessage(pageLeft(), contentSender(4, 'https://chat.deepseek.com/', 4));
+    expect(await getTabState(4)).toBeUndefined();
+    expect(await browser.storage.session.get(null)).toEqual({});
+    expect(fake._test.badge.get(4)?.text).toBe('');
+  });
+
+  it("keeps the new page when the old page's pagehide arrives late", async () => {
+    const newDoc = 'f'.repeat(32);
+    await onMessage(pageSeen('https://chat.deepseek.com/'), contentSender(4, 'https://chat.deepseek.com/'));
+    await onMessage(pageSeen('https://chat.deepseek.com/', newDoc), contentSender(4, 'https://chat.deepseek.com/'));
+    await onMessage(pageLeft(DOC), contentSender(4, 'https://chat.deepseek.com/'));
+    expect((await getTabState(4))?.doc).toBe(newDoc);
+    expect(fake._test.badge.get(4)?.text).toBe('HIGH');
   });
 });

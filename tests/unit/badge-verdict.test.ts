@@ -5,9 +5,9 @@ import { applyPageSeen, type TabState } from '../../src/core/tab-state.ts';
 import { verdictFor } from '../../src/core/verdict.ts';
 
 function tab(top: string, ...frames: string[]): TabState {
-  let state = applyPageSeen(undefined, { tabId: 1, frameId: 0, url: `https://${top}/`, host: top, now: 1 }, assessHost(top));
+  let state = applyPageSeen(undefined, { tabId: 1, frameId: 0, url: `https://${top}/`, host: top, doc: 'd'.repeat(32), now: 1 }, assessHost(top));
   frames.forEach((host, i) => {
-    state = applyPageSeen(state, { tabId: 1, frameId: i + 1, url: `https://${host}/`, host, now: 2 + i }, assessHost(host));
+    state = applyPageSeen(state, { tabId: 1, frameId: i + 1, url: `https://${host}/`, host, doc: 'e'.repeat(32), now: 2 + i }, assessHost(host));
   });
   return state;
 }

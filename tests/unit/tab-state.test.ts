@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FINDINGS_PER_TAB } from '../../src/core/constants.ts';
-import { applyPageSeen, type FindingFacts, tabLevel } from '../../src/core/tab-state.ts';
+import { applyPageLeft, applyPageSeen, type FindingFacts, tabLevel } from '../../src/core/tab-state.ts';
 
 const facts = (providerId: string, level: FindingFacts['level'] = 'high'): FindingFacts => ({
   providerId,
@@ -12,7 +12,9 @@ const facts = (providerId: string, level: FindingFacts['level'] = 'high'): Findi
   level,
   reason: 'because',
 });
-const seen = (frameId: number, host: string, now = 1000) => ({ tabId: 3, frameId, url: `https://${host}/`, host, now });
+const DOC_A = 'a'.repeat(32);
+const DOC_B = 'b'.repeat(32);
+const seen = (frameId: number, host: string, now = 1000, doc = DOC_A) => ({ tabId: 3, frameId, url: `https://${host}/`, host, doc, now });
 
 describe('tab state', () => {
   it('records the top-level AI site as a site finding', () => {
@@ -24,8 +26,8 @@ describe('tab state', () => {
 
   it('starts over when the top frame loads a new page', () => {
     const ai = applyPageSeen(undefined, seen(0, 'chat.deepseek.com'), facts('deepseek'));
-    const next = applyPageSeen(ai, seen(0, 'news.example'), undefined);
-    expect(next).toEqual({ tabId: 3, url: 'https://news.example/', findings: [] });
+    const next = applyPageSeen(ai, seen(0, 'news.example', 2000, DOC_B), undefined);
+    expect(next).toEqual({ tabId: 3, url: 'https://news.example/', doc: DOC_B, findings: [] });
     expect(tabLevel(next)).toBeUndefined();
   });
 
@@ -61,5 +63,14 @@ describe('tab state', () => {
     expect(tabLevel(state)).toBe('unknown');
     state = applyPageSeen(state, seen(3, 'api.openai.com'), facts('openai', 'medium'));
     expect(tabLevel(state)).toBe('medium');
+  });
+
+  it('forgets the page when its top document goes away, but not a newer page', () => {
+    const ai = applyPageSeen(undefined, seen(0, 'chat.deepseek.com', 1000, DOC_A), facts('deepseek'));
+    expect(applyPageLeft(ai, DOC_A)).toBeUndefined();
+    // The next page reported before the old one's pagehide arrived: keep the next page.
+    const next = applyPageSeen(ai, seen(0, 'chat.deepseek.com', 2000, DOC_B), facts('deepseek'));
+    expect(applyPageLeft(next, DOC_A)).toBe(next);
+    expect(applyPageLeft(undefined, DOC_A)).toBeUndefined();
   });
 });
