@@ -9,6 +9,7 @@ import { defineConfig } from 'vite';
 import { manifestFor, parseTarget } from './scripts/manifest.ts';
 import { copyAssetsPlugin } from './scripts/vite-plugin-copy-assets.ts';
 import { validateDatabasePlugin } from './scripts/vite-plugin-database.ts';
+import { pagePathsPlugin } from './scripts/vite-plugin-page-paths.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
@@ -40,6 +41,7 @@ export default defineConfig(({ mode }) => {
         // as web-accessible resources, which lets any site detect the extension.
         contentScripts: { standaloneFiles: ['src/content/main-world.ts', 'src/content/isolated.ts'] },
       }),
+      pagePathsPlugin({ 'src/popup/index.html': 'popup.html', 'src/options/index.html': 'options.html' }),
     ],
   };
 });

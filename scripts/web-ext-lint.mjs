@@ -1,14 +1,13 @@
 #!/usr/bin/env node
-// web-ext lint on the Firefox build (built first when missing): one line per message, and a
+// web-ext lint on a fresh Firefox build (never a stale one): one line per message, and a
 // non-zero exit when there is any error. Warnings are printed, not fatal (docs/permissions.md
 // explains the known ones).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { mustRun, ROOT } from './ensure.mjs';
 
 const firefox = resolve(ROOT, 'dist/firefox');
-if (!existsSync(`${firefox}/manifest.json`)) mustRun('npm', ['run', '-s', 'build:firefox']);
+mustRun('npm', ['run', '-s', 'build:firefox']);
 const result = spawnSync('npx', ['web-ext', 'lint', '--source-dir', firefox, '--output', 'json', '--no-input'], { cwd: ROOT, encoding: 'utf8' });
 let report;
 try {

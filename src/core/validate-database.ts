@@ -25,7 +25,10 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 /** Collects problems for one file; `at` is the path of the field being checked. */
 class Checker {
   readonly problems: string[] = [];
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    readonly today: string,
+  ) {}
 
   fail(entry: string, at: string, why: string): void {
     this.problems.push(`${this.file}: ${entry}: ${at}: ${why}`);
@@ -44,7 +47,10 @@ class Checker {
     const url = this.string(entry, src, `${at}source.`, 'url');
     if (url !== undefined && !/^https:\/\/[^\s]+$/.test(url)) this.fail(entry, `${at}source.url`, `${JSON.stringify(url)} is not an https URL`);
     const reviewed = this.string(entry, src, `${at}source.`, 'reviewed', DATE_RE);
-    if (reviewed !== undefined && Number.isNaN(Date.parse(reviewed))) this.fail(entry, `${at}source.reviewed`, `${reviewed} is not a date`);
+    if (reviewed !== undefined && DATE_RE.test(reviewed)) {
+      const problem = reviewDateProblem(reviewed, this.today);
+      if (problem) this.fail(entry, `${at}source.reviewed`, problem);
+    }
   }
 
   array(entry: string, obj: Obj, at: string, key: string): unknown[] {
@@ -60,6 +66,18 @@ class Checker {
 /** Codes ICU names that are not ISO 3166-1 countries (user-assigned, groupings, "unknown"). */
 const NOT_COUNTRIES = /^(Q[M-Z]|X[A-Z]|ZZ|AA|EU|EZ|UN|UK)$/;
 
+/** Why a `YYYY-MM-DD` review date is unusable, or undefined when it is fine. */
+export function reviewDateProblem(date: string, today: string): string | undefined {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const parsed = new Date(Date.UTC(y, m - 1, d));
+  // Date.UTC rolls 2026-02-31 over to March; a real date survives the round trip.
+  if (parsed.getUTCFullYear() !== y || parsed.getUTCMonth() !== m - 1 || parsed.getUTCDate() !== d) return `${date} is not a calendar date`;
+  // One day of slack for contributors ahead of the build machine's time zone.
+  const latest = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  if (date > latest) return `${date} is in the future`;
+  return undefined;
+}
+
 export function isKnownCountryCode(code: string): boolean {
   if (!COUNTRY_RE.test(code) || NOT_COUNTRIES.test(code)) return false;
   // Intl echoes unknown codes back unchanged (fallback "code"), so a name different from the
@@ -68,18 +86,22 @@ export function isKnownCountryCode(code: string): boolean {
   return name !== undefined && name !== code;
 }
 
-export function validateDatabase(
-  files: { providers: { file: string; data: unknown }; jurisdictions: { file: string; data: unknown } },
-): RiskDatabase {
+export interface DatabaseFiles {
+  providers: { file: string; data: unknown };
+  jurisdictions: { file: string; data: unknown };
+}
+
+/** `today` (YYYY-MM-DD, default: now) bounds review dates. */
+export function validateDatabase(files: DatabaseFiles, today = new Date().toISOString().slice(0, 10)): RiskDatabase {
   const problems: string[] = [];
-  const jurisdictions = checkJurisdictions(files.jurisdictions.file, files.jurisdictions.data, problems);
-  const providers = checkProviders(files.providers.file, files.providers.data, problems);
+  const jurisdictions = checkJurisdictions(files.jurisdictions.file, files.jurisdictions.data, problems, today);
+  const providers = checkProviders(files.providers.file, files.providers.data, problems, today);
   if (problems.length) throw new DatabaseError(problems);
   return { providers, jurisdictions };
 }
 
-function checkJurisdictions(file: string, data: unknown, problems: string[]): Jurisdiction[] {
-  const c = new Checker(file);
+function checkJurisdictions(file: string, data: unknown, problems: string[], today: string): Jurisdiction[] {
+  const c = new Checker(file, today);
   const list = isObj(data) ? c.array('(file)', data, '', 'jurisdictions') : (c.fail('(file)', 'jurisdictions', 'file is not an object'), []);
   const seen = new Set<string>();
   list.forEach((raw, i) => {
@@ -97,8 +119,8 @@ function checkJurisdictions(file: string, data: unknown, problems: string[]): Ju
   return list as Jurisdiction[];
 }
 
-function checkProviders(file: string, data: unknown, problems: string[]): Provider[] {
-  const c = new Checker(file);
+function checkProviders(file: string, data: unknown, problems: string[], today: string): Provider[] {
+  const c = new Checker(file, today);
   const list = isObj(data) ? c.array('(file)', data, '', 'providers') : (c.fail('(file)', 'providers', 'file is not an object'), []);
   const hostOwner = new Map<string, string>();
   const ids = new Set<string>();

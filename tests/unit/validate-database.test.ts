@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DatabaseError, isKnownCountryCode, validateDatabase } from '../../src/core/validate-database.ts';
+import { DatabaseError, isKnownCountryCode, reviewDateProblem, validateDatabase } from '../../src/core/validate-database.ts';
 
 const read = (name: string) => ({ file: `src/data/${name}`, data: JSON.parse(readFileSync(`src/data/${name}`, 'utf8')) });
 const real = () => ({ providers: read('providers.json'), jurisdictions: read('jurisdictions.json') });
@@ -38,6 +38,20 @@ describe('risk database validation', () => {
       'src/data/jurisdictions.json: jurisdictions[1]: source.url: "http://example.org" is not an https URL',
       'src/data/jurisdictions.json: jurisdictions[1]: source.reviewed: "21/11/2026" is not valid',
     ]);
+  });
+
+  it('rejects review dates that are not calendar dates or lie in the future', () => {
+    const problems = problemsOf((f) => {
+      f.providers.data.providers[0].operator.source.reviewed = '2026-02-31';
+      f.providers.data.providers[1].operator.source.reviewed = '2099-01-01';
+    });
+    expect(problems).toEqual([
+      'src/data/providers.json: provider "deepseek": operator.source.reviewed: 2026-02-31 is not a calendar date',
+      'src/data/providers.json: provider "openai": operator.source.reviewed: 2099-01-01 is in the future',
+    ]);
+    expect(reviewDateProblem('2024-02-29', '2026-11-21')).toBeUndefined();
+    expect(reviewDateProblem('2026-11-22', '2026-11-21')).toBeUndefined(); // one day of time-zone slack
+    expect(reviewDateProblem('2026-11-23', '2026-11-21')).toBe('2026-11-23 is in the future');
   });
 
   it('rejects an unknown country code', () => {
