@@ -5,6 +5,8 @@ declare class URL {
   readonly hostname: string;
   readonly protocol: string;
   readonly href: string;
+  readonly origin: string;
+  readonly pathname: string;
 }
 declare class URLSearchParams {
   constructor(init?: string);

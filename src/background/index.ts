@@ -5,7 +5,10 @@
  */
 import browser from 'webextension-polyfill';
 import { onMessage } from './on-message.ts';
-import { removeTabState } from './tab-store.ts';
+import { showBadge } from './show-badge.ts';
+import { onTabStateCommitted, removeTabState } from './tab-store.ts';
+
+onTabStateCommitted(showBadge);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => onMessage(message, sender));
 

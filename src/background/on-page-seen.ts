@@ -1,39 +1,48 @@
 /**
- * Content-script reports about a frame's document: it started (record it, update the badge) or
- * the top one went away (forget it, so the popup never shows a previous page's findings).
+ * Content-script reports about a frame's document: it started (record it if it is an AI
+ * product) or it went away (forget what it alone established, so the popup never shows a
+ * previous page's findings). The page's URL is the browser's record (`sender.url`), never a
+ * value from the message.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { findingFacts } from '../core/assess.ts';
-import { database, hostIndex } from '../core/database.ts';
+import { MAX_URL_LENGTH } from '../core/constants.ts';
+import { hostIndex } from '../core/database.ts';
 import { lookupHost } from '../core/host-index.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import type { ContentToBgPageLeft, ContentToBgPageSeen } from '../core/messages.ts';
-import { applyPageLeft, applyPageSeen } from '../core/tab-state.ts';
-import { showBadge } from './show-badge.ts';
+import { applyPageLeft, applyPageSeen, pageUrlOf } from '../core/tab-state.ts';
 import { updateTabState } from './tab-store.ts';
 
-export async function onPageSeen(message: ContentToBgPageSeen, sender: Runtime.MessageSender): Promise<{ ok: boolean }> {
+type Result = { ok: boolean };
+
+/** Chrome 106+ says which state the sending document is in; Firefox does not. */
+function lifecycleOf(sender: Runtime.MessageSender): string | undefined {
+  return (sender as { documentLifecycle?: string }).documentLifecycle;
+}
+
+export async function onPageSeen(message: ContentToBgPageSeen, sender: Runtime.MessageSender): Promise<Result> {
   const tabId = sender.tab?.id;
-  if (tabId === undefined || tabId < 0) return { ok: false };
-  // The browser's own record of the frame URL wins over what the message says.
-  const url = sender.url ?? message.url;
+  const url = sender.url;
+  if (tabId === undefined || tabId < 0 || url === undefined || url.length > MAX_URL_LENGTH) return { ok: false };
+  // A prerendering, cached or unloading document is not what the tab shows.
+  const lifecycle = lifecycleOf(sender);
+  if (lifecycle !== undefined && lifecycle !== 'active') return { ok: false };
   const host = httpHostOf(url);
-  if (!host) return { ok: false };
+  const pageUrl = pageUrlOf(url);
+  if (!host || !pageUrl) return { ok: false };
   const match = lookupHost(hostIndex, host);
-  const facts = match && findingFacts(match, database.jurisdictions);
-  const seen = { tabId, frameId: sender.frameId ?? 0, url, host, doc: message.doc, now: Date.now() };
-  const state = await updateTabState(tabId, (prev) => applyPageSeen(prev, seen, facts));
-  await showBadge(tabId, state);
+  const ref = match && { providerId: match.provider.id, productId: match.product.id, role: match.role };
+  const seen = { tabId, frameId: sender.frameId ?? 0, url: pageUrl, host, doc: message.doc, now: Date.now() };
+  await updateTabState(tabId, (prev) => applyPageSeen(prev, seen, ref) ?? prev);
   return { ok: true };
 }
 
-export async function onPageLeft(message: ContentToBgPageLeft, sender: Runtime.MessageSender): Promise<{ ok: boolean }> {
+export async function onPageLeft(message: ContentToBgPageLeft, sender: Runtime.MessageSender): Promise<Result> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0) return { ok: false };
-  // No frameId check: once the next document has committed, Chrome reports the leaving main
-  // frame with a new frameId (documentLifecycle "pending_deletion"). Matching the top
-  // document's random ID is what limits this to the tab's own page.
-  const state = await updateTabState(tabId, (prev) => applyPageLeft(prev, message.doc));
-  await showBadge(tabId, state);
+  // No frameId or lifecycle check: once the next document has committed, Chrome reports the
+  // leaving main frame with a new frameId and documentLifecycle "pending_deletion". Matching
+  // the document's random ID is what limits the effect to that document's own findings.
+  await updateTabState(tabId, (prev) => applyPageLeft(prev, message.doc));
   return { ok: true };
 }

@@ -1,15 +1,22 @@
-/** Applies the badge view of a tab's state to the toolbar button of that tab. */
+/** Keeps each tab's toolbar button in step with its stored state. */
 import browser from 'webextension-polyfill';
 import { badgeFor } from '../core/badge.ts';
-import type { TabState } from '../core/tab-state.ts';
+import { database } from '../core/database.ts';
+import { describeFindings } from '../core/facts.ts';
+import type { TabChange } from './tab-store.ts';
 
-export async function showBadge(tabId: number, state: TabState | undefined): Promise<void> {
-  const { text, color, title } = badgeFor(state);
+export async function showBadge({ tabId, prev, next }: TabChange): Promise<void> {
+  const view = badgeFor(describeFindings(database, next));
+  // Chrome resets a tab's badge when its top document changes, so a new page always gets one;
+  // otherwise the toolbar is only touched when what it shows changes.
+  const newPage = next?.doc !== prev?.doc;
+  const before = badgeFor(describeFindings(database, prev));
+  if (!newPage && before.text === view.text && before.title === view.title && before.color === view.color) return;
   try {
     await Promise.all([
-      browser.action.setBadgeText({ tabId, text }),
-      browser.action.setBadgeBackgroundColor({ tabId, color }),
-      browser.action.setTitle({ tabId, title }),
+      browser.action.setBadgeText({ tabId, text: view.text }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: view.color }),
+      browser.action.setTitle({ tabId, title: view.title }),
     ]);
   } catch (error) {
     // The tab may have closed between the message and now; nothing to show then.

@@ -14,36 +14,66 @@ export async function getTabState(tabId: number): Promise<TabState | undefined> 
   return isTabState(stored) ? stored : undefined;
 }
 
-/**
- * Read-modify-write of one tab's state. Two messages for the same tab arriving together would
- * otherwise both read the old value and one update would be lost, so updates of a tab run one
- * after another (an update returning undefined removes the state). The queue only orders work in this worker's lifetime; the state itself lives
- * in storage.
- */
-const queues = new Map<number, Promise<unknown>>();
+/** An update returns the next state, the same object for "no change", or undefined to remove it. */
+export type TabUpdate = (prev: TabState | undefined) => TabState | undefined;
 
-export function updateTabState(
-  tabId: number,
-  update: (prev: TabState | undefined) => TabState | undefined,
-): Promise<TabState | undefined> {
-  const run = async () => {
+export interface TabChange {
+  tabId: number;
+  prev: TabState | undefined;
+  next: TabState | undefined;
+}
+
+type CommitListener = (change: TabChange) => void | Promise<void>;
+const commitListeners: CommitListener[] = [];
+
+/** Called once per stored change of a tab's state (the badge follows the state this way). */
+export function onTabStateCommitted(listener: CommitListener): void {
+  commitListeners.push(listener);
+}
+
+/**
+ * Read-modify-write of one tab's state. Updates for a tab run one batch at a time (two messages
+ * arriving together would otherwise both read the old value, and one update would be lost), and
+ * all updates that arrive while a batch waits are applied in a single read and write: a page that
+ * floods reports costs one storage write per round trip, not one per report. The batches only
+ * order work within this worker's lifetime; the state itself lives in storage.
+ */
+const waiting = new Map<number, TabUpdate[]>();
+const chains = new Map<number, Promise<unknown>>();
+
+export function updateTabState(tabId: number, update: TabUpdate): Promise<TabChange> {
+  const queued = waiting.get(tabId);
+  if (queued) {
+    queued.push(update);
+    return batchResults.get(queued)!;
+  }
+  const updates = [update];
+  waiting.set(tabId, updates);
+  const result = (chains.get(tabId) ?? Promise.resolve()).then(async () => {
+    waiting.delete(tabId); // updates from now on go to the next batch
     const prev = await getTabState(tabId);
-    const next = update(prev);
-    if (next) await browser.storage.session.set({ [keyOf(tabId)]: next });
-    else if (prev) await browser.storage.session.remove(keyOf(tabId));
-    return next;
-  };
-  const result = (queues.get(tabId) ?? Promise.resolve()).then(run, run);
+    const next = updates.reduce<TabState | undefined>((state, apply) => apply(state), prev);
+    if (next !== prev) {
+      if (next) await browser.storage.session.set({ [keyOf(tabId)]: next });
+      else if (prev) await browser.storage.session.remove(keyOf(tabId));
+      const change = { tabId, prev, next };
+      await Promise.all(commitListeners.map((listener) => listener(change)));
+    }
+    return { tabId, prev, next };
+  });
+  batchResults.set(updates, result);
   const tail = result.catch(() => undefined);
-  queues.set(tabId, tail);
+  chains.set(tabId, tail);
   void tail.then(() => {
-    if (queues.get(tabId) === tail) queues.delete(tabId);
+    if (chains.get(tabId) === tail) chains.delete(tabId);
   });
   return result;
 }
 
-export async function removeTabState(tabId: number): Promise<void> {
-  await browser.storage.session.remove(keyOf(tabId));
+const batchResults = new WeakMap<TabUpdate[], Promise<TabChange>>();
+
+export function removeTabState(tabId: number): Promise<TabChange> {
+  return updateTabState(tabId, () => undefined);
 }
 
 function isTabState(value: unknown): value is TabState {

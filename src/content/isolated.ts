@@ -15,13 +15,19 @@ function ignoreFailure(): void {
 }
 
 function reportSeen(): void {
-  sendMessage({ type: 'content-to-bg/page-seen', url: location.href, doc }).catch(ignoreFailure);
+  sendMessage({ type: 'content-to-bg/page-seen', doc }).catch(ignoreFailure);
 }
 
-// A prerendered page is not (yet) what the tab shows: report it when it is activated.
+// A prerendered page is not (yet) what the tab shows: report it when it is activated. The page
+// can dispatch a fake prerenderingchange, so only the browser's own event counts.
 // https://developer.chrome.com/docs/web-platform/prerender-pages#detect-prerender-in-javascript
 if ((document as Document & { prerendering?: boolean }).prerendering) {
-  document.addEventListener('prerenderingchange', reportSeen, { once: true });
+  const onActivated = (event: Event) => {
+    if (!event.isTrusted) return;
+    document.removeEventListener('prerenderingchange', onActivated);
+    reportSeen();
+  };
+  document.addEventListener('prerenderingchange', onActivated);
 } else {
   reportSeen();
 }
@@ -31,9 +37,8 @@ addEventListener('pageshow', (event) => {
   if (event.isTrusted && event.persisted) reportSeen();
 });
 
-// The top document going away (to any page, even one this script cannot run on) ends its state.
-if (window === window.top) {
-  addEventListener('pagehide', (event) => {
-    if (event.isTrusted) sendMessage({ type: 'content-to-bg/page-left', doc }).catch(ignoreFailure);
-  });
-}
+// A document going away (to any page, even one this script cannot run on) ends what it alone
+// established; the background decides what that is (applyPageLeft).
+addEventListener('pagehide', (event) => {
+  if (event.isTrusted) sendMessage({ type: 'content-to-bg/page-left', doc }).catch(ignoreFailure);
+});

@@ -4,8 +4,8 @@
  */
 import { EXTENSION_NAME } from './constants.ts';
 import { countryName } from './country.ts';
+import { type DescribedFinding, worstOf } from './facts.ts';
 import type { RiskLevel } from './risk-level.ts';
-import { type TabState, tabLevel } from './tab-state.ts';
 
 export interface BadgeView {
   text: string;
@@ -20,10 +20,10 @@ const LEVEL_BADGE: Record<RiskLevel, { text: string; color: string; words: strin
   unknown: { text: '?', color: '#5f6368', words: 'Unknown risk' },
 };
 
-export function badgeFor(state: TabState | undefined): BadgeView {
-  const level = tabLevel(state);
-  if (!level || !state) return { text: '', color: '#5f6368', title: `${EXTENSION_NAME}: no AI service seen on this page` };
-  const providers = [...new Map(state.findings.map((f) => [f.providerId, f])).values()]
+export function badgeFor(findings: readonly DescribedFinding[]): BadgeView {
+  const level = worstOf(findings);
+  if (!level) return { text: '', color: '#5f6368', title: `${EXTENSION_NAME}: no AI service seen on this page` };
+  const providers = [...new Map(findings.map((f) => [f.providerId, f])).values()]
     .map((f) => `${f.providerName} (${countryName(f.operator.country)})`)
     .join(', ');
   const { text, color, words } = LEVEL_BADGE[level];

@@ -4,20 +4,19 @@
  * Every message is parsed here on arrival: content scripts share a process with hostile pages,
  * so their messages are untrusted input.
  */
-import { MAX_URL_LENGTH } from './constants.ts';
 import type { TabState } from './tab-state.ts';
 
 /**
  * Isolated-world content script → background: this frame's document has started (or came back
- * from the back/forward cache). `doc` is a random ID the script gives its document.
+ * from the back/forward cache). `doc` is a random ID the script gives its document. The URL is
+ * not part of the message: the background takes the browser's record of it (`sender.url`).
  */
 export interface ContentToBgPageSeen {
   type: 'content-to-bg/page-seen';
-  url: string;
   doc: string;
 }
 
-/** Top-frame content script → background: the document `doc` is going away (pagehide). */
+/** Content script → background: the document `doc` is going away (pagehide). */
 export interface ContentToBgPageLeft {
   type: 'content-to-bg/page-left';
   doc: string;
@@ -61,13 +60,10 @@ export function parseContentToBg(raw: unknown): Parsed<ContentToBg> {
   if (type !== 'content-to-bg/page-seen' && type !== 'content-to-bg/page-left') {
     return { ok: false, error: `unknown content message type ${describe(type)}` };
   }
-  const extra = onlyKeys(raw, type === 'content-to-bg/page-seen' ? ['type', 'url', 'doc'] : ['type', 'doc']);
+  const extra = onlyKeys(raw, ['type', 'doc']);
   if (extra) return { ok: false, error: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` };
   if (typeof raw.doc !== 'string' || !DOC_RE.test(raw.doc)) return { ok: false, error: 'doc must be 32 hex digits' };
-  if (type === 'content-to-bg/page-left') return { ok: true, message: { type, doc: raw.doc } };
-  if (typeof raw.url !== 'string' || raw.url.length === 0) return { ok: false, error: 'url must be a non-empty string' };
-  if (raw.url.length > MAX_URL_LENGTH) return { ok: false, error: `url longer than ${MAX_URL_LENGTH} characters` };
-  return { ok: true, message: { type, url: raw.url, doc: raw.doc } };
+  return { ok: true, message: { type, doc: raw.doc } };
 }
 
 export function parseUiToBg(raw: unknown): Parsed<UiToBg> {

@@ -1,7 +1,7 @@
 /** The one-line verdict at the top of the popup, derived from a tab's findings. */
 import { countryName } from './country.ts';
+import { type DescribedFinding, worstOf } from './facts.ts';
 import { compareLevels, type RiskLevel } from './risk-level.ts';
-import { type Finding, type TabState, tabLevel } from './tab-state.ts';
 
 export interface Verdict {
   level: RiskLevel;
@@ -11,21 +11,21 @@ export interface Verdict {
 }
 
 /** One finding per provider, worst level first; ties keep the order they were seen in. */
-export function findingsByProvider(state: TabState): Finding[] {
-  const first = new Map<string, Finding>();
-  for (const f of state.findings) {
+export function findingsByProvider(findings: readonly DescribedFinding[]): DescribedFinding[] {
+  const first = new Map<string, DescribedFinding>();
+  for (const f of findings) {
     const kept = first.get(f.providerId);
     if (!kept || compareLevels(f.level, kept.level) > 0) first.set(f.providerId, f);
   }
   return [...first.values()].sort((a, b) => compareLevels(b.level, a.level));
 }
 
-export function verdictFor(state: TabState | undefined): Verdict | undefined {
-  const level = tabLevel(state);
-  if (!state || !level) return undefined;
-  const providers = findingsByProvider(state);
-  const named = (f: Finding) => `${f.providerName} (${countryName(f.operator.country)})`;
-  const site = state.findings.find((f) => f.kind === 'site');
+export function verdictFor(findings: readonly DescribedFinding[]): Verdict | undefined {
+  const level = worstOf(findings);
+  if (!level) return undefined;
+  const providers = findingsByProvider(findings);
+  const named = (f: DescribedFinding) => `${f.providerName} (${countryName(f.operator.country)})`;
+  const site = findings.find((f) => f.kind === 'site');
   const others = providers.filter((f) => f.providerId !== site?.providerId).map(named);
   const sentence = site
     ? `This page is ${site.productName}, run by ${named(site)}.${others.length ? ` It also uses AI from ${listOf(others)}.` : ''}`

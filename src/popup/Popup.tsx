@@ -1,5 +1,7 @@
 import icon from '../../assets/icons/icon-32.png';
 import browser from 'webextension-polyfill';
+import { database } from '../core/database.ts';
+import { describeFindings } from '../core/facts.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import { findingsByProvider, verdictFor } from '../core/verdict.ts';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
@@ -41,7 +43,8 @@ function Body({ view }: { view: TabView }) {
     case 'ready': {
       const { state } = view;
       const site = state.url ? httpHostOf(state.url) : undefined;
-      const verdict = verdictFor(state);
+      const findings = describeFindings(database, state);
+      const verdict = verdictFor(findings);
       if (!verdict) {
         return (
           <section class="verdict verdict-none" data-state="no-ai">
@@ -50,7 +53,7 @@ function Body({ view }: { view: TabView }) {
           </section>
         );
       }
-      const byProvider = findingsByProvider(state);
+      const byProvider = findingsByProvider(findings);
       return (
         <>
           <section class={`verdict verdict-${verdict.level}`} data-state="findings" aria-live="polite">
@@ -62,7 +65,7 @@ function Body({ view }: { view: TabView }) {
           {byProvider.map((p) => (
             <ProviderCard
               key={p.providerId}
-              findings={state.findings.filter((f) => f.providerId === p.providerId)}
+              findings={findings.filter((f) => f.providerId === p.providerId)}
               showReason={byProvider.length > 1}
             />
           ))}

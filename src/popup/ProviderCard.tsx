@@ -1,15 +1,15 @@
 /** One AI provider seen on the tab: who runs it, where, why it matters, and the evidence. */
-import type { Finding } from '../core/tab-state.ts';
+import type { DescribedFinding } from '../core/facts.ts';
 import { Country } from '../ui/Country.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
 
-const HOW_SEEN: Record<Finding['kind'], string> = {
+const HOW_SEEN: Record<DescribedFinding['kind'], string> = {
   site: 'This page is served from',
   embed: 'A frame in this page loads',
 };
 
 /** `showReason`: false when the verdict above already gives this provider's reason. */
-export function ProviderCard({ findings, showReason }: { findings: Finding[]; showReason: boolean }) {
+export function ProviderCard({ findings, showReason }: { findings: DescribedFinding[]; showReason: boolean }) {
   const [first] = findings;
   if (!first) return null;
   return (

@@ -85,7 +85,7 @@ function createBrowser() {
       openOptionsPage: async () => {},
       /** Delivers to the background listeners as if sent by `sender` (default: an extension page). */
       async sendMessage(message: unknown, sender?: Runtime.MessageSender): Promise<unknown> {
-        const from = sender ?? { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/src/popup/index.html` };
+        const from = sender ?? { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` };
         const results = onMessage.emit(clone(message), from);
         const reply = results.find((r) => r !== undefined);
         return clone(await reply);

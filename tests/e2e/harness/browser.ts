@@ -56,6 +56,9 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     colorScheme: options.colorScheme ?? 'light',
     ignoreHTTPSErrors: true,
     viewport: { width: 1100, height: 800 },
+    // Playwright turns the back/forward cache off; users have it on, and pages restored from it
+    // run no content script again, which the extension must handle.
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
     args: [
       `--disable-extensions-except=${DIST_CHROME}`,
       `--load-extension=${DIST_CHROME}`,
@@ -85,7 +88,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
   const extensionPage = async () => {
     if (!probe || probe.isClosed()) {
       probe = await context.newPage();
-      await probe.goto(`${extensionOrigin}src/options/index.html`);
+      await probe.goto(`${extensionOrigin}options.html`);
     }
     return probe;
   };

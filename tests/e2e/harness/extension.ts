@@ -55,7 +55,7 @@ export async function toolbarBadge(ext: ExtensionBrowser, tabId: number): Promis
 export async function openPopup(ext: ExtensionBrowser, tabId: number): Promise<Page> {
   const page = await ext.newPage();
   await page.setViewportSize({ width: 400, height: 600 });
-  await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+  await page.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
   return page;
 }
 
@@ -69,7 +69,7 @@ export async function openToolbarPopup(ext: ExtensionBrowser, page: Page): Promi
   await page.bringToFront();
   await probe.evaluate(() => chrome.action.openPopup());
   const cdp = await ext.context.newCDPSession(page);
-  const popupUrl = `chrome-extension://${ext.extensionId}/src/popup/index.html`;
+  const popupUrl = `chrome-extension://${ext.extensionId}/popup.html`;
   for (let tries = 0; tries < 50; tries++) {
     const { targetInfos } = await cdp.send('Target.getTargets');
     const target = targetInfos.find((t) => t.type === 'page' && t.url === popupUrl);
@@ -118,7 +118,7 @@ export class RemoteTarget {
 
 export async function openOptions(ext: ExtensionBrowser): Promise<Page> {
   const page = await ext.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
   return page;
 }
 
