@@ -31,6 +31,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 90_000,
+          // Node 20 has a global WebSocket only behind this flag; the Firefox harness speaks
+          // WebDriver BiDi over it.
+          execArgv: ['--experimental-websocket'],
           globalSetup: ['tests/e2e/harness/global-setup.ts'],
         },
       },

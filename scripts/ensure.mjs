@@ -1,5 +1,5 @@
 // Set-up steps shared by `npm start` and `npm test`, so that both work on a fresh clone with
-// nothing but Node and npm: npm packages from package-lock.json, and Debian's Chromium.
+// nothing but Node and npm: npm packages from package-lock.json, and Debian's browsers.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
@@ -33,24 +34,34 @@ export function ensureNodeModules() {
   writeFileSync(stamp, hash);
 }
 
-/** Debian's Chromium (and an emoji font for flags in screenshots), installed with apt when missing. */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM_PATH)) return;
-  const packages = ['chromium', 'fonts-noto-color-emoji'];
-  console.log(`Chromium is not at ${CHROMIUM_PATH}; installing Debian's ${packages.join(' ')} with apt-get…`);
+/**
+ * The browsers the end-to-end tests drive, from Debian's packages, installed with apt when
+ * missing: Chromium, firefox-esr, and an emoji font so that flags show in screenshots.
+ */
+const BROWSER_PACKAGES = [
+  { path: CHROMIUM_PATH, packages: ['chromium', 'fonts-noto-color-emoji'] },
+  { path: FIREFOX_PATH, packages: ['firefox-esr'] },
+];
+
+export function ensureBrowsers() {
+  const packages = BROWSER_PACKAGES.filter((b) => !existsSync(b.path)).flatMap((b) => b.packages);
+  if (packages.length === 0) return;
+  const howTo = `Install them yourself (apt-get install ${packages.join(' ')}) or set CHROMIUM_PATH / FIREFOX_PATH.`;
+  console.log(`Installing Debian's ${packages.join(' ')} with apt-get (needed by the end-to-end tests)…`);
   const isRoot = process.getuid?.() === 0;
-  const sudo = isRoot ? [] : ['sudo', '-n'];
   if (!isRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
-    console.error(`Cannot install Chromium: not root and no password-less sudo. Install it yourself (apt-get install ${packages.join(' ')}) or set CHROMIUM_PATH.`);
+    console.error(`Cannot install browsers: not root and no password-less sudo. ${howTo}`);
     process.exit(1);
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args) => run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], { env });
-  if (apt(['update', '-qq']) !== 0 || apt(['install', '-y', '-qq', '--no-install-recommends', ...packages]) !== 0 || !existsSync(CHROMIUM_PATH)) {
-    console.error(`Installing Chromium failed; install it yourself (apt-get install ${packages.join(' ')}) or set CHROMIUM_PATH.`);
+  const apt = (args) => (isRoot ? run('apt-get', args, { env }) : run('sudo', ['-n', 'apt-get', ...args], { env }));
+  const installed = apt(['update', '-qq']) === 0 && apt(['install', '-y', '-qq', '--no-install-recommends', ...packages]) === 0;
+  const missing = BROWSER_PACKAGES.filter((b) => !existsSync(b.path)).map((b) => b.path);
+  if (!installed || missing.length) {
+    console.error(`Installing browsers failed${missing.length ? ` (${missing.join(', ')} still missing)` : ''}. ${howTo}`);
     process.exit(1);
   }
-  console.log(execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim());
+  for (const { path } of BROWSER_PACKAGES) console.log(execFileSync(path, ['--version'], { encoding: 'utf8' }).trim());
 }
 
 export function build() {

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // `npm test`: everything, on a fresh clone, with no display and no input.
-// install → lint (types, core purity, web-ext lint) → unit tests → build → e2e in Chromium.
+// install → build → lint (types, boundaries, web-ext lint) → unit tests → e2e in Chromium and Firefox.
 // Ends with one line "tests: N passed, N failed" counting unit and e2e tests together.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ensureChromium, ensureNodeModules, mustRun, ROOT, run } from './ensure.mjs';
+import { ensureBrowsers, ensureNodeModules, mustRun, ROOT, run } from './ensure.mjs';
 
 const started = Date.now();
 ensureNodeModules();
-ensureChromium();
+ensureBrowsers();
 mustRun('npm', ['run', '-s', 'build']);
 mustRun('npm', ['run', '-s', 'lint']);
 

@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST_CHROME } from './browser.ts';
 import { assertChromium } from './chromium.ts';
+import { DIST_FIREFOX } from './firefox.ts';
 
 export default function setup(): void {
-  if (!existsSync(join(DIST_CHROME, 'manifest.json'))) {
-    throw new Error(`${DIST_CHROME} is missing: run \`npm run build\` first (npm test does it for you).`);
+  for (const dist of [DIST_CHROME, DIST_FIREFOX]) {
+    if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run \`npm run build\` first (npm test does it for you).`);
   }
   assertChromium();
 }

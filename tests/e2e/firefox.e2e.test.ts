@@ -1,0 +1,55 @@
+/**
+ * The thin path in Firefox (firefox-esr, the dist/firefox build): a DeepSeek page gets a HIGH
+ * badge and the popup names DeepSeek and China; a page without AI gets none.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TabState } from '../../src/core/tab-state.ts';
+import { type FirefoxExtension, launchFirefox } from './harness/firefox.ts';
+
+describe('Firefox: AI site → badge and popup', () => {
+  let ff: FirefoxExtension;
+  beforeAll(async () => {
+    ff = await launchFirefox();
+  }, 60_000);
+  afterAll(async () => {
+    await ff?.close();
+  });
+
+  /** The tab whose stored page is `url`, once the extension has recorded it. */
+  async function recordedTab(url: string): Promise<number> {
+    let tabId: number | undefined;
+    await expect
+      .poll(async () => {
+        const session = await ff.extensionEval<Record<string, TabState>>('browser.storage.session.get(null)');
+        tabId = Object.values(session).find((s) => s.url === url)?.tabId;
+        return tabId;
+      }, { timeout: 15_000 })
+      .toBeTypeOf('number');
+    return tabId!;
+  }
+
+  const badgeOf = (tabId: number) =>
+    ff.extensionEval<{ text: string; title: string }>(
+      `(async () => ({ text: await browser.action.getBadgeText({ tabId: ${tabId} }), title: await browser.action.getTitle({ tabId: ${tabId} }) }))()`,
+    );
+
+  it('marks a DeepSeek page HIGH and names DeepSeek and China in the popup', async () => {
+    const url = ff.urlFor('chat.deepseek.com');
+    await ff.openTab(url);
+    expect(ff.server.requestsTo('chat.deepseek.com').map((r) => r.path)).toContain('/');
+    const tabId = await recordedTab(url);
+    await expect.poll(() => badgeOf(tabId)).toEqual({ text: 'HIGH', title: 'AI Jurisdiction Guard: High risk. AI on this page: DeepSeek (China)' });
+
+    const popup = await ff.openTab(`${ff.extensionOrigin}popup.html?tab=${tabId}`);
+    await expect
+      .poll(() => ff.evaluate<string | null>(popup, `document.querySelector('.verdict h1')?.innerText ?? null`))
+      .toBe('This page is DeepSeek Chat, run by DeepSeek (China).');
+  });
+
+  it('shows no risk for a page without AI', async () => {
+    const url = ff.urlFor('news.example.com');
+    await ff.openTab(url);
+    const tabId = await recordedTab(url);
+    await expect.poll(() => badgeOf(tabId)).toEqual({ text: '', title: 'AI Jurisdiction Guard: no AI service seen on this page' });
+  });
+});
