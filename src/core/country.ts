@@ -3,12 +3,11 @@ import type { CountryCode } from './provider.ts';
 
 const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 
-export function countryName(code: CountryCode, locale?: string): string {
+export function countryName(code: CountryCode): string {
   try {
-    const display = locale ? new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }) : names;
-    return display.of(code) ?? code;
+    return names.of(code) ?? code;
   } catch {
-    return code;
+    return code; // not a well-formed region code
   }
 }
 

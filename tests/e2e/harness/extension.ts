@@ -13,12 +13,12 @@ import type { ExtensionBrowser } from './browser.ts';
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../../artifacts');
 
 /** Everything in the extension's storage.session. */
-export async function sessionStorage(ext: ExtensionBrowser): Promise<Record<string, unknown>> {
+export async function storedSession(ext: ExtensionBrowser): Promise<Record<string, unknown>> {
   return (await ext.extensionPage()).evaluate(() => chrome.storage.session.get(null));
 }
 
 export async function tabState(ext: ExtensionBrowser, tabId: number): Promise<TabState | undefined> {
-  return (await sessionStorage(ext))[`tab:${tabId}`] as TabState | undefined;
+  return (await storedSession(ext))[`tab:${tabId}`] as TabState | undefined;
 }
 
 /**
