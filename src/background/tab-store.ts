@@ -38,17 +38,16 @@ export function onTabStateCommitted(listener: CommitListener): void {
  * floods reports costs one storage write per round trip, not one per report. The batches only
  * order work within this worker's lifetime; the state itself lives in storage.
  */
-const waiting = new Map<number, TabUpdate[]>();
+const waiting = new Map<number, { updates: TabUpdate[]; result: Promise<TabChange> }>();
 const chains = new Map<number, Promise<unknown>>();
 
 export function updateTabState(tabId: number, update: TabUpdate): Promise<TabChange> {
   const queued = waiting.get(tabId);
   if (queued) {
-    queued.push(update);
-    return batchResults.get(queued)!;
+    queued.updates.push(update);
+    return queued.result;
   }
   const updates = [update];
-  waiting.set(tabId, updates);
   const result = (chains.get(tabId) ?? Promise.resolve()).then(async () => {
     waiting.delete(tabId); // updates from now on go to the next batch
     const prev = await getTabState(tabId);
@@ -61,7 +60,7 @@ export function updateTabState(tabId: number, update: TabUpdate): Promise<TabCha
     }
     return { tabId, prev, next };
   });
-  batchResults.set(updates, result);
+  waiting.set(tabId, { updates, result });
   const tail = result.catch(() => undefined);
   chains.set(tabId, tail);
   void tail.then(() => {
@@ -69,8 +68,6 @@ export function updateTabState(tabId: number, update: TabUpdate): Promise<TabCha
   });
   return result;
 }
-
-const batchResults = new WeakMap<TabUpdate[], Promise<TabChange>>();
 
 export function removeTabState(tabId: number): Promise<TabChange> {
   return updateTabState(tabId, () => undefined);

@@ -3,8 +3,7 @@
  * text and tooltip carry the level in words, so colour is never the only signal.
  */
 import { EXTENSION_NAME } from './constants.ts';
-import { countryName } from './country.ts';
-import { type DescribedFinding, worstOf } from './facts.ts';
+import { type DescribedFinding, providerLabel, worstOf } from './facts.ts';
 import type { RiskLevel } from './risk-level.ts';
 
 export interface BadgeView {
@@ -24,7 +23,7 @@ export function badgeFor(findings: readonly DescribedFinding[]): BadgeView {
   const level = worstOf(findings);
   if (!level) return { text: '', color: '#5f6368', title: `${EXTENSION_NAME}: no AI service seen on this page` };
   const providers = [...new Map(findings.map((f) => [f.providerId, f])).values()]
-    .map((f) => `${f.providerName} (${countryName(f.operator.country)})`)
+    .map(providerLabel)
     .join(', ');
   const { text, color, words } = LEVEL_BADGE[level];
   return { text, color, title: `${EXTENSION_NAME}: ${words}. AI on this page: ${providers}` };

@@ -3,6 +3,7 @@
  * foundation rates by the operator's country only; the risk-model issue adds parent company and
  * data location and documents the rules in docs/risk-model.md.
  */
+import { countryName } from './country.ts';
 import type { RiskDatabase } from './provider.ts';
 import { type RiskLevel, worstLevel } from './risk-level.ts';
 import type { CountryCode, HostRole } from './provider.ts';
@@ -48,4 +49,9 @@ export function describeFindings(db: RiskDatabase, state: TabState | undefined):
 /** Worst level among the findings; `undefined` when there are none. */
 export function worstOf(findings: readonly FindingFacts[]): RiskLevel | undefined {
   return worstLevel(findings.map((f) => f.level));
+}
+
+/** How a provider is named to people: "DeepSeek (China)". */
+export function providerLabel(f: FindingFacts): string {
+  return `${f.providerName} (${countryName(f.operator.country)})`;
 }

@@ -1,6 +1,5 @@
 /** The one-line verdict at the top of the popup, derived from a tab's findings. */
-import { countryName } from './country.ts';
-import { type DescribedFinding, worstOf } from './facts.ts';
+import { type DescribedFinding, providerLabel, worstOf } from './facts.ts';
 import { compareLevels, type RiskLevel } from './risk-level.ts';
 
 export interface Verdict {
@@ -24,11 +23,10 @@ export function verdictFor(findings: readonly DescribedFinding[]): Verdict | und
   const level = worstOf(findings);
   if (!level) return undefined;
   const providers = findingsByProvider(findings);
-  const named = (f: DescribedFinding) => `${f.providerName} (${countryName(f.operator.country)})`;
   const site = findings.find((f) => f.kind === 'site');
-  const others = providers.filter((f) => f.providerId !== site?.providerId).map(named);
+  const others = providers.filter((f) => f.providerId !== site?.providerId).map(providerLabel);
   const sentence = site
-    ? `This page is ${site.productName}, run by ${named(site)}.${others.length ? ` It also uses AI from ${listOf(others)}.` : ''}`
+    ? `This page is ${site.productName}, run by ${providerLabel(site)}.${others.length ? ` It also uses AI from ${listOf(others)}.` : ''}`
     : `This page uses AI from ${listOf(others)}.`;
   return { level, sentence, reason: providers[0]?.reason ?? '' };
 }
