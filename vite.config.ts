@@ -8,7 +8,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import { manifestFor, parseTarget } from './scripts/manifest.ts';
 import { copyAssetsPlugin } from './scripts/vite-plugin-copy-assets.ts';
-import { validateDatabasePlugin } from './scripts/vite-plugin-database.ts';
+import { riskDatabasePlugin } from './scripts/vite-plugin-database.ts';
 import { pagePathsPlugin } from './scripts/vite-plugin-page-paths.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -30,7 +30,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
     },
     plugins: [
-      validateDatabasePlugin(`${root}src/data`),
+      riskDatabasePlugin(`${root}src/data`),
       // The manifest names managed_schema.json at the extension root.
       copyAssetsPlugin(`${root}assets`, [manifest.storage.managed_schema]),
       crx({

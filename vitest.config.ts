@@ -5,11 +5,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { riskDatabasePlugin } from './scripts/vite-plugin-database.ts';
 
 const fromRoot = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // Unit tests import src/core/database.ts, which reads the compiled database.
+  plugins: [riskDatabasePlugin(fromRoot('./src/data'))],
   test: {
     projects: [
       {

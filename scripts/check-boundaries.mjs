@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Import and global-use rules that the type checker alone does not enforce:
-// 1. src/core is browser-free: it imports only src/core modules and src/data/*.json, and touches
+// 1. src/core is browser-free: it imports only src/core modules and the compiled database, and touches
 //    no browser global (tsconfig.core.json already leaves the DOM and extension types out; this
 //    also catches `globalThis.chrome` and the like).
 // 2. The MAIN-world script runs in the page's own world, where no extension API exists and
@@ -11,7 +11,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const core = join(root, 'src/core');
-const data = join(root, 'src/data');
 const mainWorldEntry = join(root, 'src/content/main-world.ts');
 const mainWorldDir = join(root, 'src/content/main-world');
 const IMPORT_RE = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
@@ -43,8 +42,9 @@ for (const file of tsFiles(core)) {
   coreFiles++;
   for (const spec of importsOf(file)) {
     const target = resolveImport(file, spec);
-    const ok = target !== undefined && (target.startsWith(core + '/') || (target.startsWith(data + '/') && target.endsWith('.json')));
-    if (!ok) problems.push(`${rel(file)}: imports "${spec}"; src/core may import only src/core modules and src/data/*.json`);
+    // virtual:risk-database is the compiled database (scripts/vite-plugin-database.ts).
+    const ok = spec === 'virtual:risk-database' || (target !== undefined && target.startsWith(core + '/'));
+    if (!ok) problems.push(`${rel(file)}: imports "${spec}"; src/core may import only src/core modules and virtual:risk-database`);
   }
   stripComments(readFileSync(file, 'utf8')).split('\n').forEach((line, i) => {
     const m = line.match(BROWSER_GLOBAL_RE);

@@ -1,30 +1,33 @@
 /**
- * Fails the build when a risk-database file is invalid, naming the file, the entry and the field
- * (src/core/validate-database.ts does the checking).
+ * Provides `virtual:risk-database`: the risk database validated and compiled from src/data at
+ * build time (scripts/database/load-sources.ts). A bad entry fails the build with one line per
+ * problem naming the file, the entry and the field.
  */
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { validateDatabase } from '../src/core/validate-database.ts';
+import type { CompiledDatabase } from '../src/core/compile-database.ts';
+import { loadDatabase, sourcePaths } from './database/load-sources.ts';
 
-function readJson(path: string): { file: string; data: unknown } {
-  const file = relative(process.cwd(), path);
-  try {
-    return { file, data: JSON.parse(readFileSync(path, 'utf8')) };
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON: ${(error as Error).message}`);
-  }
-}
+const ID = 'virtual:risk-database';
+const RESOLVED = `\0${ID}`;
 
-export function validateDatabasePlugin(dataDir: string): Plugin {
+export function riskDatabasePlugin(dataDir: string): Plugin {
+  let compiled: CompiledDatabase | undefined;
   return {
-    name: 'ajg:validate-database',
+    name: 'ajg:risk-database',
+    // Validate at the start of every build, even one that would not import the database.
     buildStart() {
-      const providers = readJson(`${dataDir}/providers.json`);
-      const jurisdictions = readJson(`${dataDir}/jurisdictions.json`);
-      this.addWatchFile(`${dataDir}/providers.json`);
-      this.addWatchFile(`${dataDir}/jurisdictions.json`);
-      validateDatabase({ providers, jurisdictions });
+      compiled = loadDatabase(dataDir);
+    },
+    resolveId(id) {
+      return id === ID ? RESOLVED : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED) return undefined;
+      for (const path of sourcePaths(dataDir)) this.addWatchFile(path);
+      compiled ??= loadDatabase(dataDir);
+      // JSON.parse of a string literal is faster to start than an object literal of this size
+      // (https://v8.dev/blog/cost-of-javascript-2019#json).
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
     },
   };
 }

@@ -6,8 +6,7 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import { MAX_URL_LENGTH } from '../core/constants.ts';
-import { hostIndex } from '../core/database.ts';
-import { lookupHost } from '../core/host-index.ts';
+import { database } from '../core/database.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import type { ContentToBgPageLeft, ContentToBgPageSeen } from '../core/messages.ts';
 import { applyPageLeft, applyPageSeen, pageUrlOf } from '../core/tab-state.ts';
@@ -30,8 +29,8 @@ export async function onPageSeen(message: ContentToBgPageSeen, sender: Runtime.M
   const host = httpHostOf(url);
   const pageUrl = pageUrlOf(url);
   if (!host || !pageUrl) return { ok: false };
-  const match = lookupHost(hostIndex, host);
-  const ref = match && { providerId: match.provider.id, productId: match.product.id, role: match.role };
+  const match = database.lookupHost(host);
+  const ref = match && { providerId: match.provider.id, productId: match.product.id, role: match.host.role };
   const seen = { tabId, frameId: sender.frameId ?? 0, url: pageUrl, host, doc: message.doc, now: Date.now() };
   await updateTabState(tabId, (prev) => applyPageSeen(prev, seen, ref) ?? prev);
   return { ok: true };

@@ -1,15 +1,9 @@
 /**
- * The bundled risk database, as the build validated it (scripts/vite-plugin-database.ts), plus
- * the lookup structures built from it once per context start.
+ * The bundled risk database. `virtual:risk-database` is the structure the build compiled from
+ * src/data after validating it (scripts/vite-plugin-database.ts); nothing is parsed or indexed
+ * here beyond turning its tables into Maps.
  */
-import providersFile from '../data/providers.json';
-import jurisdictionsFile from '../data/jurisdictions.json';
-import { createHostIndex } from './host-index.ts';
-import type { Jurisdiction, Provider, RiskDatabase } from './provider.ts';
+import compiled from 'virtual:risk-database';
+import { RiskDatabase } from './risk-database.ts';
 
-export const database: RiskDatabase = {
-  providers: providersFile.providers as Provider[],
-  jurisdictions: jurisdictionsFile.jurisdictions as Jurisdiction[],
-};
-
-export const hostIndex = createHostIndex(database.providers);
+export const database = new RiskDatabase(compiled);

@@ -1,12 +1,12 @@
 /**
- * The facts a user is shown for a finding, looked up from the database when shown. The
- * foundation rates by the operator's country only; the risk-model issue adds parent company and
- * data location and documents the rules in docs/risk-model.md.
+ * The facts a user is shown for a finding, looked up from the database when shown, with the risk
+ * level and the factor that decided it (product-risk.ts, docs/risk-model.md).
  */
 import { countryName } from './country.ts';
-import type { RiskDatabase } from './provider.ts';
-import { type RiskLevel, worstLevel } from './risk-level.ts';
-import type { CountryCode, HostRole } from './provider.ts';
+import type { Company, CountryCode, HostRole } from './provider.ts';
+import { type ProductRisk, productRisk, type RiskFactor } from './product-risk.ts';
+import type { RiskDatabase } from './risk-database.ts';
+import { compareLevels, type RiskLevel, worstLevel } from './risk-level.ts';
 import type { Finding, FindingRef, TabState } from './tab-state.ts';
 
 export interface FindingFacts extends FindingRef {
@@ -14,27 +14,37 @@ export interface FindingFacts extends FindingRef {
   productName: string;
   role: HostRole;
   operator: { name: string; country: CountryCode };
+  parent?: { name: string; country: CountryCode };
   level: RiskLevel;
+  /** The factor that sets the level (the first of the worst); undefined when nothing is rated. */
+  decidedBy?: RiskFactor;
   /** Why this level, in one sentence (the law behind it); empty when the country is not rated. */
   reason: string;
+  factors: ProductRisk['factors'];
 }
 
 export type DescribedFinding = Finding & FindingFacts;
 
+const pick = ({ name, country }: Company) => ({ name, country });
+
 /** Facts for a database reference; `undefined` when the database no longer has the entry. */
 export function factsFor(db: RiskDatabase, ref: FindingRef): FindingFacts | undefined {
-  const provider = db.providers.find((p) => p.id === ref.providerId);
-  const product = provider?.products.find((p) => p.id === ref.productId);
-  if (!provider || !product) return undefined;
-  const rating = db.jurisdictions.find((j) => j.country === provider.operator.country);
+  const found = db.product(ref.productId);
+  if (!found || found.provider.id !== ref.providerId) return undefined;
+  const { provider, product } = found;
+  const risk = productRisk(db, provider, product);
+  const decidedBy = risk.factors.find((f) => compareLevels(f.level, risk.level) === 0);
+  const parent = product.parent ?? provider.parent;
   return {
     ...ref,
     providerName: provider.name,
     productName: product.name,
-    operator: { name: provider.operator.name, country: provider.operator.country },
-    // A country the database does not rate yet is "unknown", never silently "low".
-    level: rating?.level ?? 'unknown',
-    reason: rating?.reason ?? '',
+    operator: pick(product.operator ?? provider.operator),
+    ...(parent ? { parent: pick(parent) } : {}),
+    level: risk.level,
+    ...(decidedBy ? { decidedBy } : {}),
+    reason: decidedBy?.reason ?? '',
+    factors: risk.factors,
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * Domain types of the risk database. The foundation carries a tiny table; the risk-database
- * issue extends these types (parents, data locations, laws) and compiles the data at build time.
+ * Domain types of the risk database, in the shape people edit under src/data (docs/data.md).
+ * src/core/validate-database.ts checks files against these types at build time, and
+ * src/core/compile-database.ts turns them into the lookup structure the extension ships.
  */
 import type { RiskLevel } from './risk-level.ts';
 
@@ -17,40 +18,121 @@ export interface Source {
 export interface Company {
   name: string;
   country: CountryCode;
+  note?: string;
   source: Source;
 }
 
-export type HostRole = 'chat' | 'api' | 'widget' | 'asset';
+/** A company of the group that serves users in one region (a Singapore subsidiary, an EU entity). */
+export interface RegionalEntity extends Company {
+  /** Which users it serves, in words: "users outside mainland China". */
+  serves: string;
+}
+
+export interface DataLocations {
+  countries: CountryCode[];
+  note?: string;
+  source: Source;
+}
+
+export interface TrainingUse {
+  /** Are user inputs used to train models unless the user opts out? */
+  byDefault: boolean;
+  note?: string;
+  source: Source;
+}
+
+export const HOST_ROLES = ['chat', 'api', 'widget', 'auth', 'asset', 'site'] as const;
+export type HostRole = (typeof HOST_ROLES)[number];
 
 export interface ProductHost {
-  /** Matches this host and every subdomain of it. */
+  /** Host pattern: matches this host and every subdomain; `*` stands for one label. */
   host: string;
   role: HostRole;
   source: Source;
 }
 
-export interface Product {
+/** Facts a product may state for itself when another entity of the group runs it. */
+export interface OperatingFacts {
+  operator?: Company;
+  parent?: Company;
+  regionalEntities?: RegionalEntity[];
+  dataLocations?: DataLocations;
+  trainsOnInputs?: TrainingUse;
+  privacyPolicy?: Source;
+  terms?: Source;
+}
+
+export interface Product extends OperatingFacts {
   id: string;
   name: string;
   hosts: ProductHost[];
 }
 
-export interface Provider {
+export interface ModelFamily {
   id: string;
   name: string;
+  /** Lower-case model-name patterns; a trailing `*` matches any rest (`deepseek-*`). */
+  patterns: string[];
+  /** Lower-case organisation names resellers and Hugging Face put before the model name. */
+  namespaces?: string[];
+  openWeights: boolean;
+  source: Source;
+}
+
+export const ROUTING_FORMATS = ['vendor/model', 'org/model', 'model', 'bedrock', 'vertex-path', 'deployment', 'bot'] as const;
+export type RoutingFormat = (typeof ROUTING_FORMATS)[number];
+
+/** How an aggregator's requests name the upstream model (docs/data.md). */
+export interface Routing {
+  format: RoutingFormat;
+  example: string;
+  source: Source;
+}
+
+export const PROVIDER_KINDS = ['developer', 'aggregator', 'cloud', 'app', 'widget'] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+export interface Provider extends Omit<OperatingFacts, 'operator'> {
+  id: string;
+  name: string;
+  kinds: ProviderKind[];
   operator: Company;
   products: Product[];
+  models?: ModelFamily[];
+  routing?: Routing;
 }
 
 export interface Jurisdiction {
   country: CountryCode;
-  level: RiskLevel;
+  level: Exclude<RiskLevel, 'unknown'>;
   /** One sentence a user reads: why this country gets this level. */
   reason: string;
+  /** IDs of laws (src/data/laws) that decide state access and transfers here. */
+  laws: string[];
+  euAdequacy?: { status: 'full' | 'partial' | 'none'; note?: string; source: Source };
   source: Source;
 }
 
-export interface RiskDatabase {
+export interface LawArticle {
+  ref: string;
+  gist: string;
+}
+
+export interface Law {
+  id: string;
+  /** A country code, or `EU` for law of the European Union. */
+  area: string;
+  name: string;
+  officialName?: string;
+  year: number;
+  articles: LawArticle[];
+  summary: string;
+  source: Source;
+}
+
+/** The database as people wrote it, after validation. */
+export interface RiskDatabaseSource {
   providers: Provider[];
   jurisdictions: Jurisdiction[];
+  laws: Law[];
 }

@@ -21,6 +21,11 @@ export function ProviderCard({ findings, showReason }: { findings: DescribedFind
       <p class="operator">
         Run by {first.operator.name} · <Country code={first.operator.country} />
       </p>
+      {first.parent && (
+        <p class="operator" data-fact="parent">
+          Owned by {first.parent.name} · <Country code={first.parent.country} />
+        </p>
+      )}
       {showReason && first.reason && <p class="reason">{first.reason}</p>}
       <ul class="evidence">
         {findings.map((f) => (

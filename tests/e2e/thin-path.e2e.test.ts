@@ -4,6 +4,8 @@
  * host → content script → typed message → background → storage.session → toolbar badge and popup.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { database as bundled } from '../../src/core/database.ts';
+import { databaseStats } from '../../src/core/database-stats.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { openOptions, openPopup, openToolbarPopup, screenshot, stopServiceWorker, tabIdOf, tabState, toolbarBadge } from './harness/extension.ts';
 
@@ -41,7 +43,7 @@ describe('thin path: AI site → badge and popup', () => {
     const verdict = popup.locator('.verdict');
     await expect.poll(() => verdict.innerText()).toContain('This page is DeepSeek Chat, run by DeepSeek (China).');
     expect(await verdict.innerText()).toContain('High risk');
-    expect(await verdict.innerText()).toContain('National Intelligence Law 2017, art. 7');
+    expect(await verdict.innerText()).toContain(bundled.jurisdiction('CN')!.reason);
     const card = popup.locator('article.card[data-provider="deepseek"]');
     expect(await card.locator('h2').innerText()).toBe('DeepSeek');
     expect(await card.locator('.country').innerText()).toContain('China');
@@ -150,8 +152,11 @@ describe('thin path: AI site → badge and popup', () => {
 
   it('shows the bundled database on the options page', async () => {
     const options = await openOptions(ext);
-    await expect.poll(() => options.locator('[data-stat="providers"]').innerText()).toBe('3');
-    expect(await options.locator('[data-stat="countries"]').innerText()).toBe('3');
+    const stats = databaseStats(bundled);
+    await expect.poll(() => options.locator('[data-stat="providers"]').innerText()).toBe(String(stats.providers));
+    expect(await options.locator('[data-stat="products"]').innerText()).toBe(String(stats.products));
+    expect(await options.locator('[data-stat="hosts"]').innerText()).toBe(String(stats.hosts));
+    expect(await options.locator('[data-stat="countries"]').innerText()).toBe(String(stats.countries));
     await screenshot(options, 'options-light');
   });
 });

@@ -1,12 +1,11 @@
-import { database, hostIndex } from '../../src/core/database.ts';
+import { database } from '../../src/core/database.ts';
 import { type DescribedFinding, describeFindings } from '../../src/core/facts.ts';
-import { lookupHost } from '../../src/core/host-index.ts';
 import { applyPageSeen, type FindingRef, type TabState } from '../../src/core/tab-state.ts';
 
 /** The database reference for a host, as the background computes it. */
 export function refOf(host: string): FindingRef | undefined {
-  const match = lookupHost(hostIndex, host);
-  return match && { providerId: match.provider.id, productId: match.product.id, role: match.role };
+  const match = database.lookupHost(host);
+  return match && { providerId: match.provider.id, productId: match.product.id, role: match.host.role };
 }
 
 export const docId = (c: string) => c.repeat(32);

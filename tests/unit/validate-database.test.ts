@@ -1,15 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatabaseError, isKnownCountryCode, reviewDateProblem, validateDatabase } from '../../src/core/validate-database.ts';
+import { type DatabaseFiles, DatabaseError, isKnownCountryCode, reviewDateProblem, validateDatabase } from '../../src/core/validate-database.ts';
+import { readSources } from '../../scripts/database/load-sources.ts';
+import { fixtureFiles, providerFile, TODAY } from './fixture-database.ts';
 
-const read = (name: string) => ({ file: `src/data/${name}`, data: JSON.parse(readFileSync(`src/data/${name}`, 'utf8')) });
-const real = () => ({ providers: read('providers.json'), jurisdictions: read('jurisdictions.json') });
+const P = 'tests/fixtures/database/providers';
 
-function problemsOf(mutate: (files: ReturnType<typeof real>) => void): string[] {
-  const files = real();
-  mutate(files);
+function problemsOf(edit: (files: DatabaseFiles) => void): string[] {
+  const files = fixtureFiles();
+  edit(files);
   try {
-    validateDatabase(files);
+    validateDatabase(files, TODAY);
   } catch (error) {
     if (error instanceof DatabaseError) return error.problems;
     throw error;
@@ -17,70 +20,132 @@ function problemsOf(mutate: (files: ReturnType<typeof real>) => void): string[] 
   return [];
 }
 
+const jurisdictionFile = (files: DatabaseFiles, cc: string) => files.jurisdictions.find((f) => f.file.endsWith(`/${cc}.json`))!.data as Record<string, any>;
+
 describe('risk database validation', () => {
-  it('accepts the bundled database', () => {
-    const db = validateDatabase(real());
-    expect(db.providers.length).toBeGreaterThan(0);
-    expect(db.jurisdictions.length).toBeGreaterThan(0);
+  it('accepts the fixture database', () => {
+    const db = validateDatabase(fixtureFiles(), TODAY);
+    expect(db.providers.map((p) => p.id)).toContain('deepseek');
+    expect(db.laws.length).toBeGreaterThan(0);
   });
 
   it('names file, entry and field of a missing source', () => {
-    expect(problemsOf((f) => delete f.providers.data.providers[0].operator.source)).toEqual([
-      'src/data/providers.json: provider "deepseek": operator.source: missing (every fact needs a source URL and a review date)',
+    expect(problemsOf((f) => delete providerFile(f, 'deepseek').operator.source)).toEqual([
+      `${P}/deepseek.json: provider "deepseek": operator.source: missing (every fact needs a source URL and a review date)`,
+    ]);
+    expect(problemsOf((f) => delete providerFile(f, 'openai').products[1].hosts[0].source.url)).toEqual([
+      `${P}/openai.json: provider "openai": products[1].hosts[0].source.url: missing or empty`,
     ]);
   });
 
   it('rejects a bad review date and a non-https source', () => {
-    const problems = problemsOf((f) => {
-      f.jurisdictions.data.jurisdictions[1].source = { url: 'http://example.org', reviewed: '21/11/2026' };
-    });
-    expect(problems).toEqual([
-      'src/data/jurisdictions.json: jurisdictions[1]: source.url: "http://example.org" is not an https URL',
-      'src/data/jurisdictions.json: jurisdictions[1]: source.reviewed: "21/11/2026" is not valid',
+    expect(
+      problemsOf((f) => {
+        jurisdictionFile(f, 'US').source = { url: 'http://example.org', reviewed: '21/11/2026' };
+      }),
+    ).toEqual([
+      'tests/fixtures/database/jurisdictions/US.json: jurisdiction US: source.url: "http://example.org" is not an https URL',
+      'tests/fixtures/database/jurisdictions/US.json: jurisdiction US: source.reviewed: "21/11/2026" is not valid',
     ]);
   });
 
   it('rejects review dates that are not calendar dates or lie in the future', () => {
     const problems = problemsOf((f) => {
-      f.providers.data.providers[0].operator.source.reviewed = '2026-02-31';
-      f.providers.data.providers[1].operator.source.reviewed = '2099-01-01';
+      providerFile(f, 'deepseek').operator.source.reviewed = '2026-02-31';
+      providerFile(f, 'openai').operator.source.reviewed = '2099-01-01';
     });
     expect(problems).toEqual([
-      'src/data/providers.json: provider "deepseek": operator.source.reviewed: 2026-02-31 is not a calendar date',
-      'src/data/providers.json: provider "openai": operator.source.reviewed: 2099-01-01 is in the future',
+      `${P}/deepseek.json: provider "deepseek": operator.source.reviewed: 2026-02-31 is not a calendar date`,
+      `${P}/openai.json: provider "openai": operator.source.reviewed: 2099-01-01 is in the future`,
     ]);
     expect(reviewDateProblem('2024-02-29', '2026-11-21')).toBeUndefined();
     expect(reviewDateProblem('2026-11-22', '2026-11-21')).toBeUndefined(); // one day of time-zone slack
     expect(reviewDateProblem('2026-11-23', '2026-11-21')).toBe('2026-11-23 is in the future');
   });
 
-  it('rejects an unknown country code', () => {
-    expect(problemsOf((f) => (f.providers.data.providers[1].operator.country = 'XX'))).toEqual([
-      'src/data/providers.json: provider "openai": operator.country: "XX" is not an ISO 3166-1 country code',
+  it('rejects an unknown country code wherever a country is named', () => {
+    const problems = problemsOf((f) => {
+      providerFile(f, 'openai').operator.country = 'XX';
+      providerFile(f, 'bytedance').products[0].parent.country = 'UK';
+      providerFile(f, 'deepseek').dataLocations.countries = ['CN', 'ZZ'];
+    });
+    expect(problems).toEqual([
+      `${P}/bytedance.json: provider "bytedance": products[0].parent.country: "UK" is not an ISO 3166-1 country code`,
+      `${P}/deepseek.json: provider "deepseek": dataLocations.countries[1]: "ZZ" is not an ISO 3166-1 country code`,
+      `${P}/openai.json: provider "openai": operator.country: "XX" is not an ISO 3166-1 country code`,
     ]);
-    expect(['CN', 'US', 'FR', 'IL', 'KR'].every(isKnownCountryCode)).toBe(true);
-    expect(['XX', 'ZZ', 'EU', 'cn', 'CHN', ''].some(isKnownCountryCode)).toBe(false);
+    expect(['CN', 'US', 'FR', 'IL', 'KR', 'GB'].every(isKnownCountryCode)).toBe(true);
+    expect(['XX', 'ZZ', 'EU', 'UK', 'cn', 'CHN', ''].some(isKnownCountryCode)).toBe(false);
   });
 
-  it('rejects a host claimed twice', () => {
-    expect(problemsOf((f) => (f.providers.data.providers[2].products[0].hosts[0].host = 'chat.deepseek.com'))).toEqual([
-      'src/data/providers.json: provider "mistral": products[0].hosts[0].host: chat.deepseek.com is already claimed by deepseek/deepseek-chat',
+  it('rejects a host claimed by two products, in the same or another file', () => {
+    expect(problemsOf((f) => (providerFile(f, 'mistral').products[0].hosts[0].host = 'chat.deepseek.com'))).toEqual([
+      `${P}/mistral.json: provider "mistral": products[0].hosts[0].host: host chat.deepseek.com is already claimed by deepseek/deepseek-chat`,
+    ]);
+    expect(problemsOf((f) => (providerFile(f, 'openai').products[1].hosts[0].host = 'chatgpt.com'))).toEqual([
+      `${P}/openai.json: provider "openai": products[1].hosts[0].host: host chatgpt.com is already claimed by openai/openai-chatgpt`,
     ]);
   });
 
-  it('rejects invalid host patterns', () => {
-    for (const host of ['*.deepseek.com', 'https://chat.deepseek.com', 'Chat.DeepSeek.com', 'deepseek', 'a..b.com', '-x.com']) {
-      expect(problemsOf((f) => (f.providers.data.providers[0].products[0].hosts[0].host = host))).toEqual([
-        `src/data/providers.json: provider "deepseek": products[0].hosts[0].host: ${JSON.stringify(host)} is not valid`,
+  it('rejects invalid host patterns, saying why', () => {
+    const cases: Record<string, string> = {
+      '*.com': 'must keep its last two labels fixed (a * there would claim a whole suffix)',
+      'chat.*': 'must keep its last two labels fixed (a * there would claim a whole suffix)',
+      'https://chat.deepseek.com': 'must be a host only (no scheme, port or path)',
+      'chat.deepseek.com/api': 'must be a host only (no scheme, port or path)',
+      'chat.deepseek.com:443': 'must be a host only (no scheme, port or path)',
+      'Chat.DeepSeek.com': 'must be lower case',
+      deepseek: 'needs at least two labels',
+      'a..b.com': 'has an empty or invalid label (letters, digits, dashes; or * for one whole label)',
+      '-x.com': 'has an empty or invalid label (letters, digits, dashes; or * for one whole label)',
+      'ch*t.deepseek.com': 'has an empty or invalid label (letters, digits, dashes; or * for one whole label)',
+      'deepseek.com.': 'has an empty or invalid label (letters, digits, dashes; or * for one whole label)',
+      'deepseek.c0m': 'does not end in a top-level domain',
+      ' deepseek.com': 'contains white space',
+    };
+    for (const [host, why] of Object.entries(cases)) {
+      expect(problemsOf((f) => (providerFile(f, 'deepseek').products[0].hosts[0].host = host)), host).toEqual([
+        `${P}/deepseek.json: provider "deepseek": products[0].hosts[0].host: ${JSON.stringify(host)} ${why}`,
       ]);
     }
   });
 
-  it('reports every problem at once, not only the first', () => {
+  it('rejects unknown fields, so that a typo cannot drop a fact silently', () => {
+    expect(problemsOf((f) => (providerFile(f, 'deepseek').operater = {}))).toEqual([
+      `${P}/deepseek.json: provider "deepseek": operater: unknown field (allowed: id, name, kinds, products, models, routing, operator, parent, regionalEntities, dataLocations, trainsOnInputs, privacyPolicy, terms)`,
+    ]);
+  });
+
+  it('needs a jurisdiction for every country a provider sits in, and laws that exist', () => {
     const problems = problemsOf((f) => {
-      f.providers.data.providers[0].name = '';
-      f.jurisdictions.data.jurisdictions[0].level = 'extreme';
+      providerFile(f, 'mistral').parent = { name: 'Example Holding AG', country: 'CH', source: { url: 'https://example.org/x', reviewed: '2026-11-01' } };
+      jurisdictionFile(f, 'FR').laws = ['fr-fixture-law', 'eu-missing-law'];
     });
-    expect(problems).toHaveLength(2);
+    expect(problems).toEqual([
+      'tests/fixtures/database/jurisdictions/FR.json: jurisdiction FR: laws[1]: law "eu-missing-law" is not defined in src/data/laws',
+      `${P}/mistral.json: provider "mistral": parent.country: CH has no jurisdiction file (src/data/jurisdictions/CH.json)`,
+    ]);
+  });
+
+  it('checks ids against file names, aggregators for routing, and model patterns for owners', () => {
+    const problems = problemsOf((f) => {
+      providerFile(f, 'mistral').id = 'mistral-ai';
+      delete providerFile(f, 'together').routing;
+      providerFile(f, 'mistral').models[0].patterns.push('deepseek-*');
+      jurisdictionFile(f, 'SG').level = 'extreme';
+    });
+    expect(problems).toEqual([
+      'tests/fixtures/database/jurisdictions/SG.json: jurisdiction SG: level: "extreme" must be one of low, medium, high',
+      `${P}/mistral.json: provider "mistral-ai": id: must equal the file name ("mistral")`,
+      `${P}/mistral.json: provider "mistral-ai": models[0].patterns[2]: model pattern deepseek-* is already claimed by deepseek/deepseek`,
+      `${P}/together.json: provider "together": routing: missing (an aggregator must say how requests name the upstream model)`,
+    ]);
+  });
+
+  it('names a file that is not valid JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ajg-db-'));
+    mkdirSync(join(dir, 'providers'));
+    writeFileSync(join(dir, 'providers', 'broken.json'), '{ "id": "broken", }');
+    expect(() => readSources(dir)).toThrow(/providers\/broken\.json: \(file\): not valid JSON/);
   });
 });

@@ -1,0 +1,170 @@
+/** Checks one provider file (src/data/providers/<id>.json) against the Provider type. */
+import { hostPatternProblem } from '../host-pattern.ts';
+import { HOST_ROLES, PROVIDER_KINDS, ROUTING_FORMATS } from '../provider.ts';
+import { isKnownCountryCode } from './review-date.ts';
+import { type Checker, isObj, type Obj } from './checker.ts';
+
+export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+/** Model-name patterns: lower case, a trailing `*` for "any rest". */
+export const MODEL_PATTERN_RE = /^[a-z0-9][a-z0-9._:+_-]*\*?$/;
+const NAMESPACE_RE = /^[a-z0-9][a-z0-9._-]*$/;
+
+const OPERATING_FIELDS = ['operator', 'parent', 'regionalEntities', 'dataLocations', 'trainsOnInputs', 'privacyPolicy', 'terms'] as const;
+const PROVIDER_FIELDS = ['id', 'name', 'kinds', 'products', 'models', 'routing', ...OPERATING_FIELDS];
+const PRODUCT_FIELDS = ['id', 'name', 'hosts', ...OPERATING_FIELDS];
+
+/** What a host, model pattern or id is claimed by, across all files. */
+export interface Claims {
+  hosts: Map<string, string>;
+  productIds: Map<string, string>;
+  modelIds: Map<string, string>;
+  patterns: Map<string, string>;
+  namespaces: Map<string, string>;
+  /** Countries a provider sits in (operator, parent, regional entities), for the jurisdiction check. */
+  countries: Map<string, string>;
+}
+
+export const newClaims = (): Claims => ({
+  hosts: new Map(),
+  productIds: new Map(),
+  modelIds: new Map(),
+  patterns: new Map(),
+  namespaces: new Map(),
+  countries: new Map(),
+});
+
+function claim(c: Checker, entry: string, at: string, map: Map<string, string>, key: string, owner: string, what: string): void {
+  const before = map.get(key);
+  if (before !== undefined && before !== owner) c.fail(entry, at, `${what} ${key} is already claimed by ${before}`);
+  else if (before !== undefined) c.fail(entry, at, `${what} ${key} is listed twice`);
+  else map.set(key, owner);
+}
+
+/** The country code at `obj.country`, or undefined (reported) when it is not a known one. */
+function country(c: Checker, entry: string, obj: Obj, at: string): string | undefined {
+  const code = c.string(entry, obj, at, 'country');
+  if (code === undefined || isKnownCountryCode(code)) return code;
+  c.fail(entry, `${at}country`, `${JSON.stringify(code)} is not an ISO 3166-1 country code`);
+  return undefined;
+}
+
+function company(c: Checker, entry: string, obj: Obj, at: string, claims: Claims, extra: string[] = []): void {
+  c.known(entry, obj, at, ['name', 'country', 'note', 'source', ...extra]);
+  c.string(entry, obj, at, 'name');
+  const code = country(c, entry, obj, at);
+  if (code !== undefined && !claims.countries.has(code)) claims.countries.set(code, `${c.file}: ${entry}: ${at}country`);
+  c.optionalString(entry, obj, at, 'note');
+  c.source(entry, obj, at);
+}
+
+/** operator, parent, regionalEntities, dataLocations, trainsOnInputs, privacyPolicy, terms. */
+function operatingFacts(c: Checker, entry: string, obj: Obj, at: string, claims: Claims, operatorRequired: boolean): void {
+  if (isObj(obj.operator)) company(c, entry, obj.operator, `${at}operator.`, claims);
+  else if (operatorRequired || 'operator' in obj) c.fail(entry, `${at}operator`, 'missing (who runs the service)');
+  if ('parent' in obj) {
+    if (isObj(obj.parent)) company(c, entry, obj.parent, `${at}parent.`, claims);
+    else c.fail(entry, `${at}parent`, 'must be an object');
+  }
+  if ('regionalEntities' in obj) {
+    c.array(entry, obj, at, 'regionalEntities').forEach((e, i) => {
+      const eat = `${at}regionalEntities[${i}].`;
+      if (!isObj(e)) return c.fail(entry, eat, 'not an object');
+      company(c, entry, e, eat, claims, ['serves']);
+      c.string(entry, e, eat, 'serves');
+    });
+  }
+  if ('dataLocations' in obj) {
+    const d = obj.dataLocations;
+    if (!isObj(d)) c.fail(entry, `${at}dataLocations`, 'must be an object');
+    else {
+      const dat = `${at}dataLocations.`;
+      c.known(entry, d, dat, ['countries', 'note', 'source']);
+      c.array(entry, d, dat, 'countries').forEach((code, i) => {
+        if (typeof code !== 'string' || !isKnownCountryCode(code)) c.fail(entry, `${dat}countries[${i}]`, `${JSON.stringify(code)} is not an ISO 3166-1 country code`);
+      });
+      c.optionalString(entry, d, dat, 'note');
+      c.source(entry, d, dat);
+    }
+  }
+  if ('trainsOnInputs' in obj) {
+    const t = obj.trainsOnInputs;
+    if (!isObj(t)) c.fail(entry, `${at}trainsOnInputs`, 'must be an object');
+    else {
+      c.known(entry, t, `${at}trainsOnInputs.`, ['byDefault', 'note', 'source']);
+      c.boolean(entry, t, `${at}trainsOnInputs.`, 'byDefault');
+      c.optionalString(entry, t, `${at}trainsOnInputs.`, 'note');
+      c.source(entry, t, `${at}trainsOnInputs.`);
+    }
+  }
+  for (const key of ['privacyPolicy', 'terms']) if (key in obj) c.sourceAt(entry, obj, at, key, 'a URL and a review date');
+}
+
+function oneOf<T extends string>(c: Checker, entry: string, obj: Obj, at: string, key: string, allowed: readonly T[]): void {
+  const v = obj[key];
+  if (typeof v !== 'string' || !allowed.includes(v as T)) c.fail(entry, `${at}${key}`, `${JSON.stringify(v)} must be one of ${allowed.join(', ')}`);
+}
+
+function product(c: Checker, entry: string, providerId: string, raw: unknown, at: string, claims: Claims): void {
+  if (!isObj(raw)) return c.fail(entry, at, 'not an object');
+  c.known(entry, raw, at, PRODUCT_FIELDS);
+  const id = c.string(entry, raw, at, 'id', ID_RE);
+  const owner = `${providerId}/${id ?? at}`;
+  if (id !== undefined) claim(c, entry, `${at}id`, claims.productIds, id, providerId, 'product id');
+  c.string(entry, raw, at, 'name');
+  operatingFacts(c, entry, raw, at, claims, false);
+  c.array(entry, raw, at, 'hosts').forEach((h, k) => {
+    const hat = `${at}hosts[${k}].`;
+    if (!isObj(h)) return c.fail(entry, hat, 'not an object');
+    c.known(entry, h, hat, ['host', 'role', 'source']);
+    const host = c.string(entry, h, hat, 'host');
+    const problem = host === undefined ? undefined : hostPatternProblem(host);
+    if (problem) c.fail(entry, `${hat}host`, `${JSON.stringify(host)} ${problem}`);
+    oneOf(c, entry, h, hat, 'role', HOST_ROLES);
+    c.source(entry, h, hat);
+    if (host !== undefined && !problem) claim(c, entry, `${hat}host`, claims.hosts, host, owner, 'host');
+  });
+}
+
+function modelFamily(c: Checker, entry: string, providerId: string, raw: unknown, at: string, claims: Claims): void {
+  if (!isObj(raw)) return c.fail(entry, at, 'not an object');
+  c.known(entry, raw, at, ['id', 'name', 'patterns', 'namespaces', 'openWeights', 'source']);
+  const id = c.string(entry, raw, at, 'id', ID_RE);
+  if (id !== undefined) claim(c, entry, `${at}id`, claims.modelIds, id, providerId, 'model family id');
+  const owner = `${providerId}/${id ?? at}`;
+  c.string(entry, raw, at, 'name');
+  c.array(entry, raw, at, 'patterns').forEach((p, i) => {
+    if (typeof p !== 'string' || !MODEL_PATTERN_RE.test(p)) return c.fail(entry, `${at}patterns[${i}]`, `${JSON.stringify(p)} is not a lower-case model pattern (a trailing * allowed)`);
+    claim(c, entry, `${at}patterns[${i}]`, claims.patterns, p, owner, 'model pattern');
+  });
+  if ('namespaces' in raw) {
+    c.array(entry, raw, at, 'namespaces').forEach((n, i) => {
+      if (typeof n !== 'string' || !NAMESPACE_RE.test(n)) return c.fail(entry, `${at}namespaces[${i}]`, `${JSON.stringify(n)} is not a lower-case namespace`);
+      claim(c, entry, `${at}namespaces[${i}]`, claims.namespaces, n, owner, 'namespace');
+    });
+  }
+  c.boolean(entry, raw, at, 'openWeights');
+  c.source(entry, raw, at);
+}
+
+export function validateProvider(c: Checker, fileId: string, raw: unknown, claims: Claims): void {
+  if (!isObj(raw)) return c.fail('(file)', '', 'is not a JSON object');
+  const id = c.string('(file)', raw, '', 'id', ID_RE);
+  const entry = id ? `provider "${id}"` : '(file)';
+  if (id !== undefined && id !== fileId) c.fail(entry, 'id', `must equal the file name ("${fileId}")`);
+  c.known(entry, raw, '', PROVIDER_FIELDS);
+  c.string(entry, raw, '', 'name');
+  const kinds = c.array(entry, raw, '', 'kinds');
+  kinds.forEach((k, i) => {
+    if (typeof k !== 'string' || !(PROVIDER_KINDS as readonly string[]).includes(k)) c.fail(entry, `kinds[${i}]`, `${JSON.stringify(k)} must be one of ${PROVIDER_KINDS.join(', ')}`);
+  });
+  operatingFacts(c, entry, raw, '', claims, true);
+  c.array(entry, raw, '', 'products').forEach((p, i) => product(c, entry, id ?? fileId, p, `products[${i}].`, claims));
+  if ('models' in raw) c.array(entry, raw, '', 'models').forEach((m, i) => modelFamily(c, entry, id ?? fileId, m, `models[${i}].`, claims));
+  if (isObj(raw.routing)) {
+    c.known(entry, raw.routing, 'routing.', ['format', 'example', 'source']);
+    oneOf(c, entry, raw.routing, 'routing.', 'format', ROUTING_FORMATS);
+    c.string(entry, raw.routing, 'routing.', 'example');
+    c.source(entry, raw.routing, 'routing.');
+  } else if ('routing' in raw) c.fail(entry, 'routing', 'must be an object');
+  else if (kinds.includes('aggregator')) c.fail(entry, 'routing', 'missing (an aggregator must say how requests name the upstream model)');
+}

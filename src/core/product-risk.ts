@@ -1,0 +1,69 @@
+/**
+ * How a product's risk level follows from the facts (docs/risk-model.md): every country that
+ * decides who can be compelled to hand over a user's data counts — the operator's, the parent
+ * company's, each regional entity's and each declared data location — and the level is the worst
+ * of them. A country without a rating counts as `unknown`; a fact that is not stated adds nothing
+ * and never lowers the level. Admin policy may later replace a country's level (`levelOf`).
+ */
+import type { RiskDatabase } from './risk-database.ts';
+import type { Company, CountryCode, OperatingFacts, Product, Provider } from './provider.ts';
+import { type RiskLevel, worstLevel } from './risk-level.ts';
+
+export type FactorKind = 'operator' | 'parent' | 'regional-entity' | 'data-location';
+
+export interface RiskFactor {
+  kind: FactorKind;
+  /** The company (for operator, parent, regional entity). */
+  entity?: string;
+  country: CountryCode;
+  level: RiskLevel;
+  /** The jurisdiction's one-sentence reason; empty when the country is not rated. */
+  reason: string;
+  /** Law IDs that apply in that country. */
+  laws: string[];
+}
+
+export interface ProductRisk {
+  level: RiskLevel;
+  factors: RiskFactor[];
+  /** Facts the database does not state for this product (shown as "not stated"). */
+  notStated: Array<'parent' | 'dataLocations' | 'trainsOnInputs'>;
+}
+
+/** The facts that apply to a product: its own where it states them, else its provider's. */
+export function operatingFactsOf(provider: Provider, product: Product): Required<Pick<OperatingFacts, 'operator'>> & OperatingFacts {
+  return {
+    operator: product.operator ?? provider.operator,
+    parent: product.parent ?? provider.parent,
+    regionalEntities: product.regionalEntities ?? provider.regionalEntities,
+    dataLocations: product.dataLocations ?? provider.dataLocations,
+    trainsOnInputs: product.trainsOnInputs ?? provider.trainsOnInputs,
+    privacyPolicy: product.privacyPolicy ?? provider.privacyPolicy,
+    terms: product.terms ?? provider.terms,
+  };
+}
+
+export type LevelOf = (country: CountryCode) => RiskLevel | undefined;
+
+export function productRisk(db: RiskDatabase, provider: Provider, product: Product, levelOf?: LevelOf): ProductRisk {
+  const facts = operatingFactsOf(provider, product);
+  const factors: RiskFactor[] = [];
+  const seen = new Set<string>();
+  const add = (kind: FactorKind, country: CountryCode, company?: Company) => {
+    const key = `${kind}:${country}:${company?.name ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const j = db.jurisdiction(country);
+    const level = levelOf?.(country) ?? j?.level ?? 'unknown';
+    factors.push({ kind, ...(company ? { entity: company.name } : {}), country, level, reason: j?.reason ?? '', laws: j?.laws ?? [] });
+  };
+  add('operator', facts.operator.country, facts.operator);
+  if (facts.parent) add('parent', facts.parent.country, facts.parent);
+  for (const e of facts.regionalEntities ?? []) add('regional-entity', e.country, e);
+  for (const c of facts.dataLocations?.countries ?? []) add('data-location', c);
+  const notStated: ProductRisk['notStated'] = [];
+  if (!facts.parent) notStated.push('parent');
+  if (!facts.dataLocations) notStated.push('dataLocations');
+  if (!facts.trainsOnInputs) notStated.push('trainsOnInputs');
+  return { level: worstLevel(factors.map((f) => f.level)) ?? 'unknown', factors, notStated };
+}
