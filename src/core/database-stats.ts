@@ -6,6 +6,8 @@ export interface DatabaseStats {
   providers: number;
   products: number;
   hosts: number;
+  /** Same as hosts: the word for it. */
+  hostnames: number;
   countries: number;
   /** Products whose operator or parent company is in China, and their providers. */
   chinaProducts: number;
@@ -28,11 +30,13 @@ export function databaseStats(db: RiskDatabase): DatabaseStats {
     byCountry[facts.operator.country] = (byCountry[facts.operator.country] ?? 0) + 1;
     for (const h of product.hosts) byRole[h.role] = (byRole[h.role] ?? 0) + 1;
   }
+  const hostCount = products.reduce((n, p) => n + p.product.hosts.length, 0);
   const sorted = Object.fromEntries(Object.entries(byCountry).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
   return {
     providers: db.providers.length,
     products: products.length,
-    hosts: products.reduce((n, p) => n + p.product.hosts.length, 0),
+    hosts: hostCount,
+    hostnames: hostCount,
     countries: Object.keys(byCountry).length,
     chinaProducts: inChina.length,
     chinaProviders: new Set(inChina.map((p) => p.provider.id)).size,
