@@ -16,6 +16,8 @@ export const MAX_MODEL_LENGTH = 256;
 export interface ModelName {
   namespace?: string;
   name: string;
+  /** Bedrock-style `vendor.model` whose vendor is not a known namespace: the part after it. */
+  unprefixed?: string;
 }
 
 /** Bedrock's cross-region inference prefixes (`us.`, `eu.`, ...), before the vendor. */
@@ -29,7 +31,7 @@ export function parseModelName(raw: string, isNamespace: (ns: string) => boolean
   if (segments.length === 1) {
     const bedrock = BEDROCK_RE.exec(name);
     if (bedrock && isNamespace(bedrock[1]!)) return { namespace: bedrock[1]!, name: bedrock[2]! };
-    return { name };
+    return bedrock ? { name, unprefixed: bedrock[2]! } : { name };
   }
   const publishers = segments.indexOf('publishers');
   let namespace = publishers >= 0 ? segments[publishers + 1] : segments.at(-2);

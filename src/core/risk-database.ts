@@ -115,11 +115,17 @@ export class RiskDatabase {
   lookupModel(model: string): ModelMatch | undefined {
     const parsed = parseModelName(model, (ns) => this.namespaces.has(ns));
     if (!parsed) return undefined;
-    let ref = this.models.get(parsed.name);
-    for (let end = parsed.name.length; !ref && end > 0; end--) ref = this.modelPrefixes.get(parsed.name.slice(0, end));
+    const ref = this.modelByName(parsed.name) ?? (parsed.unprefixed === undefined ? undefined : this.modelByName(parsed.unprefixed));
     if (ref) return this.modelMatch(ref, 'name');
     const nsRef = parsed.namespace === undefined ? undefined : this.namespaces.get(parsed.namespace);
     return nsRef && this.modelMatch(nsRef, 'namespace');
+  }
+
+  /** Exact name first, then the longest listed prefix. */
+  private modelByName(name: string): ModelRef | undefined {
+    let ref = this.models.get(name);
+    for (let end = name.length; !ref && end > 0; end--) ref = this.modelPrefixes.get(name.slice(0, end));
+    return ref;
   }
 
   private modelMatch([p, f]: ModelRef, by: ModelMatch['by']): ModelMatch | undefined {

@@ -57,6 +57,9 @@ describe('model lookup', () => {
     expect(builder('models/gpt-4o-mini')).toBe('openai/gpt');
     expect(builder('@cf/mistralai/mistral-7b-instruct-v0.2')).toBe('mistral/mistral');
     expect(builder('us.deepseek.r1-v1:0')).toBe('deepseek/deepseek (namespace)');
+    expect(builder('mistral.mistral-large-2402-v1:0')).toBe('mistral/mistral'); // Bedrock vendor that is not a namespace
+    expect(builder('eu.mistral.mixtral-8x7b-instruct-v0:1')).toBe('mistral/mistral');
+    expect(builder('glm.unknown-thing')).toBeUndefined();
     expect(builder('o1-preview')).toBe('openai/gpt');
     expect(builder('chatgpt-4o-latest')).toBe('openai/gpt');
   });
