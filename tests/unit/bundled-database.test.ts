@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { database } from '../../src/core/database.ts';
+import { productRisk } from '../../src/core/product-risk.ts';
 import { databaseStats } from '../../scripts/database/stats.ts';
 
 describe('bundled risk database', () => {
@@ -70,6 +71,22 @@ describe('bundled risk database', () => {
     expect(articlesOf('FR')).toMatch(/General Data Protection Regulation|GDPR/);
     expect(articlesOf('GB')).toMatch(/Investigatory Powers Act/);
     expect(articlesOf('RU').length).toBeGreaterThan(0);
+  });
+
+  it('gives each country the default level docs/risk-model.md states', () => {
+    const levelOf = (c: string) => database.jurisdiction(c)?.level;
+    expect(['CN', 'HK', 'RU'].map(levelOf)).toEqual(['high', 'high', 'high']);
+    expect(['US', 'SG', 'IN', 'AE'].map(levelOf)).toEqual(['medium', 'medium', 'medium', 'medium']);
+    expect(['FR', 'DE', 'IE', 'GB', 'CH', 'CA', 'IL', 'JP', 'KR'].every((c) => levelOf(c) === 'low')).toBe(true);
+  });
+
+  it('rates a Singapore or US arm of a Chinese group by its Chinese parent', () => {
+    for (const host of ['api.moonshot.ai', 'chat.z.ai', 'www.ciciai.com']) {
+      const match = database.lookupHost(host)!;
+      const risk = productRisk(database, match.provider, match.product);
+      expect(risk.level, host).toBe('high');
+      expect(risk.factors.find((f) => f.kind === 'parent')?.country, host).toBe('CN');
+    }
   });
 
   it('rates every country a provider sits in, and never shows a known provider as unknown because of it', () => {
