@@ -85,7 +85,8 @@ function time(names: string[], lookup: (h: string) => unknown): number {
 function padded(db: CompiledDatabase, factor: number): CompiledDatabase {
   const source = { providers: [...db.providers], jurisdictions: Object.values(db.jurisdictions), laws: Object.values(db.laws) };
   const template = db.providers[0]!;
-  for (let i = 0; source.providers.reduce((n, p) => n + p.products.reduce((m, q) => m + q.hosts.length, 0), 0) < patternsOf(db).length * factor; i++) {
+  const target = patternsOf(db).length * factor;
+  for (let i = 0, count = patternsOf(db).length; count < target; i++, count += 10) {
     const hosts = Array.from({ length: 10 }, (_, k) => ({ host: `h${k}.synthetic${i}.example`, role: 'api' as const, source: template.operator.source }));
     const provider: Provider = { ...template, id: `synthetic-${i}`, models: [], products: [{ id: `synthetic-${i}-api`, name: 'Synthetic', hosts }] };
     source.providers.push(provider);

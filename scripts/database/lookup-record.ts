@@ -2,7 +2,7 @@
  * What `npm run lookup` prints for one hostname or URL: one JSON object a script can read, with
  * the facts, the level, the laws behind it (ids with articles) and the sources of every fact used.
  */
-import { operatingFactsOf, productRisk } from '../../src/core/product-risk.ts';
+import { decidingFactor, operatingFactsOf, productRisk } from '../../src/core/product-risk.ts';
 import type { RiskDatabase } from '../../src/core/risk-database.ts';
 import type { RiskLevel } from '../../src/core/risk-level.ts';
 import type { Source } from '../../src/core/provider.ts';
@@ -35,7 +35,7 @@ export function lookupRecord(db: RiskDatabase, input: string, host: string): Loo
   const { provider, product } = match;
   const facts = operatingFactsOf(provider, product);
   const risk = productRisk(db, provider, product);
-  const decided = risk.factors.find((f) => f.level === risk.level);
+  const decided = decidingFactor(risk);
   const sources: NonNullable<LookupRecord['sources']> = [];
   const cite = (fact: string, s: Source | undefined) => s && sources.push({ fact, url: s.url, reviewed: s.reviewed });
   cite('host', match.host.source);

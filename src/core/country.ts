@@ -3,6 +3,17 @@ import type { CountryCode } from './provider.ts';
 
 const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 
+/** Codes ICU names that are not ISO 3166-1 countries (user-assigned, groupings, "unknown"). */
+const NOT_COUNTRIES = /^(Q[M-Z]|X[A-Z]|ZZ|AA|EU|EZ|UN|UK)$/;
+
+/** An ISO 3166-1 alpha-2 code of a real country (the database accepts no other). */
+export function isKnownCountryCode(code: string): boolean {
+  if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.test(code)) return false;
+  // Intl echoes unknown codes back unchanged (fallback "code"), so a name different from the
+  // code means the region exists.
+  return countryName(code) !== code;
+}
+
 export function countryName(code: CountryCode): string {
   try {
     return names.of(code) ?? code;

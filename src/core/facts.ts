@@ -4,9 +4,9 @@
  */
 import { countryName } from './country.ts';
 import type { Company, CountryCode, HostRole } from './provider.ts';
-import { type ProductRisk, productRisk, type RiskFactor } from './product-risk.ts';
+import { decidingFactor, operatingFactsOf, type ProductRisk, productRisk, type RiskFactor } from './product-risk.ts';
 import type { RiskDatabase } from './risk-database.ts';
-import { compareLevels, type RiskLevel, worstLevel } from './risk-level.ts';
+import { type RiskLevel, worstLevel } from './risk-level.ts';
 import type { Finding, FindingRef, TabState } from './tab-state.ts';
 
 export interface FindingFacts extends FindingRef {
@@ -33,13 +33,13 @@ export function factsFor(db: RiskDatabase, ref: FindingRef): FindingFacts | unde
   if (!found || found.provider.id !== ref.providerId) return undefined;
   const { provider, product } = found;
   const risk = productRisk(db, provider, product);
-  const decidedBy = risk.factors.find((f) => compareLevels(f.level, risk.level) === 0);
-  const parent = product.parent ?? provider.parent;
+  const decidedBy = decidingFactor(risk);
+  const { operator, parent } = operatingFactsOf(provider, product);
   return {
     ...ref,
     providerName: provider.name,
     productName: product.name,
-    operator: pick(product.operator ?? provider.operator),
+    operator: pick(operator),
     ...(parent ? { parent: pick(parent) } : {}),
     level: risk.level,
     ...(decidedBy ? { decidedBy } : {}),

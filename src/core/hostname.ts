@@ -19,15 +19,3 @@ export function normalizeHostname(hostname: string): string {
   const lower = hostname.toLowerCase();
   return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
-
-/**
- * The host itself and each parent domain, most specific first, stopping above the last label:
- * `a.b.example.com` → `a.b.example.com`, `b.example.com`, `example.com`.
- */
-export function* hostAndParents(hostname: string): Generator<string> {
-  let rest = hostname;
-  while (rest.includes('.')) {
-    yield rest;
-    rest = rest.slice(rest.indexOf('.') + 1);
-  }
-}

@@ -30,6 +30,11 @@ export interface ProductRisk {
   notStated: Array<'parent' | 'dataLocations' | 'trainsOnInputs'>;
 }
 
+/** The factor that sets the level: the first counted country at the product's level. */
+export function decidingFactor(risk: ProductRisk): RiskFactor | undefined {
+  return risk.factors.find((f) => f.level === risk.level);
+}
+
 /** The facts that apply to a product: its own where it states them, else its provider's. */
 export function operatingFactsOf(provider: Provider, product: Product): Required<Pick<OperatingFacts, 'operator'>> & OperatingFacts {
   return {

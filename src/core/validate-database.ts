@@ -9,7 +9,8 @@ import { validateJurisdiction, validateLaws } from './database/validate-jurisdic
 import { newClaims, validateProvider } from './database/validate-provider.ts';
 import type { RiskDatabaseSource } from './provider.ts';
 
-export { isKnownCountryCode, reviewDateProblem } from './database/review-date.ts';
+export { isKnownCountryCode } from './country.ts';
+export { reviewDateProblem } from './database/review-date.ts';
 
 export class DatabaseError extends Error {
   constructor(readonly problems: string[]) {

@@ -2,6 +2,7 @@
  * Field checks shared by the database validators. Each problem is one line naming the file, the
  * entry and the field: `src/data/providers/x.json: provider "x": operator.country: …`.
  */
+import { isKnownCountryCode } from '../country.ts';
 import { reviewDateProblem } from './review-date.ts';
 
 export type Obj = Record<string, unknown>;
@@ -37,6 +38,13 @@ export class Checker {
 
   optionalString(entry: string, obj: Obj, at: string, key: string): void {
     if (key in obj) this.string(entry, obj, at, key);
+  }
+
+  /** `value` if it is a known ISO 3166-1 country code; otherwise reported (`at` names the field). */
+  country(entry: string, at: string, value: unknown): string | undefined {
+    if (typeof value === 'string' && isKnownCountryCode(value)) return value;
+    this.fail(entry, at, `${JSON.stringify(value)} is not an ISO 3166-1 country code`);
+    return undefined;
   }
 
   boolean(entry: string, obj: Obj, at: string, key: string): void {

@@ -1,4 +1,4 @@
-/** Review dates (`YYYY-MM-DD`) and country codes as the database validators accept them. */
+/** Review dates (`YYYY-MM-DD`) as the database validators accept them. */
 
 /** Why a `YYYY-MM-DD` review date is unusable, or undefined when it is fine. */
 export function reviewDateProblem(date: string, today: string): string | undefined {
@@ -10,16 +10,4 @@ export function reviewDateProblem(date: string, today: string): string | undefin
   const latest = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   if (date > latest) return `${date} is in the future`;
   return undefined;
-}
-
-/** Codes ICU names that are not ISO 3166-1 countries (user-assigned, groupings, "unknown"). */
-const NOT_COUNTRIES = /^(Q[M-Z]|X[A-Z]|ZZ|AA|EU|EZ|UN|UK)$/;
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-
-export function isKnownCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.test(code)) return false;
-  // Intl echoes unknown codes back unchanged (fallback "code"), so a name different from the
-  // code means the region exists.
-  const name = regionNames.of(code);
-  return name !== undefined && name !== code;
 }

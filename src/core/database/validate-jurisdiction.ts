@@ -1,6 +1,6 @@
 /** Checks jurisdiction files (src/data/jurisdictions/<CC>.json) and law files (src/data/laws/*.json). */
 import { type Checker, isObj } from './checker.ts';
-import { isKnownCountryCode } from './review-date.ts';
+import { isKnownCountryCode } from '../country.ts';
 
 const LAW_ID_RE = /^[a-z]{2}-[a-z0-9-]+$/;
 const LEVELS = ['low', 'medium', 'high'];
@@ -11,7 +11,7 @@ export function validateJurisdiction(c: Checker, fileCountry: string, raw: unkno
   if (!isObj(raw)) return (c.fail('(file)', '', 'is not a JSON object'), []);
   const country = c.string('(file)', raw, '', 'country');
   const entry = country ? `jurisdiction ${country}` : '(file)';
-  if (country !== undefined && !isKnownCountryCode(country)) c.fail(entry, 'country', `${JSON.stringify(country)} is not an ISO 3166-1 country code`);
+  if (country !== undefined) c.country(entry, 'country', country);
   if (country !== undefined && country !== fileCountry) c.fail(entry, 'country', `must equal the file name ("${fileCountry}")`);
   c.known(entry, raw, '', ['country', 'level', 'reason', 'laws', 'euAdequacy', 'source']);
   if (typeof raw.level !== 'string' || !LEVELS.includes(raw.level)) c.fail(entry, 'level', `${JSON.stringify(raw.level)} must be one of ${LEVELS.join(', ')}`);

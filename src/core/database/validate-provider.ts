@@ -1,7 +1,6 @@
 /** Checks one provider file (src/data/providers/<id>.json) against the Provider type. */
 import { hostPatternProblem } from '../host-pattern.ts';
 import { HOST_ROLES, PROVIDER_KINDS, ROUTING_FORMATS } from '../provider.ts';
-import { isKnownCountryCode } from './review-date.ts';
 import { type Checker, isObj, type Obj } from './checker.ts';
 
 export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
@@ -40,18 +39,11 @@ function claim(c: Checker, entry: string, at: string, map: Map<string, string>, 
   else map.set(key, owner);
 }
 
-/** The country code at `obj.country`, or undefined (reported) when it is not a known one. */
-function country(c: Checker, entry: string, obj: Obj, at: string): string | undefined {
-  const code = c.string(entry, obj, at, 'country');
-  if (code === undefined || isKnownCountryCode(code)) return code;
-  c.fail(entry, `${at}country`, `${JSON.stringify(code)} is not an ISO 3166-1 country code`);
-  return undefined;
-}
-
 function company(c: Checker, entry: string, obj: Obj, at: string, claims: Claims, extra: string[] = []): void {
   c.known(entry, obj, at, ['name', 'country', 'note', 'source', ...extra]);
   c.string(entry, obj, at, 'name');
-  const code = country(c, entry, obj, at);
+  const given = c.string(entry, obj, at, 'country');
+  const code = given === undefined ? undefined : c.country(entry, `${at}country`, given);
   if (code !== undefined && !claims.countries.has(code)) claims.countries.set(code, `${c.file}: ${entry}: ${at}country`);
   c.optionalString(entry, obj, at, 'note');
   c.source(entry, obj, at);
@@ -79,9 +71,7 @@ function operatingFacts(c: Checker, entry: string, obj: Obj, at: string, claims:
     else {
       const dat = `${at}dataLocations.`;
       c.known(entry, d, dat, ['countries', 'note', 'source']);
-      c.array(entry, d, dat, 'countries').forEach((code, i) => {
-        if (typeof code !== 'string' || !isKnownCountryCode(code)) c.fail(entry, `${dat}countries[${i}]`, `${JSON.stringify(code)} is not an ISO 3166-1 country code`);
-      });
+      c.array(entry, d, dat, 'countries').forEach((code, i) => c.country(entry, `${dat}countries[${i}]`, code));
       c.optionalString(entry, d, dat, 'note');
       c.source(entry, d, dat);
     }
