@@ -6,13 +6,28 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
+import { compileDetectionHints, type DetectionHints } from './src/core/detection-hints.ts';
+import { loadDatabase } from './scripts/database/load-sources.ts';
 import { manifestFor, parseTarget } from './scripts/manifest.ts';
 import { copyAssetsPlugin } from './scripts/vite-plugin-copy-assets.ts';
+import { hookSourceUrlPlugin } from './scripts/vite-plugin-hook-source-url.ts';
 import { riskDatabasePlugin } from './scripts/vite-plugin-database.ts';
 import { pagePathsPlugin } from './scripts/vite-plugin-page-paths.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+
+/**
+ * What content scripts carry of the database. A broken database is reported by the database
+ * plugin's buildStart, with one line per problem; here it only leaves the hints empty.
+ */
+function detectionHints(): DetectionHints {
+  try {
+    return compileDetectionHints(loadDatabase(`${root}src/data`).providers);
+  } catch {
+    return { hostSuffixes: [], globals: [], selectors: [] };
+  }
+}
 
 export default defineConfig(({ mode }) => {
   const target = parseTarget(mode === 'production' ? undefined : mode);
@@ -20,6 +35,8 @@ export default defineConfig(({ mode }) => {
   return {
     root,
     publicDir: false,
+    // Passed on to crxjs' separate build of the standalone content scripts (src/content/main-world/detection-hints.ts).
+    define: { __AJG_DETECTION_HINTS__: JSON.stringify(detectionHints()) },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir: `dist/${target}`,
@@ -41,6 +58,7 @@ export default defineConfig(({ mode }) => {
         // as web-accessible resources, which lets any site detect the extension.
         contentScripts: { standaloneFiles: ['src/content/main-world.ts', 'src/content/isolated.ts'] },
       }),
+      hookSourceUrlPlugin('src/content/main-world.js'),
       pagePathsPlugin({ 'src/popup/index.html': 'popup.html', 'src/options/index.html': 'options.html' }),
     ],
   };

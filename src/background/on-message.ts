@@ -5,6 +5,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { parseContentToBg, parseUiToBg } from '../core/messages.ts';
+import { onObserved } from './on-observed.ts';
 import { onPageLeft, onPageSeen } from './on-page-seen.ts';
 import { getTabState } from './tab-store.ts';
 
@@ -22,7 +23,14 @@ export async function onMessage(raw: unknown, sender: Runtime.MessageSender): Pr
   const parsed = parseContentToBg(raw);
   if (!parsed.ok) return reject(parsed.error, sender);
   const { message } = parsed;
-  return message.type === 'content-to-bg/page-seen' ? onPageSeen(message, sender) : onPageLeft(message, sender);
+  switch (message.type) {
+    case 'content-to-bg/page-seen':
+      return onPageSeen(message, sender);
+    case 'content-to-bg/page-left':
+      return onPageLeft(message, sender);
+    case 'content-to-bg/observed':
+      return onObserved(message, sender);
+  }
 }
 
 function reject(error: string, sender: Runtime.MessageSender): { ok: false; error: string } {

@@ -10,28 +10,24 @@ import { database } from '../core/database.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import type { ContentToBgPageLeft, ContentToBgPageSeen } from '../core/messages.ts';
 import { applyPageLeft, applyPageSeen, pageUrlOf } from '../core/tab-state.ts';
+import { documentIdOf, isActiveDocument } from './sender.ts';
 import { updateTabState } from './tab-store.ts';
 
 type Result = { ok: boolean };
-
-/** Chrome 106+ says which state the sending document is in; Firefox does not. */
-function lifecycleOf(sender: Runtime.MessageSender): string | undefined {
-  return (sender as { documentLifecycle?: string }).documentLifecycle;
-}
 
 export async function onPageSeen(message: ContentToBgPageSeen, sender: Runtime.MessageSender): Promise<Result> {
   const tabId = sender.tab?.id;
   const url = sender.url;
   if (tabId === undefined || tabId < 0 || url === undefined || url.length > MAX_URL_LENGTH) return { ok: false };
   // A prerendering, cached or unloading document is not what the tab shows.
-  const lifecycle = lifecycleOf(sender);
-  if (lifecycle !== undefined && lifecycle !== 'active') return { ok: false };
+  if (!isActiveDocument(sender)) return { ok: false };
   const host = httpHostOf(url);
   const pageUrl = pageUrlOf(url);
   if (!host || !pageUrl) return { ok: false };
   const match = database.lookupHost(host);
   const ref = match && { providerId: match.provider.id, productId: match.product.id, role: match.host.role };
-  const seen = { tabId, frameId: sender.frameId ?? 0, url: pageUrl, host, doc: message.doc, now: Date.now() };
+  const documentId = documentIdOf(sender);
+  const seen = { tabId, frameId: sender.frameId ?? 0, url: pageUrl, host, doc: message.doc, ...(documentId ? { documentId } : {}), now: Date.now() };
   await updateTabState(tabId, (prev) => applyPageSeen(prev, seen, ref) ?? prev);
   return { ok: true };
 }

@@ -1,13 +1,21 @@
 /**
  * Isolated-world content script, in every http(s) frame at document_start. It tells the
- * background that this frame's document started; the background decides, from the database,
- * whether that is an AI product. The page cannot reach this world's variables, but it can
- * dispatch events and controls the DOM, so only browser-made (isTrusted) events count here.
+ * background that this frame's document started (the background decides, from the database,
+ * whether that is an AI product), relays what the MAIN-world hook saw (bridge.ts) and what the
+ * DOM shows (watch-dom.ts), summed and rate-limited (report-queue.ts). The page cannot reach
+ * this world's variables, but it can dispatch events and controls the DOM, so only
+ * browser-made (isTrusted) events count here.
  */
 import { sendMessage } from '../shared/send-message.ts';
+import { openBridge } from './bridge.ts';
 import { newDocumentId } from './document-id.ts';
+import { ReportQueue } from './report-queue.ts';
+import { watchDom } from './watch-dom.ts';
 
 const doc = newDocumentId();
+const queue = new ReportQueue(doc);
+// First, while no page script has run: the hook is waiting for its line (main-world/relay.ts).
+openBridge((obs) => queue.add(obs));
 
 function ignoreFailure(): void {
   // The extension was reloaded or updated under this page: this script is orphaned and the new
@@ -31,6 +39,8 @@ if ((document as Document & { prerendering?: boolean }).prerendering) {
 } else {
   reportSeen();
 }
+
+watchDom((obs) => queue.add(obs));
 
 // Back/forward cache: no script runs again when a page is restored, so report it once more.
 addEventListener('pageshow', (event) => {

@@ -29,3 +29,21 @@ export const MAX_FINDINGS_PER_TAB = 200;
 
 /** Longest URL accepted from a content script; longer ones are refused, not truncated. */
 export const MAX_URL_LENGTH = 8192;
+
+/** A content script sends what it saw at most this often (report-queue.ts). */
+export const REPORT_INTERVAL_MS = 250;
+
+/**
+ * Distinct things (request URL, model, marker) one document may report; past this a flood of
+ * made-up endpoints is dropped in the page's own content script, before any message is sent.
+ */
+export const MAX_OBSERVATION_KEYS_PER_DOCUMENT = 512;
+
+/**
+ * Event names of the MAIN-world hook ↔ isolated-world line (content/main-world/relay.ts,
+ * content/bridge.ts). HELLO is dispatched once, before any page script runs; reports then
+ * travel on a detached node that pages cannot reach, so these names being public reveals
+ * nothing and lets a page forge nothing.
+ */
+export const BRIDGE_HELLO = 'ajg:hello';
+export const BRIDGE_EVENT = 'ajg:report';

@@ -1,6 +1,10 @@
 /**
  * The facts a user is shown for a finding, looked up from the database when shown, with the risk
  * level and the factor that decided it (product-risk.ts, docs/risk-model.md).
+ *
+ * A request through an aggregator that names a model adds the model's builder as the upstream:
+ * with closed weights only the builder can serve it, so the builder's countries count towards
+ * the level; with open weights the builder is the model's origin and does not change the level.
  */
 import { countryName } from './country.ts';
 import type { Company, CountryCode, HostRole } from './provider.ts';
@@ -9,12 +13,25 @@ import type { RiskDatabase } from './risk-database.ts';
 import { type RiskLevel, worstLevel } from './risk-level.ts';
 import type { Finding, FindingRef, TabState } from './tab-state.ts';
 
-export interface FindingFacts extends FindingRef {
+export interface Upstream {
+  providerId: string;
+  providerName: string;
+  familyId: string;
+  familyName: string;
+  openWeights: boolean;
+  operator: { name: string; country: CountryCode };
+  /** Whether the builder's countries count towards the level (closed weights). */
+  counted: boolean;
+}
+
+export interface FindingFacts {
   providerName: string;
   productName: string;
-  role: HostRole;
-  operator: { name: string; country: CountryCode };
+  role?: HostRole;
+  /** Absent for an unknown endpoint: nobody is known to run it. */
+  operator?: { name: string; country: CountryCode };
   parent?: { name: string; country: CountryCode };
+  upstream?: Upstream;
   level: RiskLevel;
   /** The factor that sets the level (the first of the worst); undefined when nothing is rated. */
   decidedBy?: RiskFactor;
@@ -27,33 +44,74 @@ export type DescribedFinding = Finding & FindingFacts;
 
 const pick = ({ name, country }: Company) => ({ name, country });
 
+const UNKNOWN_REASON = 'Requests with the shape of an AI API go to a host that is not in the database: who runs it, and where, is not known.';
+
 /** Facts for a database reference; `undefined` when the database no longer has the entry. */
-export function factsFor(db: RiskDatabase, ref: FindingRef): FindingFacts | undefined {
+export function factsFor(db: RiskDatabase, ref: FindingRef, model?: string): FindingFacts | undefined {
   const found = db.product(ref.productId);
   if (!found || found.provider.id !== ref.providerId) return undefined;
   const { provider, product } = found;
   const risk = productRisk(db, provider, product);
-  const decidedBy = decidingFactor(risk);
+  const upstream = model === undefined ? undefined : upstreamOf(db, provider.id, model);
+  if (upstream?.counted) risk.factors.push(...builderFactors(db, upstream));
+  const level = worstLevel(risk.factors.map((f) => f.level)) ?? 'unknown';
+  const decidedBy = decidingFactor({ ...risk, level });
   const { operator, parent } = operatingFactsOf(provider, product);
   return {
-    ...ref,
     providerName: provider.name,
     productName: product.name,
+    role: ref.role,
     operator: pick(operator),
     ...(parent ? { parent: pick(parent) } : {}),
-    level: risk.level,
+    ...(upstream ? { upstream } : {}),
+    level,
     ...(decidedBy ? { decidedBy } : {}),
     reason: decidedBy?.reason ?? '',
     factors: risk.factors,
   };
 }
 
+/** The builder of the model a request named, when it is not the provider the request went to. */
+export function upstreamOf(db: RiskDatabase, providerId: string, model: string): Upstream | undefined {
+  const match = db.lookupModel(model);
+  if (!match || match.builder.id === providerId) return undefined;
+  const { builder, family } = match;
+  return {
+    providerId: builder.id,
+    providerName: builder.name,
+    familyId: family.id,
+    familyName: family.name,
+    openWeights: family.openWeights,
+    operator: pick(builder.operator),
+    counted: !family.openWeights,
+  };
+}
+
+function builderFactors(db: RiskDatabase, upstream: Upstream): RiskFactor[] {
+  const builder = db.provider(upstream.providerId);
+  if (!builder) return [];
+  const companies = [builder.operator, ...(builder.parent ? [builder.parent] : [])];
+  return companies.map((company) => {
+    const j = db.jurisdiction(company.country);
+    return { kind: 'model-builder', entity: company.name, country: company.country, level: j?.level ?? 'unknown', reason: j?.reason ?? '', laws: j?.laws ?? [] };
+  });
+}
+
+function unknownFacts(): FindingFacts {
+  return { providerName: 'Unknown AI service', productName: 'Unknown AI service', level: 'unknown', reason: UNKNOWN_REASON, factors: [] };
+}
+
+/** Facts of one stored finding; `undefined` when its database entry is gone. */
+export function describeFinding(db: RiskDatabase, f: Finding): DescribedFinding | undefined {
+  if (f.kind === 'unknown-endpoint') return { ...f, ...unknownFacts() };
+  if (f.providerId === undefined || f.productId === undefined || f.role === undefined) return undefined;
+  const facts = factsFor(db, { providerId: f.providerId, productId: f.productId, role: f.role }, f.model);
+  return facts && { ...f, ...facts };
+}
+
 /** The tab's findings with their facts; findings whose entry left the database are dropped. */
 export function describeFindings(db: RiskDatabase, state: TabState | undefined): DescribedFinding[] {
-  return (state?.findings ?? []).flatMap((f) => {
-    const facts = factsFor(db, f);
-    return facts ? [{ ...f, ...facts }] : [];
-  });
+  return (state?.findings ?? []).flatMap((f) => describeFinding(db, f) ?? []);
 }
 
 /** Worst level among the findings; `undefined` when there are none. */
@@ -61,7 +119,13 @@ export function worstOf(findings: readonly FindingFacts[]): RiskLevel | undefine
   return worstLevel(findings.map((f) => f.level));
 }
 
-/** How a provider is named to people: "DeepSeek (China)". */
-export function providerLabel(f: FindingFacts): string {
+/** Groups findings of one provider; each unknown endpoint is a group of its own. */
+export function providerKeyOf(f: Pick<Finding, 'providerId' | 'host'>): string {
+  return f.providerId ?? `unknown:${f.host}`;
+}
+
+/** How a provider is named to people: "DeepSeek (China)", "Unknown AI service at gw.example.com". */
+export function providerLabel(f: DescribedFinding): string {
+  if (!f.operator) return `${f.providerName} at ${f.host}`;
   return `${f.providerName} (${countryName(f.operator.country)})`;
 }

@@ -4,6 +4,7 @@
  * Every message is parsed here on arrival: content scripts share a process with hostile pages,
  * so their messages are untrusted input.
  */
+import { type Observation, parseObservation } from './observation.ts';
 import type { TabState } from './tab-state.ts';
 
 /**
@@ -22,6 +23,19 @@ export interface ContentToBgPageLeft {
   doc: string;
 }
 
+/**
+ * Isolated-world content script → background: what this document saw since its last report
+ * (requests from the page hook, AI frames, scripts and widget markers from the DOM), summed.
+ */
+export interface ContentToBgObserved {
+  type: 'content-to-bg/observed';
+  doc: string;
+  observations: Observation[];
+}
+
+/** At most this many observations per message; the content script sends the rest later. */
+export const MAX_OBSERVATIONS_PER_MESSAGE = 64;
+
 /** Popup or options page → background: the stored state of one tab. */
 export interface UiToBgGetTabState {
   type: 'ui-to-bg/get-tab-state';
@@ -31,6 +45,7 @@ export interface UiToBgGetTabState {
 export interface MessageMap {
   'content-to-bg/page-seen': { request: ContentToBgPageSeen; response: { ok: boolean } };
   'content-to-bg/page-left': { request: ContentToBgPageLeft; response: { ok: boolean } };
+  'content-to-bg/observed': { request: ContentToBgObserved; response: { ok: boolean } };
   'ui-to-bg/get-tab-state': { request: UiToBgGetTabState; response: TabState | null };
 }
 
@@ -38,7 +53,7 @@ export type MessageType = keyof MessageMap;
 export type RequestOf<T extends MessageType> = MessageMap[T]['request'];
 export type ResponseOf<T extends MessageType> = MessageMap[T]['response'];
 
-export type ContentToBg = ContentToBgPageSeen | ContentToBgPageLeft;
+export type ContentToBg = ContentToBgPageSeen | ContentToBgPageLeft | ContentToBgObserved;
 export type UiToBg = UiToBgGetTabState;
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
@@ -57,13 +72,24 @@ const DOC_RE = /^[0-9a-f]{32}$/;
 export function parseContentToBg(raw: unknown): Parsed<ContentToBg> {
   if (!isRecord(raw)) return { ok: false, error: 'message is not an object' };
   const { type } = raw;
-  if (type !== 'content-to-bg/page-seen' && type !== 'content-to-bg/page-left') {
+  if (type !== 'content-to-bg/page-seen' && type !== 'content-to-bg/page-left' && type !== 'content-to-bg/observed') {
     return { ok: false, error: `unknown content message type ${describe(type)}` };
   }
-  const extra = onlyKeys(raw, ['type', 'doc']);
+  const extra = onlyKeys(raw, type === 'content-to-bg/observed' ? ['type', 'doc', 'observations'] : ['type', 'doc']);
   if (extra) return { ok: false, error: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` };
   if (typeof raw.doc !== 'string' || !DOC_RE.test(raw.doc)) return { ok: false, error: 'doc must be 32 hex digits' };
-  return { ok: true, message: { type, doc: raw.doc } };
+  if (type !== 'content-to-bg/observed') return { ok: true, message: { type, doc: raw.doc } };
+  const list = raw.observations;
+  if (!Array.isArray(list) || list.length === 0 || list.length > MAX_OBSERVATIONS_PER_MESSAGE) {
+    return { ok: false, error: `observations must be a list of 1 to ${MAX_OBSERVATIONS_PER_MESSAGE}` };
+  }
+  const observations: Observation[] = [];
+  for (const [i, item] of list.entries()) {
+    const parsed = parseObservation(item);
+    if (typeof parsed === 'string') return { ok: false, error: `observations[${i}]: ${parsed}` };
+    observations.push(parsed);
+  }
+  return { ok: true, message: { type, doc: raw.doc, observations } };
 }
 
 export function parseUiToBg(raw: unknown): Parsed<UiToBg> {

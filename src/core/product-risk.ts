@@ -9,7 +9,7 @@ import type { RiskDatabase } from './risk-database.ts';
 import type { Company, CountryCode, OperatingFacts, Product, Provider } from './provider.ts';
 import { type RiskLevel, worstLevel } from './risk-level.ts';
 
-export type FactorKind = 'operator' | 'parent' | 'regional-entity' | 'data-location';
+export type FactorKind = 'operator' | 'parent' | 'regional-entity' | 'data-location' | 'model-builder';
 
 export interface RiskFactor {
   kind: FactorKind;

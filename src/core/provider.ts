@@ -66,6 +66,21 @@ export interface Product extends OperatingFacts {
   id: string;
   name: string;
   hosts: ProductHost[];
+  /** Page globals or DOM markers that show the product is embedded where a host alone does not tell. */
+  markers?: ProductMarker[];
+}
+
+export const MARKER_KINDS = ['global', 'selector'] as const;
+export type MarkerKind = (typeof MARKER_KINDS)[number];
+
+/**
+ * `global`: a property the widget's snippet defines on `window` (checked without reading it);
+ * `selector`: a CSS selector of an element only the widget puts in the page.
+ */
+export interface ProductMarker {
+  kind: MarkerKind;
+  value: string;
+  source: Source;
 }
 
 export interface ModelFamily {

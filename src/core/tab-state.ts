@@ -6,11 +6,43 @@
  * Findings hold database IDs, not names or levels: those are looked up when shown (facts.ts),
  * so a database or policy change shows at once and stored state never carries stale facts.
  */
+import type { ApiShape } from './api-shape.ts';
 import { MAX_FINDINGS_PER_TAB } from './constants.ts';
 import type { HostRole } from './provider.ts';
 
-/** `site`: the tab's page is an AI product; `embed`: a frame inside the page loads one. */
-export type FindingKind = 'site' | 'embed';
+/**
+ * `site`: the tab's page is an AI product; `embed`: the page loads one (frame, script, widget
+ * marker); `request`: the page sends requests to a known AI host; `unknown-endpoint`: requests
+ * with the shape of an AI API to a host the database does not know.
+ */
+export type FindingKind = 'site' | 'embed' | 'request' | 'unknown-endpoint';
+export const FINDING_KINDS: readonly FindingKind[] = ['site', 'embed', 'request', 'unknown-endpoint'];
+
+/** How something was seen: the evidence a user reads ("seen through fetch and WebSocket"). */
+export const CHANNELS = ['frame', 'iframe', 'script', 'marker', 'fetch', 'xhr', 'websocket', 'eventsource', 'beacon', 'network'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * Independent observers of the same events. The page hook, the DOM watcher and the browser's
+ * network log may each see one request or frame; a finding's count is the largest of their
+ * counts, never their sum, so nothing is counted twice (observerOf).
+ */
+export type Observer = 'frame' | 'dom' | 'hook' | 'network';
+
+export function observerOf(channel: Channel): Observer {
+  switch (channel) {
+    case 'frame':
+      return 'frame';
+    case 'iframe':
+    case 'script':
+    case 'marker':
+      return 'dom';
+    case 'network':
+      return 'network';
+    default:
+      return 'hook';
+  }
+}
 
 /** Which database entry a host matched. */
 export interface FindingRef {
@@ -19,13 +51,31 @@ export interface FindingRef {
   role: HostRole;
 }
 
-export interface Finding extends FindingRef {
+/** What an observation adds to a tab: one finding's identity and evidence, without counts. */
+export interface Sighting extends Partial<FindingRef> {
   kind: FindingKind;
   /** The host that was seen (not the database entry it matched). */
   host: string;
   frameId: number;
-  /** ID of the document that reported it (see applyPageLeft). */
-  doc: string;
+  /** ID the reporting content script gave its document (see applyPageLeft); absent for network. */
+  doc?: string;
+  channel: Channel;
+  /** The model a request named (bounded), when one was read. */
+  model?: string;
+  /** The AI API the request had the shape of. */
+  shape?: ApiShape;
+  /** Request path (no query), only for requests of an AI API shape. */
+  path?: string;
+  /** The page global or DOM marker that identified a widget. */
+  marker?: string;
+  /** Times seen in this one observation (the content script sums repeats); 1 when absent. */
+  count?: number;
+}
+
+export interface Finding extends Omit<Sighting, 'channel' | 'count'> {
+  /** Every channel it was seen through, in the order first seen. */
+  via: Channel[];
+  counts: Partial<Record<Observer, number>>;
   count: number;
   /** Epoch milliseconds. */
   firstSeen: number;
@@ -38,6 +88,8 @@ export interface TabState {
   url?: string;
   /** ID the top frame's content script gave its document. */
   doc?: string;
+  /** The browser's ID of the top document (Chrome's documentId), when it gives one. */
+  documentId?: string;
   findings: Finding[];
 }
 
@@ -48,22 +100,53 @@ export interface PageSeen {
   url: string;
   host: string;
   doc: string;
+  documentId?: string;
   now: number;
 }
 
+/** A new top-level document: from the browser's navigation event or the top frame's report. */
+export interface TopDocument {
+  tabId: number;
+  url: string;
+  documentId?: string;
+  doc?: string;
+}
+
 /**
- * State after a frame reported its document. A top frame starts a new page, so earlier findings
- * go; a subframe adds an `embed` finding when its host is an AI product. `undefined` means
+ * State for a top-level document. The same document (by the browser's ID) keeps what was already
+ * recorded for it — the navigation event and the page's own report may arrive in either order,
+ * and requests seen in between belong to it; any other document starts over.
+ */
+export function applyTopDocument(prev: TabState | undefined, top: TopDocument): TabState {
+  const same = prev !== undefined && top.documentId !== undefined && prev.documentId === top.documentId;
+  const base: TabState = same ? { ...prev } : { tabId: top.tabId, findings: [] };
+  base.url = top.url;
+  if (top.documentId !== undefined) base.documentId = top.documentId;
+  if (top.doc !== undefined) base.doc = top.doc;
+  return base;
+}
+
+/**
+ * State after a frame reported its document. A top frame starts a new page (applyTopDocument);
+ * a subframe adds an `embed` finding when its host is an AI product. `undefined` means
  * "nothing changes" (a non-AI subframe), so the caller can skip the write.
  */
 export function applyPageSeen(prev: TabState | undefined, seen: PageSeen, ref: FindingRef | undefined): TabState | undefined {
   const isTop = seen.frameId === 0;
   if (!isTop && !ref) return undefined;
-  const next: TabState = isTop ? { tabId: seen.tabId, url: seen.url, doc: seen.doc, findings: [] } : prev ? { ...prev } : { tabId: seen.tabId, findings: [] };
+  const next = isTop
+    ? applyTopDocument(prev, { tabId: seen.tabId, url: seen.url, doc: seen.doc, ...(seen.documentId ? { documentId: seen.documentId } : {}) })
+    : (prev ?? { tabId: seen.tabId, findings: [] });
   if (!ref) return next;
   const kind: FindingKind = isTop ? 'site' : 'embed';
-  next.findings = addFinding(next.findings, { ...ref, kind, host: seen.host, frameId: seen.frameId, doc: seen.doc }, seen.now);
-  return next;
+  return applySightings(next, [{ ...ref, kind, host: seen.host, frameId: seen.frameId, doc: seen.doc, channel: 'frame' }], seen.now);
+}
+
+/** State after observations of one tab (requests, embeds, markers), merged into its findings. */
+export function applySightings(prev: TabState | undefined, sightings: readonly Sighting[], now: number, tabId = prev?.tabId ?? -1): TabState {
+  let findings = prev?.findings ?? [];
+  for (const s of sightings) findings = addSighting(findings, s, now);
+  return { ...(prev ?? { tabId }), findings };
 }
 
 /**
@@ -77,24 +160,45 @@ export function applyPageSeen(prev: TabState | undefined, seen: PageSeen, ref: F
 export function applyPageLeft(prev: TabState | undefined, doc: string): TabState | undefined {
   if (!prev) return undefined;
   if (prev.doc === doc) return undefined;
-  if (prev.doc !== undefined) return prev;
+  if (prev.doc !== undefined || prev.documentId !== undefined) return prev;
   const findings = prev.findings.filter((f) => f.doc !== doc);
   if (findings.length === prev.findings.length) return prev;
   return findings.length ? { ...prev, findings } : undefined;
 }
 
-type NewFinding = Omit<Finding, 'count' | 'firstSeen' | 'lastSeen'>;
+/** Findings are one per kind, host, model and marker: a model through an aggregator is its own finding. */
+export function findingKey(f: Pick<Sighting, 'kind' | 'host' | 'model' | 'marker'>): string {
+  return `${f.kind}|${f.host}|${f.model ?? ''}|${f.marker ?? ''}`;
+}
 
-function addFinding(findings: readonly Finding[], finding: NewFinding, now: number): Finding[] {
-  const same = (f: Finding) => f.kind === finding.kind && f.host === finding.host;
-  const existing = findings.find(same);
-  if (existing) {
-    return findings.map((f) => (f === existing ? { ...f, count: f.count + 1, lastSeen: now } : f));
+function addSighting(findings: readonly Finding[], sighting: Sighting, now: number): Finding[] {
+  const key = findingKey(sighting);
+  const observer = observerOf(sighting.channel);
+  const times = sighting.count ?? 1;
+  const index = findings.findIndex((f) => findingKey(f) === key);
+  if (index >= 0) {
+    const f = findings[index]!;
+    const counts = { ...f.counts, [observer]: (f.counts[observer] ?? 0) + times };
+    const updated: Finding = {
+      ...f,
+      ...(f.doc === undefined && sighting.doc !== undefined ? { doc: sighting.doc } : {}),
+      ...(f.path === undefined && sighting.path !== undefined ? { path: sighting.path } : {}),
+      ...(f.shape === undefined && sighting.shape !== undefined ? { shape: sighting.shape } : {}),
+      via: f.via.includes(sighting.channel) ? f.via : [...f.via, sighting.channel],
+      counts,
+      count: Math.max(...Object.values(counts)),
+      lastSeen: now,
+    };
+    const next = [...findings];
+    next[index] = updated;
+    return next;
   }
-  const added = [...findings, { ...finding, count: 1, firstSeen: now, lastSeen: now }];
+  const { channel, count: _count, ...identity } = sighting;
+  const added: Finding[] = [...findings, { ...identity, via: [channel], counts: { [observer]: times }, count: times, firstSeen: now, lastSeen: now }];
   if (added.length <= MAX_FINDINGS_PER_TAB) return added;
-  // Over budget: drop the least recently seen, keep the order of the rest.
-  const stalest = added.reduce((a, b) => (b.lastSeen < a.lastSeen ? b : a));
+  // Over budget: drop the least recently seen, keep the order of the rest. The top page's own
+  // finding is what the tab is, so it is never the one dropped.
+  const stalest = added.reduce((a, b) => (b.kind !== 'site' && (a.kind === 'site' || b.lastSeen < a.lastSeen) ? b : a));
   return added.filter((f) => f !== stalest);
 }
 

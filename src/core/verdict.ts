@@ -1,5 +1,5 @@
 /** The one-line verdict at the top of the popup, derived from a tab's findings. */
-import { type DescribedFinding, providerLabel, worstOf } from './facts.ts';
+import { type DescribedFinding, providerKeyOf, providerLabel, worstOf } from './facts.ts';
 import { compareLevels, type RiskLevel } from './risk-level.ts';
 
 export interface Verdict {
@@ -13,8 +13,9 @@ export interface Verdict {
 export function findingsByProvider(findings: readonly DescribedFinding[]): DescribedFinding[] {
   const first = new Map<string, DescribedFinding>();
   for (const f of findings) {
-    const kept = first.get(f.providerId);
-    if (!kept || compareLevels(f.level, kept.level) > 0) first.set(f.providerId, f);
+    const key = providerKeyOf(f);
+    const kept = first.get(key);
+    if (!kept || compareLevels(f.level, kept.level) > 0) first.set(key, f);
   }
   return [...first.values()].sort((a, b) => compareLevels(b.level, a.level));
 }
@@ -24,7 +25,7 @@ export function verdictFor(findings: readonly DescribedFinding[]): Verdict | und
   if (!level) return undefined;
   const providers = findingsByProvider(findings);
   const site = findings.find((f) => f.kind === 'site');
-  const others = providers.filter((f) => f.providerId !== site?.providerId).map(providerLabel);
+  const others = providers.filter((f) => !site || providerKeyOf(f) !== providerKeyOf(site)).map(providerLabel);
   const sentence = site
     ? `This page is ${site.productName}, run by ${providerLabel(site)}.${others.length ? ` It also uses AI from ${listOf(others)}.` : ''}`
     : `This page uses AI from ${listOf(others)}.`;

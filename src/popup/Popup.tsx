@@ -1,7 +1,7 @@
 import icon from '../../assets/icons/icon-32.png';
 import browser from 'webextension-polyfill';
 import { database } from '../core/database.ts';
-import { describeFindings } from '../core/facts.ts';
+import { describeFindings, providerKeyOf } from '../core/facts.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import { findingsByProvider, verdictFor } from '../core/verdict.ts';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
@@ -64,8 +64,8 @@ function Body({ view }: { view: TabView }) {
           </section>
           {byProvider.map((p) => (
             <ProviderCard
-              key={p.providerId}
-              findings={findings.filter((f) => f.providerId === p.providerId)}
+              key={providerKeyOf(p)}
+              findings={findings.filter((f) => providerKeyOf(f) === providerKeyOf(p))}
               showReason={byProvider.length > 1}
             />
           ))}

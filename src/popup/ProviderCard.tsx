@@ -1,11 +1,27 @@
 /** One AI provider seen on the tab: who runs it, where, why it matters, and the evidence. */
-import type { DescribedFinding } from '../core/facts.ts';
+import { type DescribedFinding, providerKeyOf } from '../core/facts.ts';
+import type { Channel } from '../core/tab-state.ts';
 import { Country } from '../ui/Country.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
 
 const HOW_SEEN: Record<DescribedFinding['kind'], string> = {
   site: 'This page is served from',
-  embed: 'A frame in this page loads',
+  embed: 'This page embeds',
+  request: 'This page sends requests to',
+  'unknown-endpoint': 'This page sends AI API requests to',
+};
+
+const CHANNEL_WORDS: Record<Channel, string> = {
+  frame: 'a frame',
+  iframe: 'an iframe',
+  script: 'a script',
+  marker: 'a widget marker',
+  fetch: 'fetch',
+  xhr: 'XMLHttpRequest',
+  websocket: 'WebSocket',
+  eventsource: 'EventSource',
+  beacon: 'sendBeacon',
+  network: 'the browser network log',
 };
 
 /** `showReason`: false when the verdict above already gives this provider's reason. */
@@ -13,14 +29,18 @@ export function ProviderCard({ findings, showReason }: { findings: DescribedFind
   const [first] = findings;
   if (!first) return null;
   return (
-    <article class="card" data-provider={first.providerId}>
+    <article class="card" data-provider={providerKeyOf(first)}>
       <header class="card-head">
         <h2>{first.providerName}</h2>
         <LevelBadge level={first.level} />
       </header>
-      <p class="operator">
-        Run by {first.operator.name} · <Country code={first.operator.country} />
-      </p>
+      {first.operator ? (
+        <p class="operator">
+          Run by {first.operator.name} · <Country code={first.operator.country} />
+        </p>
+      ) : (
+        <p class="operator">Not in the database: who runs it and where is unknown.</p>
+      )}
       {first.parent && (
         <p class="operator" data-fact="parent">
           Owned by {first.parent.name} · <Country code={first.parent.country} />
@@ -29,8 +49,18 @@ export function ProviderCard({ findings, showReason }: { findings: DescribedFind
       {showReason && first.reason && <p class="reason">{first.reason}</p>}
       <ul class="evidence">
         {findings.map((f) => (
-          <li key={`${f.kind}|${f.host}`}>
-            {HOW_SEEN[f.kind]} <code>{f.host}</code> ({f.productName}){f.count > 1 ? `, ${f.count} times` : ''}
+          <li key={`${f.kind}|${f.host}|${f.model ?? ''}|${f.marker ?? ''}`}>
+            {HOW_SEEN[f.kind]} <code>{f.host}</code>
+            {f.operator ? ` (${f.productName})` : ''}
+            {f.model ? (
+              <>
+                {' '}naming model <code>{f.model}</code>
+              </>
+            ) : null}
+            {f.upstream ? ` — built by ${f.upstream.providerName} (${f.upstream.operator.country})${f.upstream.openWeights ? ', open weights' : ''}` : ''}
+            {f.count > 1 ? `, ${f.count} times` : ''}
+            {' · seen through '}
+            {f.via.map((c) => CHANNEL_WORDS[c]).join(', ')}
             {' · '}
             <time dateTime={new Date(f.lastSeen).toISOString()}>{new Date(f.lastSeen).toLocaleTimeString()}</time>
           </li>

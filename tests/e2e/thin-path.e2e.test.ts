@@ -73,7 +73,7 @@ describe('thin path: AI site → badge and popup', () => {
     await expect.poll(async () => (await toolbarBadge(ext, tabId)).text).toBe('HIGH');
     const popup = await openPopup(ext, tabId);
     await expect.poll(() => popup.locator('.verdict h1').innerText()).toBe('This page uses AI from DeepSeek (China).');
-    expect(await popup.locator('.evidence').innerText()).toContain('A frame in this page loads chat.deepseek.com');
+    expect(await popup.locator('.evidence').innerText()).toContain('This page embeds chat.deepseek.com');
   });
 
   it('rates a French provider LOW', async () => {

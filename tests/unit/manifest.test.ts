@@ -34,7 +34,8 @@ describe('manifest', () => {
     for (const permission of [...base.permissions, ...(base.host_permissions ?? [])]) {
       expect(doc, `docs/permissions.md explains ${permission}`).toContain(`\`${permission}\``);
     }
-    expect(base.permissions).toEqual(['storage']);
+    expect(base.permissions).toEqual(['storage', 'webRequest', 'webNavigation']);
+    expect(base.host_permissions).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']);
   });
 
   it('refuses an unknown build target', () => {

@@ -18,7 +18,7 @@ describe('tab state', () => {
       tabId: 3,
       url: 'https://chat.deepseek.com/',
       doc: TOP,
-      findings: [{ ...ref('deepseek'), kind: 'site', host: 'chat.deepseek.com', frameId: 0, doc: TOP, count: 1, firstSeen: 1000, lastSeen: 1000 }],
+      findings: [{ ...ref('deepseek'), kind: 'site', host: 'chat.deepseek.com', frameId: 0, doc: TOP, via: ['frame'], counts: { frame: 1 }, count: 1, firstSeen: 1000, lastSeen: 1000 }],
     });
   });
 

@@ -1,6 +1,6 @@
 /** Checks one provider file (src/data/providers/<id>.json) against the Provider type. */
 import { hostPatternProblem } from '../host-pattern.ts';
-import { HOST_ROLES, PROVIDER_KINDS, ROUTING_FORMATS } from '../provider.ts';
+import { HOST_ROLES, MARKER_KINDS, PROVIDER_KINDS, ROUTING_FORMATS } from '../provider.ts';
 import { type Checker, isObj, type Obj } from './checker.ts';
 
 export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
@@ -10,12 +10,17 @@ const NAMESPACE_RE = /^[a-z0-9][a-z0-9._-]*$/;
 
 const OPERATING_FIELDS = ['operator', 'parent', 'regionalEntities', 'dataLocations', 'trainsOnInputs', 'privacyPolicy', 'terms'] as const;
 const PROVIDER_FIELDS = ['id', 'name', 'kinds', 'products', 'models', 'routing', ...OPERATING_FIELDS];
-const PRODUCT_FIELDS = ['id', 'name', 'hosts', ...OPERATING_FIELDS];
+const PRODUCT_FIELDS = ['id', 'name', 'hosts', 'markers', ...OPERATING_FIELDS];
+/** A global is one JavaScript identifier (`botpress`, `$crisp`). */
+export const GLOBAL_MARKER_RE = /^[A-Za-z_$][A-Za-z0-9_$]{0,63}$/;
+/** Selectors stay in a plain subset (ids, classes, tags, attribute tests), checked in the page with querySelector. */
+export const SELECTOR_MARKER_RE = /^[A-Za-z0-9_#.\-\[\]=^$*"' ,>:()]{1,160}$/;
 
 /** What a host, model pattern or id is claimed by, across all files. */
 export interface Claims {
   hosts: Map<string, string>;
   productIds: Map<string, string>;
+  markers: Map<string, string>;
   modelIds: Map<string, string>;
   patterns: Map<string, string>;
   namespaces: Map<string, string>;
@@ -26,6 +31,7 @@ export interface Claims {
 export const newClaims = (): Claims => ({
   hosts: new Map(),
   productIds: new Map(),
+  markers: new Map(),
   modelIds: new Map(),
   patterns: new Map(),
   namespaces: new Map(),
@@ -89,9 +95,11 @@ function operatingFacts(c: Checker, entry: string, obj: Obj, at: string, claims:
   for (const key of ['privacyPolicy', 'terms']) if (key in obj) c.sourceAt(entry, obj, at, key, 'a URL and a review date');
 }
 
-function oneOf<T extends string>(c: Checker, entry: string, obj: Obj, at: string, key: string, allowed: readonly T[]): void {
+function oneOf<T extends string>(c: Checker, entry: string, obj: Obj, at: string, key: string, allowed: readonly T[]): T | undefined {
   const v = obj[key];
-  if (typeof v !== 'string' || !allowed.includes(v as T)) c.fail(entry, `${at}${key}`, `${JSON.stringify(v)} must be one of ${allowed.join(', ')}`);
+  if (typeof v === 'string' && allowed.includes(v as T)) return v as T;
+  c.fail(entry, `${at}${key}`, `${JSON.stringify(v)} must be one of ${allowed.join(', ')}`);
+  return undefined;
 }
 
 function product(c: Checker, entry: string, providerId: string, raw: unknown, at: string, claims: Claims): void {
@@ -113,6 +121,19 @@ function product(c: Checker, entry: string, providerId: string, raw: unknown, at
     c.source(entry, h, hat);
     if (host !== undefined && !problem) claim(c, entry, `${hat}host`, claims.hosts, host, owner, 'host');
   });
+  if (raw.markers !== undefined) {
+    c.array(entry, raw, at, 'markers').forEach((m, k) => {
+      const mat = `${at}markers[${k}].`;
+      if (!isObj(m)) return c.fail(entry, mat, 'not an object');
+      c.known(entry, m, mat, ['kind', 'value', 'source']);
+      const kind = oneOf(c, entry, m, mat, 'kind', MARKER_KINDS);
+      const re = kind === 'global' ? GLOBAL_MARKER_RE : SELECTOR_MARKER_RE;
+      const value = c.string(entry, m, mat, 'value');
+      if (value !== undefined && kind !== undefined && !re.test(value)) c.fail(entry, `${mat}value`, `${JSON.stringify(value)} is not a plain ${kind} marker`);
+      c.source(entry, m, mat);
+      if (value !== undefined) claim(c, entry, `${mat}value`, claims.markers, `${kind}:${value}`, owner, 'marker');
+    });
+  }
 }
 
 function modelFamily(c: Checker, entry: string, providerId: string, raw: unknown, at: string, claims: Claims): void {

@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { extname, join, normalize, resolve } from 'node:path';
 import { generate } from 'selfsigned';
 
@@ -28,6 +29,12 @@ export interface RecordedRequest {
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: string) => void | Promise<void>;
 
+/**
+ * Takes over an HTTP Upgrade request (a WebSocket handshake) by returning true; the socket is
+ * then the handler's (see websocket-echo.ts). `head` is what the client sent after the headers.
+ */
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
+
 export interface FixtureServer {
   httpPort: number;
   httpsPort: number;
@@ -36,6 +43,11 @@ export interface FixtureServer {
   requestsTo(host: string): RecordedRequest[];
   /** Serve `path` on `host` (path `*` = any path) from a handler instead of a file. */
   route(host: string, path: string, handler: RouteHandler): void;
+  /**
+   * Handle Upgrade requests (http and https); handlers are asked in the order added, and one no
+   * handler takes is answered 404. Upgrade requests are recorded in `requests` with no body.
+   */
+  onUpgrade(handler: UpgradeHandler): void;
   close(): Promise<void>;
 }
 
@@ -81,13 +93,36 @@ export async function startFixtureServer(sitesDir = SITES_DIR): Promise<FixtureS
     new Promise<number>((ok) => server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port)));
   const [httpPort, httpsPort] = await Promise.all([listen(http), listen(https)]);
 
+  // Upgraded sockets leave the servers' connection tracking: closeAllConnections() misses them.
+  const upgradeHandlers: UpgradeHandler[] = [];
+  const upgradedSockets = new Set<Duplex>();
+  const upgrade = (scheme: 'http' | 'https') => (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    requests.push({ scheme, method: req.method ?? 'GET', host, path: req.url ?? '/', headers: req.headers, body: '', time: Date.now() });
+    upgradedSockets.add(socket);
+    socket.on('close', () => upgradedSockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    if (!upgradeHandlers.some((handler) => handler(req, socket, head))) {
+      socket.end('HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nconnection: close\r\n\r\n');
+    }
+  };
+
   return {
     httpPort,
     httpsPort,
     requests,
     requestsTo: (host) => requests.filter((r) => r.host === host),
     route: (host, path, handler) => void routes.set(`${host}${path}`, handler),
+    onUpgrade: (handler) => {
+      // Listening only once asked keeps servers without upgrade handlers exactly as before.
+      if (upgradeHandlers.length === 0) {
+        http.on('upgrade', upgrade('http'));
+        https.on('upgrade', upgrade('https'));
+      }
+      upgradeHandlers.push(handler);
+    },
     close: async () => {
+      for (const socket of upgradedSockets) socket.destroy();
       for (const server of [http, https]) server.closeAllConnections();
       await Promise.all([http, https].map((s) => new Promise((ok) => s.close(ok))));
     },

@@ -1,0 +1,78 @@
+/**
+ * The browser's own record of a tab's requests (webRequest, observing only, never blocking):
+ * it sees what the page hook cannot — requests from workers, from frames without a content
+ * script, and those made before the hook was in place. Its sightings count as the `network`
+ * observer, so a request also seen by the hook is counted once (tab-state.ts, observerOf).
+ */
+import browser, { type WebRequest } from 'webextension-polyfill';
+import { apiCallOf, shapeOfPath } from '../core/api-shape.ts';
+import { database } from '../core/database.ts';
+import { MAX_BODY_SCAN } from '../core/json-prefix.ts';
+import type { Observation } from '../core/observation.ts';
+import { endpointOf, sightingOf } from '../core/sighting.ts';
+import { applySightings } from '../core/tab-state.ts';
+import { updateTabState } from './tab-store.ts';
+
+/** Documents and images are not AI data flows; top-level pages are the content script's job. */
+const TYPES: WebRequest.ResourceType[] = ['xmlhttprequest', 'websocket', 'ping', 'other', 'script', 'sub_frame', 'object', 'media'];
+const EMBED_TYPES = new Set<string>(['script', 'sub_frame', 'object']);
+
+export const NETWORK_FILTER: WebRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'], types: TYPES };
+
+type Details = WebRequest.OnBeforeRequestDetailsType & { documentLifecycle?: string };
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/** The first bytes of a raw request body as text, or undefined (form data, files, none). */
+function bodyPrefix(details: Details): string | undefined {
+  const bytes = details.requestBody?.raw?.[0]?.bytes;
+  if (!(bytes instanceof ArrayBuffer)) return undefined;
+  return decoder.decode(new Uint8Array(bytes, 0, Math.min(bytes.byteLength, MAX_BODY_SCAN)));
+}
+
+export function observationOf(details: Details): Observation | undefined {
+  const endpoint = endpointOf(details.url);
+  if (!endpoint) return undefined;
+  const known = database.lookupHost(endpoint.host) !== undefined;
+  // The common case, a request to no AI host and of no AI shape, ends here.
+  if (!known && !shapeOfPath(endpoint.path)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(details.url);
+  } catch {
+    return undefined;
+  }
+  const call = apiCallOf(url.pathname, url.search, bodyPrefix(details));
+  const resource = EMBED_TYPES.has(details.type) ? 'embed' : 'request';
+  return {
+    channel: 'network',
+    url: `${url.protocol}//${url.host}${url.pathname}`,
+    resource,
+    ...(call ? { shape: call.shape, confirmed: call.confirmed, ...(call.model ? { model: call.model } : {}) } : {}),
+    count: 1,
+  };
+}
+
+function onBeforeRequest(details: Details): undefined {
+  try {
+    // Service workers and the extension itself have no tab; unloading or prerendering documents
+    // are not what the tab shows.
+    if (details.tabId < 0) return undefined;
+    if (details.documentLifecycle !== undefined && details.documentLifecycle !== 'active') return undefined;
+    const obs = observationOf(details);
+    const sighting = obs && sightingOf(database, obs, { frameId: details.frameId });
+    if (!sighting) return undefined;
+    const { tabId } = details;
+    const now = Date.now();
+    void updateTabState(tabId, (prev) => applySightings(prev, [sighting], now, tabId)).catch((error) => console.debug('network sighting not stored', error));
+  } catch (error) {
+    console.warn('network observer:', error);
+  }
+  return undefined;
+}
+
+export function observeNetwork(): void {
+  // Firefox MV3 lets users withhold host permissions; then there is nothing to observe.
+  if (!browser.webRequest?.onBeforeRequest) return;
+  browser.webRequest.onBeforeRequest.addListener(onBeforeRequest, NETWORK_FILTER, ['requestBody']);
+}

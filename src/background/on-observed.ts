@@ -1,0 +1,23 @@
+/**
+ * What a content script saw (the page hook's requests, the DOM watcher's frames, scripts and
+ * widget markers) becomes findings of the tab. Only the frame's browser-given identity (tab,
+ * frame, URL, lifecycle) is taken from the sender; the observations themselves are untrusted
+ * lookup keys, already parsed and bounded (observation.ts), and decided here with the database.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { database } from '../core/database.ts';
+import { httpHostOf } from '../core/hostname.ts';
+import type { ContentToBgObserved } from '../core/messages.ts';
+import { sightingOf } from '../core/sighting.ts';
+import { applySightings, type Sighting } from '../core/tab-state.ts';
+import { isActiveDocument } from './sender.ts';
+import { updateTabState } from './tab-store.ts';
+
+export async function onObserved(message: ContentToBgObserved, sender: Runtime.MessageSender): Promise<{ ok: boolean }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || tabId < 0 || !isActiveDocument(sender)) return { ok: false };
+  const ctx = { frameId: sender.frameId ?? 0, doc: message.doc, frameHost: sender.url ? httpHostOf(sender.url) : undefined };
+  const sightings = message.observations.map((o) => sightingOf(database, o, ctx)).filter((s): s is Sighting => s !== undefined);
+  if (sightings.length) await updateTabState(tabId, (prev) => applySightings(prev, sightings, Date.now(), tabId));
+  return { ok: true };
+}

@@ -1,0 +1,27 @@
+/**
+ * WebSocket and EventSource: the constructor reports the URL, then the original constructs the
+ * object with the caller's `new.target`, so subclasses, `instanceof` and errors are unchanged.
+ * `prototype.constructor` is pointed at the wrapper, as it pointed at the original before.
+ */
+import { disguised, replaceValue } from './disguise.ts';
+import { construct, urlStringOf } from './natives.ts';
+import { observe } from './observe.ts';
+
+function hookConstructor(name: 'WebSocket' | 'EventSource', channel: 'websocket' | 'eventsource'): void {
+  const original = (globalThis as unknown as Record<string, unknown>)[name];
+  if (typeof original !== 'function') return;
+  const wrapper = disguised(original as new (...args: unknown[]) => object, {
+    construct(target, args: unknown[], newTarget: Function) {
+      observe(channel, urlStringOf(args[0]));
+      return construct(target, args, newTarget);
+    },
+  });
+  replaceValue(globalThis, name, wrapper);
+  const proto = (original as { prototype?: object }).prototype;
+  if (proto) replaceValue(proto, 'constructor', wrapper);
+}
+
+export function hookConstructors(): void {
+  hookConstructor('WebSocket', 'websocket');
+  hookConstructor('EventSource', 'eventsource');
+}
