@@ -4,17 +4,22 @@
  * The wrappers are Proxies of the originals, so `name`, `length`, `prototype`, property
  * descriptors, `new.target` and the errors thrown all come from the originals unchanged.
  */
-import { apply, defineProperty, getOwnPropertyDescriptor, ProxyCtor, SafeWeakMap } from './natives.ts';
+import { apply, defineProperty, getOwnPropertyDescriptor, ProxyCtor, SafeWeakMap, withoutFrame } from './natives.ts';
 
 const originals = new SafeWeakMap<object, object>();
 const nativeToString = Function.prototype.toString;
 
-const toStringProxy = new ProxyCtor(nativeToString, {
+const toStringHandler: ProxyHandler<typeof nativeToString> = {
   apply(target, thisArg: unknown, args: unknown[]) {
     const original = (typeof thisArg === 'function' || typeof thisArg === 'object') && thisArg !== null ? originals.get(thisArg) : undefined;
-    return apply(target, original ?? thisArg, args);
+    try {
+      return apply(target, original ?? thisArg, args);
+    } catch (error) {
+      throw withoutFrame(error, toStringHandler.apply!);
+    }
   },
-});
+};
+const toStringProxy = new ProxyCtor(nativeToString, toStringHandler);
 originals.set(toStringProxy, nativeToString);
 
 let installed = false;

@@ -1,15 +1,20 @@
 /** navigator.sendBeacon: reports the destination and the model of a JSON body. */
 import { disguised, replaceValue } from './disguise.ts';
-import { apply, urlStringOf } from './natives.ts';
+import { apply, urlStringOf, withoutFrame } from './natives.ts';
 import { observe } from './observe.ts';
 
 export function hookBeacon(): void {
   const proto = globalThis.Navigator?.prototype;
   if (!proto || typeof proto.sendBeacon !== 'function') return;
-  replaceValue(proto, 'sendBeacon', disguised(proto.sendBeacon, {
+  const handler: ProxyHandler<Navigator['sendBeacon']> = {
     apply(target, thisArg: unknown, args: unknown[]) {
       observe('beacon', urlStringOf(args[0]), args[1]);
-      return apply(target, thisArg, args);
+      try {
+        return apply(target, thisArg, args);
+      } catch (error) {
+        throw withoutFrame(error, handler.apply!);
+      }
     },
-  }));
+  };
+  replaceValue(proto, 'sendBeacon', disguised(proto.sendBeacon, handler));
 }

@@ -4,18 +4,23 @@
  * `prototype.constructor` is pointed at the wrapper, as it pointed at the original before.
  */
 import { disguised, replaceValue } from './disguise.ts';
-import { construct, urlStringOf } from './natives.ts';
+import { construct, urlStringOf, withoutFrame } from './natives.ts';
 import { observe } from './observe.ts';
 
 function hookConstructor(name: 'WebSocket' | 'EventSource', channel: 'websocket' | 'eventsource'): void {
   const original = (globalThis as unknown as Record<string, unknown>)[name];
   if (typeof original !== 'function') return;
-  const wrapper = disguised(original as new (...args: unknown[]) => object, {
+  const handler: ProxyHandler<new (...args: unknown[]) => object> = {
     construct(target, args: unknown[], newTarget: Function) {
       observe(channel, urlStringOf(args[0]));
-      return construct(target, args, newTarget);
+      try {
+        return construct(target, args, newTarget);
+      } catch (error) {
+        throw withoutFrame(error, handler.construct!);
+      }
     },
-  });
+  };
+  const wrapper = disguised(original as new (...args: unknown[]) => object, handler);
   replaceValue(globalThis, name, wrapper);
   const proto = (original as { prototype?: object }).prototype;
   if (proto) replaceValue(proto, 'constructor', wrapper);

@@ -3,7 +3,7 @@
  * originals do all the work (including synchronous requests and their errors).
  */
 import { disguised, replaceValue } from './disguise.ts';
-import { apply, SafeWeakMap, urlStringOf } from './natives.ts';
+import { apply, SafeWeakMap, urlStringOf, withoutFrame } from './natives.ts';
 import { observe } from './observe.ts';
 
 export function hookXhr(): void {
@@ -12,9 +12,14 @@ export function hookXhr(): void {
   const opened = new SafeWeakMap<object, string>();
   const open = proto.open;
   const send = proto.send;
-  replaceValue(proto, 'open', disguised(open, {
+  const openHandler: ProxyHandler<typeof open> = {
     apply(target, thisArg: unknown, args: unknown[]) {
-      const result = apply(target, thisArg, args);
+      let result: unknown;
+      try {
+        result = apply(target, thisArg, args);
+      } catch (error) {
+        throw withoutFrame(error, openHandler.apply!);
+      }
       // Only after the original accepted the arguments (a bad method throws first).
       try {
         const url = urlStringOf(args[1]);
@@ -24,11 +29,17 @@ export function hookXhr(): void {
       }
       return result;
     },
-  }));
-  replaceValue(proto, 'send', disguised(send, {
+  };
+  const sendHandler: ProxyHandler<typeof send> = {
     apply(target, thisArg: unknown, args: unknown[]) {
       if (typeof thisArg === 'object' && thisArg !== null) observe('xhr', opened.get(thisArg), args[0]);
-      return apply(target, thisArg, args);
+      try {
+        return apply(target, thisArg, args);
+      } catch (error) {
+        throw withoutFrame(error, sendHandler.apply!);
+      }
     },
-  }));
+  };
+  replaceValue(proto, 'open', disguised(open, openHandler));
+  replaceValue(proto, 'send', disguised(send, sendHandler));
 }

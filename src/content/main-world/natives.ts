@@ -14,6 +14,24 @@ export const URLCtor = URL;
 export const CustomEventCtor = CustomEvent;
 export const TextDecoderCtor = TextDecoder;
 export const Uint8ArrayCtor = Uint8Array;
+const captureStackTrace = (Error as { captureStackTrace?: (target: object, fn: Function) => void }).captureStackTrace;
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * An error a native function threw while the hook's trap was on the stack carries the trap as
+ * one extra frame; this takes the stack again from the trap's caller, as the page would see it
+ * without the hook (V8's Error.captureStackTrace, https://v8.dev/docs/stack-trace-api; `stack`
+ * is an own accessor in current Chrome, so the string cannot simply be edited). Errors without
+ * an own `stack` are left alone, so nothing new appears on them.
+ */
+export function withoutFrame(error: unknown, trap: Function): unknown {
+  try {
+    if (captureStackTrace && typeof error === 'object' && error !== null && apply(hasOwn, error, ['stack'])) captureStackTrace(error, trap);
+  } catch {
+    // Leave the error as it was.
+  }
+  return error;
+}
 
 function getter(proto: object, key: string): ((this: unknown) => unknown) | undefined {
   return getOwnPropertyDescriptor(proto, key)?.get as ((this: unknown) => unknown) | undefined;
