@@ -1,0 +1,46 @@
+/// <reference types="chrome" />
+/**
+ * A page is attacker-controlled: it may forge the hook's events, post fake extension messages
+ * and flood AI-shaped requests. It may create findings about its own traffic, bounded, and
+ * nothing else: no forged finding, no settings change, and the extension keeps working.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_FINDINGS_PER_TAB } from '../../src/core/constants.ts';
+import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
+import { storedSession, tabIdOf, tabState, toolbarBadge } from './harness/extension.ts';
+
+describe('a hostile page', () => {
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    ext = await launchExtension({ hosts: ['hostile.example.com', 'chat.deepseek.com'] });
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('cannot forge findings, change settings, or grow the stored state without bound', async () => {
+    const probe = await ext.extensionPage();
+    const localBefore = await probe.evaluate(() => chrome.storage.local.get(null));
+    const page = await ext.newPage();
+    await page.goto('https://hostile.example.com/');
+    const tabId = await tabIdOf(ext, page);
+    // 3,000 requests to 3,000 made-up hosts (they fail to resolve, like any unknown host offline).
+    await page.evaluate(() => (window as unknown as { attack(n: number): Promise<number> }).attack(3000));
+    await expect.poll(async () => (await tabState(ext, tabId))?.findings.length ?? 0, { timeout: 15_000 }).toBe(MAX_FINDINGS_PER_TAB);
+    await page.waitForTimeout(1000);
+    const state = (await tabState(ext, tabId))!;
+    expect(state.findings.length).toBe(MAX_FINDINGS_PER_TAB);
+    expect(state.findings.every((f) => f.kind === 'unknown-endpoint' && f.host.endsWith('.attacker.example'))).toBe(true);
+    // The forged events named DeepSeek and a made-up model: neither appears.
+    expect(state.findings.some((f) => f.host === 'api.deepseek.com' || f.model === 'forged-model')).toBe(false);
+    // The whole session store stays small (one tab's bounded state).
+    expect(JSON.stringify(await storedSession(ext)).length).toBeLessThan(200_000);
+    expect(await probe.evaluate(() => chrome.storage.local.get(null))).toEqual(localBefore);
+    expect((await toolbarBadge(ext, tabId)).text).toBe('?');
+
+    // The extension still works for the next page in the same tab.
+    await page.goto('https://chat.deepseek.com/');
+    await expect.poll(async () => (await toolbarBadge(ext, tabId)).text).toBe('HIGH');
+    expect((await tabState(ext, tabId))?.findings.map((f) => f.kind)).toEqual(['site']);
+  });
+});
