@@ -39,29 +39,40 @@ export function ensureNodeModules() {
  * missing: Chromium, firefox-esr, and an emoji font so that flags show in screenshots.
  */
 const BROWSER_PACKAGES = [
-  { path: CHROMIUM_PATH, packages: ['chromium', 'fonts-noto-color-emoji'] },
-  { path: FIREFOX_PATH, packages: ['firefox-esr'] },
+  { name: 'chromium', path: CHROMIUM_PATH, packages: ['chromium', 'fonts-noto-color-emoji'] },
+  { name: 'firefox', path: FIREFOX_PATH, packages: ['firefox-esr'] },
 ];
 
-export function ensureBrowsers() {
-  const packages = BROWSER_PACKAGES.filter((b) => !existsSync(b.path)).flatMap((b) => b.packages);
-  if (packages.length === 0) return;
+/**
+ * Options (both optional; without them: both browsers, and exit when they cannot be installed):
+ * `only`: the browsers needed, e.g. `['chromium']` for `npm start`'s demo scan;
+ * `optional`: say why and return false instead of exiting when they cannot be installed.
+ * Returns true when the browsers are there.
+ */
+export function ensureBrowsers({ only, optional = false } = {}) {
+  const wanted = BROWSER_PACKAGES.filter((b) => !only || only.includes(b.name));
+  const packages = wanted.filter((b) => !existsSync(b.path)).flatMap((b) => b.packages);
+  if (packages.length === 0) return true;
+  const giveUp = (message) => {
+    console.error(message);
+    if (optional) return false;
+    process.exit(1);
+  };
   const howTo = `Install them yourself (apt-get install ${packages.join(' ')}) or set CHROMIUM_PATH / FIREFOX_PATH.`;
   console.log(`Installing Debian's ${packages.join(' ')} with apt-get (needed by the end-to-end tests)…`);
   const isRoot = process.getuid?.() === 0;
   if (!isRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
-    console.error(`Cannot install browsers: not root and no password-less sudo. ${howTo}`);
-    process.exit(1);
+    return giveUp(`Cannot install browsers: not root and no password-less sudo. ${howTo}`);
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const apt = (args) => (isRoot ? run('apt-get', args, { env }) : run('sudo', ['-n', 'apt-get', ...args], { env }));
   const installed = apt(['update', '-qq']) === 0 && apt(['install', '-y', '-qq', '--no-install-recommends', ...packages]) === 0;
-  const missing = BROWSER_PACKAGES.filter((b) => !existsSync(b.path)).map((b) => b.path);
+  const missing = wanted.filter((b) => !existsSync(b.path)).map((b) => b.path);
   if (!installed || missing.length) {
-    console.error(`Installing browsers failed${missing.length ? ` (${missing.join(', ')} still missing)` : ''}. ${howTo}`);
-    process.exit(1);
+    return giveUp(`Installing browsers failed${missing.length ? ` (${missing.join(', ')} still missing)` : ''}. ${howTo}`);
   }
-  for (const { path } of BROWSER_PACKAGES) console.log(execFileSync(path, ['--version'], { encoding: 'utf8' }).trim());
+  for (const { path } of wanted) console.log(execFileSync(path, ['--version'], { encoding: 'utf8' }).trim());
+  return true;
 }
 
 export function build() {

@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { QUIET_SWITCHES } from '../../../scripts/scan/launch.ts';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { CHROME_EXTENSION_ID } from '../../../src/core/constants.ts';
 import { assertChromium, CHROMIUM_PATH } from './chromium.ts';
@@ -63,14 +64,8 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
       `--disable-extensions-except=${DIST_CHROME}`,
       `--load-extension=${DIST_CHROME}`,
       `--host-resolver-rules=${hostResolverRules(options.hosts, server.httpPort, server.httpsPort)}`,
-      '--ignore-certificate-errors',
       '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_SWITCHES,
       ...(options.args ?? []),
     ],
   });

@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { QUIET_SWITCHES } from '../../../scripts/scan/launch.ts';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { hostResolverRules } from './browser.ts';
 import { assertChromium, CHROMIUM_PATH } from './chromium.ts';
@@ -44,14 +45,8 @@ export async function launchPlainBrowser(options: PlainLaunchOptions): Promise<P
     // --disable-extensions then stays in force). Keep the two lists in step.
     args: [
       `--host-resolver-rules=${hostResolverRules(options.hosts, server.httpPort, server.httpsPort)}`,
-      '--ignore-certificate-errors',
       '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_SWITCHES,
       ...(options.args ?? []),
     ],
   });

@@ -1,0 +1,175 @@
+/**
+ * The command line of `npm run -s scan`, parsed by pure functions (tests/unit/scan-args.test.ts):
+ * nothing here starts a browser or touches the file system, so every usage error is found before
+ * Chromium is launched.
+ */
+import { isIPv4, isIPv6 } from 'node:net';
+import { compareLevels, type RiskLevel } from '../../src/core/risk-level.ts';
+
+export const USAGE = `usage: npm run -s scan -- [options] <url> ...
+
+Loads each URL in headless Chromium with the built extension (dist/chrome) and reports the AI
+services it saw, who runs them, in which country, and the risk level.
+
+options:
+  --json                    one JSON object per URL and line: {url, finalUrl, level, findings, timedOut}
+  --resolve host=ip:port    send every connection to host (any port) to ip:port, like curl --resolve;
+                            repeatable; IPv6 as [::1]:8443; other hosts use normal DNS
+  --fail-on <level>         exit 3 when a page reaches this level: low < unknown < medium < high
+  --timeout <ms>            time limit per URL (default 15000, at least 1000); on expiry, report
+                            what was seen so far with "timedOut": true
+  -h, --help                this text
+
+A URL without a scheme is taken as https:// (chat.deepseek.com → https://chat.deepseek.com/).
+Needs the Chrome build: npm run build.
+
+exit status: 0 done · 1 crash, or a URL could not be loaded · 2 bad usage or no build · 3 --fail-on reached`;
+
+export const FAIL_LEVELS = ['low', 'unknown', 'medium', 'high'] as const satisfies readonly RiskLevel[];
+export type FailLevel = (typeof FAIL_LEVELS)[number];
+
+/** A page's overall level: a risk level, or `none` when no AI was seen. */
+export type PageLevel = RiskLevel | 'none';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const MIN_TIMEOUT_MS = 1_000;
+export const MAX_TIMEOUT_MS = 600_000;
+
+export interface ResolveRule {
+  /** Lower-case hostname (IDN in punycode), without a trailing dot. */
+  host: string;
+  /** IPv4 or IPv6 address, IPv6 without brackets. */
+  address: string;
+  port: number;
+}
+
+export interface ScanOptions {
+  json: boolean;
+  resolve: ResolveRule[];
+  failOn?: FailLevel;
+  timeoutMs: number;
+  /** Normalised absolute http(s) URLs, in the order given. */
+  urls: string[];
+}
+
+export type ParsedArgs =
+  | { kind: 'scan'; options: ScanOptions }
+  | { kind: 'help' }
+  /** Every problem found, one sentence each. */
+  | { kind: 'error'; problems: string[] };
+
+const VALUE_OPTIONS = ['--resolve', '--fail-on', '--timeout'] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+
+export function parseScanArgs(argv: readonly string[]): ParsedArgs {
+  const problems: string[] = [];
+  const options: ScanOptions = { json: false, resolve: [], timeoutMs: DEFAULT_TIMEOUT_MS, urls: [] };
+  let help = false;
+  let onlyUrls = false;
+
+  const takeValue = (name: ValueOption, value: string) => {
+    if (name === '--resolve') {
+      const rule = parseResolveRule(value);
+      if ('problem' in rule) return void problems.push(rule.problem);
+      const same = options.resolve.find((r) => r.host === rule.host);
+      if (!same) options.resolve.push(rule);
+      else if (same.address !== rule.address || same.port !== rule.port) problems.push(`--resolve: ${rule.host} is mapped twice, to different addresses`);
+    } else if (name === '--fail-on') {
+      if ((FAIL_LEVELS as readonly string[]).includes(value)) options.failOn = value as FailLevel;
+      else problems.push(`--fail-on: ${JSON.stringify(value)} is not a level; use one of ${FAIL_LEVELS.join(', ')}`);
+    } else {
+      const ms = /^\d+$/.test(value) ? Number(value) : NaN;
+      if (Number.isSafeInteger(ms) && ms >= MIN_TIMEOUT_MS && ms <= MAX_TIMEOUT_MS) options.timeoutMs = ms;
+      else problems.push(`--timeout: ${JSON.stringify(value)} is not a number of milliseconds from ${MIN_TIMEOUT_MS} to ${MAX_TIMEOUT_MS}`);
+    }
+  };
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (onlyUrls || !arg.startsWith('-') || arg === '-') {
+      const url = parseScanUrl(arg);
+      if ('problem' in url) problems.push(url.problem);
+      else options.urls.push(url.url);
+      continue;
+    }
+    if (arg === '--') onlyUrls = true;
+    else if (arg === '--json') options.json = true;
+    else if (arg === '--help' || arg === '-h') help = true;
+    else {
+      const eq = arg.indexOf('=');
+      const name = eq > 0 ? arg.slice(0, eq) : arg;
+      if (name === '--json' || name === '--help') {
+        problems.push(`${name} takes no value`);
+        continue;
+      }
+      if (!(VALUE_OPTIONS as readonly string[]).includes(name)) {
+        problems.push(`unknown option ${name}`);
+        continue;
+      }
+      if (eq > 0) takeValue(name as ValueOption, arg.slice(eq + 1));
+      else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) takeValue(name as ValueOption, argv[++i]!);
+      else problems.push(`${name} needs a value${name === '--resolve' ? ' (host=ip:port)' : ''}`);
+    }
+  }
+  if (help) return { kind: 'help' };
+  if (options.urls.length === 0 && problems.length === 0) problems.push('no URL to scan');
+  return problems.length ? { kind: 'error', problems } : { kind: 'scan', options };
+}
+
+/** A URL as typed → an absolute http(s) URL; a bare hostname means https. */
+export function parseScanUrl(input: string): { url: string } | { problem: string } {
+  const text = input.trim();
+  const shown = JSON.stringify(input);
+  if (text === '') return { problem: 'an empty argument is not a URL' };
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  // `javascript:…`, `data:…`, `file:/x`: a scheme, but not `host:port`.
+  if (!hasScheme && /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text)) return { problem: `${shown}: only http and https URLs can be scanned` };
+  let url: URL;
+  try {
+    url = new URL(hasScheme ? text : `https://${text}`);
+  } catch {
+    return { problem: `${shown} is not a URL` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: `${shown}: only http and https URLs can be scanned` };
+  if (!isHostname(url.hostname) && !isIPv4(url.hostname) && !/^\[[0-9a-f:.]+\]$/.test(url.hostname)) return { problem: `${shown} has no usable hostname` };
+  return { url: url.href };
+}
+
+/** `host=ip:port` (IPv6 as `[addr]:port`), checked strictly: it ends up in a Chromium switch. */
+export function parseResolveRule(value: string): ResolveRule | { problem: string } {
+  const bad = (why: string) => ({ problem: `--resolve ${JSON.stringify(value)}: ${why}; expected host=ip:port, e.g. chat.deepseek.com=127.0.0.1:8443` });
+  const eq = value.indexOf('=');
+  if (eq <= 0) return bad('no host=');
+  const rawHost = value.slice(0, eq).trim().toLowerCase().replace(/\.$/, '');
+  const target = value.slice(eq + 1).trim();
+  let host: string;
+  try {
+    // Ports, paths, user names and the like are not part of a hostname (and `:443` would vanish in the URL parser).
+    if (/[:/\\@?#%\s]/.test(rawHost)) return bad(`${JSON.stringify(rawHost)} is not a hostname`);
+    host = new URL(`https://${rawHost}/`).hostname;
+  } catch {
+    return bad(`${JSON.stringify(rawHost)} is not a hostname`);
+  }
+  if (!isHostname(host) || isIPv4(host)) return bad(`${JSON.stringify(rawHost)} is not a hostname`);
+  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([0-9.]+)):(\d{1,5})$/.exec(target);
+  if (!m) return bad(`${JSON.stringify(target)} is not ip:port`);
+  const address = (m[1] ?? m[2])!;
+  if (m[1] !== undefined ? !isIPv6(address) : !isIPv4(address)) return bad(`${address} is not an IP address`);
+  const port = Number(m[3]);
+  if (port < 1 || port > 65535) return bad(`port ${m[3]} is out of range`);
+  return { host, address: address.toLowerCase(), port };
+}
+
+/** Chromium's `--host-resolver-rules` value: every port of each host goes to the given ip:port. */
+export function hostResolverRules(rules: readonly ResolveRule[]): string {
+  return rules.map((r) => `MAP ${r.host} ${r.address.includes(':') ? `[${r.address}]` : r.address}:${r.port}`).join(', ');
+}
+
+/** Does a page at `level` reach `--fail-on`? A page without AI (`none`) never does. */
+export function reachesFailLevel(level: PageLevel, failOn: FailLevel | undefined): boolean {
+  return failOn !== undefined && level !== 'none' && compareLevels(level, failOn) >= 0;
+}
+
+function isHostname(name: string): boolean {
+  return name.length <= 253 && /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/.test(name);
+}
