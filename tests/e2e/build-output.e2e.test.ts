@@ -39,6 +39,12 @@ describe.each(['chrome', 'firefox'])('dist/%s', (target) => {
     const main = scripts.find((s) => s.world === 'MAIN')!;
     const code = readFileSync(join(dist(target), main.js[0]!), 'utf8');
     expect(code).not.toMatch(/\b(chrome|browser)\.(runtime|storage|tabs)\b|webextension-polyfill/);
+    // The hooks are in the file itself, with the detection hints built in, and no stack frame
+    // of it names the extension.
+    expect(code).toContain('hookFetch');
+    expect(code).toContain('"openrouter.ai"');
+    expect(code.trimEnd().endsWith('//# sourceURL=<anonymous>')).toBe(true);
+    expect(code).not.toContain('"jurisdictions"');
   });
 
   it('has its managed-policy schema, icons, and popup.html and options.html at the root', () => {
