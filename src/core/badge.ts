@@ -3,7 +3,8 @@
  * text and tooltip carry the level in words, so colour is never the only signal.
  */
 import { EXTENSION_NAME } from './constants.ts';
-import { type DescribedFinding, providerKeyOf, providerLabel, worstOf } from './facts.ts';
+import { type DescribedFinding, providerLabel, worstOf } from './facts.ts';
+import { findingsByProvider } from './verdict.ts';
 import type { RiskLevel } from './risk-level.ts';
 
 export interface BadgeView {
@@ -22,9 +23,8 @@ const LEVEL_BADGE: Record<RiskLevel, { text: string; color: string; words: strin
 export function badgeFor(findings: readonly DescribedFinding[]): BadgeView {
   const level = worstOf(findings);
   if (!level) return { text: '', color: '#5f6368', title: `${EXTENSION_NAME}: no AI service seen on this page` };
-  const providers = [...new Map(findings.map((f) => [providerKeyOf(f), f])).values()]
-    .map(providerLabel)
-    .join(', ');
+  // Worst first, each provider by its worst finding (an aggregator with a closed model names the builder).
+  const providers = findingsByProvider(findings).map(providerLabel).join(', ');
   const { text, color, words } = LEVEL_BADGE[level];
   return { text, color, title: `${EXTENSION_NAME}: ${words}. AI on this page: ${providers}` };
 }

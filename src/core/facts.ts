@@ -124,8 +124,13 @@ export function providerKeyOf(f: Pick<Finding, 'providerId' | 'host'>): string {
   return f.providerId ?? `unknown:${f.host}`;
 }
 
-/** How a provider is named to people: "DeepSeek (China)", "Unknown AI service at gw.example.com". */
+/**
+ * How a provider is named to people: "DeepSeek (China)", "Unknown AI service at gw.example.com",
+ * and, when a closed-weights model sends the data on to its builder,
+ * "OpenRouter (United States) → ByteDance (China)".
+ */
 export function providerLabel(f: DescribedFinding): string {
   if (!f.operator) return `${f.providerName} at ${f.host}`;
-  return `${f.providerName} (${countryName(f.operator.country)})`;
+  const label = `${f.providerName} (${countryName(f.operator.country)})`;
+  return f.upstream?.counted ? `${label} → ${f.upstream.providerName} (${countryName(f.upstream.operator.country)})` : label;
 }

@@ -1,5 +1,6 @@
 /** One AI provider seen on the tab: who runs it, where, why it matters, and the evidence. */
 import { type DescribedFinding, providerKeyOf } from '../core/facts.ts';
+import { findingsByProvider } from '../core/verdict.ts';
 import type { Channel } from '../core/tab-state.ts';
 import { Country } from '../ui/Country.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
@@ -28,11 +29,13 @@ const CHANNEL_WORDS: Record<Channel, string> = {
 export function ProviderCard({ findings, showReason }: { findings: DescribedFinding[]; showReason: boolean }) {
   const [first] = findings;
   if (!first) return null;
+  // The card's level and reason are its worst finding's (a closed model behind an aggregator).
+  const worst = findingsByProvider(findings)[0] ?? first;
   return (
     <article class="card" data-provider={providerKeyOf(first)}>
       <header class="card-head">
         <h2>{first.providerName}</h2>
-        <LevelBadge level={first.level} />
+        <LevelBadge level={worst.level} />
       </header>
       {first.operator ? (
         <p class="operator">
@@ -46,7 +49,7 @@ export function ProviderCard({ findings, showReason }: { findings: DescribedFind
           Owned by {first.parent.name} · <Country code={first.parent.country} />
         </p>
       )}
-      {showReason && first.reason && <p class="reason">{first.reason}</p>}
+      {showReason && worst.reason && <p class="reason">{worst.reason}</p>}
       <ul class="evidence">
         {findings.map((f) => (
           <li key={`${f.kind}|${f.host}|${f.model ?? ''}|${f.marker ?? ''}`}>

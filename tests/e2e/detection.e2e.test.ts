@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/tab-state.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
-import { stopServiceWorker, tabIdOf, tabState, toolbarBadge } from './harness/extension.ts';
+import { openPopup, stopServiceWorker, tabIdOf, tabState, toolbarBadge } from './harness/extension.ts';
 import { attachWebSocketEcho } from './harness/websocket-echo.ts';
 
 const HOSTS = [
@@ -66,7 +66,13 @@ describe('detection', () => {
     expect(closed.count).toBe(1);
     // Doubao's weights are closed: only ByteDance serves it, so the tab is high risk.
     await expect.poll(async () => (await toolbarBadge(ext, tabId)).text).toBe('HIGH');
-    expect((await toolbarBadge(ext, tabId)).title).toContain('OpenRouter');
+    expect((await toolbarBadge(ext, tabId)).title).toMatch(/OpenRouter \(United States\) → ByteDance.* \(China\)/);
+    const popup = await openPopup(ext, tabId);
+    const card = popup.locator('article.card[data-provider="openrouter"]');
+    await expect.poll(() => card.locator('.card-head').innerText()).toContain('High risk');
+    const evidence = await card.locator('.evidence').innerText();
+    expect(evidence).toContain('naming model bytedance/doubao-1.5-pro-32k — built by ByteDance');
+    expect(evidence).toContain('naming model deepseek/deepseek-chat — built by DeepSeek (CN), open weights');
     // The API received the whole body: the hook did not change the request.
     const sent = ext.server.requestsTo('openrouter.ai').filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body).model);
     expect(sent.sort()).toEqual(['bytedance/doubao-1.5-pro-32k', 'deepseek/deepseek-chat']);
@@ -107,7 +113,9 @@ describe('detection', () => {
     expect(before.filter((f) => f.host === 'cdn.botpress.cloud')).toEqual([]);
     const script = await findingOf(tabId, { kind: 'embed', host: 'cdn.botpress.cloud' });
     expect(script).toMatchObject({ providerId: 'botpress', productId: 'botpress-webchat' });
-    expect(script.via).toContain('script');
+    // The DOM watcher and the network log both see the script; one load, counted once.
+    await expect.poll(async () => (await findingOf(tabId, { kind: 'embed', host: 'cdn.botpress.cloud' })).via.sort()).toEqual(['network', 'script']);
+    expect((await findingOf(tabId, { kind: 'embed', host: 'cdn.botpress.cloud' })).count).toBe(1);
     const marker = await findingOf(tabId, { kind: 'embed', marker: 'global:botpress' });
     expect(marker).toMatchObject({ productId: 'botpress-webchat', host: 'shop.example.com' });
     await findingOf(tabId, { kind: 'embed', marker: 'selector:.bpFab' });

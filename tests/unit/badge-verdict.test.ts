@@ -19,10 +19,10 @@ describe('badge', () => {
     expect(badge.title).toBe('AI Jurisdiction Guard: High risk. AI on this page: DeepSeek (China)');
   });
 
-  it('shows the worst level when several providers are on the page', () => {
+  it('shows the worst level when several providers are on the page, and names the worst first', () => {
     const badge = badgeFor(describedTab('chat.mistral.ai', 'chat.deepseek.com'));
     expect(badge.text).toBe('HIGH');
-    expect(badge.title).toContain('Mistral AI (France), DeepSeek (China)');
+    expect(badge.title).toContain('DeepSeek (China), Mistral AI (France)');
     expect(badgeFor(describedTab('chat.mistral.ai')).text).toBe('LOW');
     expect(badgeFor(describedTab('chatgpt.com')).text).toBe('MED');
   });
