@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabState } from '../../src/core/tab-state.ts';
+import { answerChat } from './harness/ai-api.ts';
 import { type FirefoxExtension, launchFirefox } from './harness/firefox.ts';
 
 describe('Firefox: AI site → badge and popup', () => {
@@ -44,6 +45,24 @@ describe('Firefox: AI site → badge and popup', () => {
     await expect
       .poll(() => ff.evaluate<string | null>(popup, `document.querySelector('.verdict h1')?.innerText ?? null`))
       .toBe('This page is DeepSeek Chat, run by DeepSeek (China).');
+  });
+
+  it('sees a page call an AI API through its fetch hook, with the model', async () => {
+    ff.server.route('api.deepseek.com', '*', answerChat);
+    const url = ff.urlFor('app.example.com', '/requests.html');
+    const tab = await ff.openTab(url);
+    const tabId = await recordedTab(url);
+    const api = ff.urlFor('api.deepseek.com', '/chat/completions');
+    const status = await ff.evaluate<number>(tab, `fetch(${JSON.stringify(api)}, { method: 'POST', body: JSON.stringify({ model: 'deepseek-chat', messages: [] }) }).then((r) => r.status)`);
+    expect(status).toBe(200);
+    await expect
+      .poll(async () => {
+        const state = await ff.extensionEval<Record<string, TabState>>('browser.storage.session.get(null)');
+        const f = state[`tab:${tabId}`]?.findings.find((x) => x.kind === 'request' && x.host === 'api.deepseek.com');
+        return f && { model: f.model, hook: f.via.includes('fetch') };
+      }, { timeout: 10_000 })
+      .toEqual({ model: 'deepseek-chat', hook: true });
+    await expect.poll(async () => (await badgeOf(tabId)).text).toBe('HIGH');
   });
 
   it('shows no risk for a page without AI', async () => {
