@@ -1,0 +1,282 @@
+/**
+ * npm run bench (second part): what the extension's content scripts cost a page, measured in the
+ * same run against the same Debian Chromium without the extension (ratios, not absolute times,
+ * are what to compare on a noisy machine). Both browsers run side by side and take turns, round
+ * after round; every figure is a median over the rounds, every ratio the ratio of two medians
+ * (the JSON line adds `pairedRatio`, the median of the per-round ratios).
+ *
+ * 1. The call path of the hooked `fetch`: N calls of fetch(url, {method: 'POST', body, signal})
+ *    with an already-aborted signal (the promise is made, nothing is sent), for an AI URL with a
+ *    2 KB JSON body (the hook parses the URL and reads the body) and for a non-AI URL (the hook's
+ *    fast path). Native = the same page in plain Chromium. A second view inside the extension's
+ *    page: its hooked window.fetch against the fetch of a same-origin about:blank iframe, where
+ *    no content script runs (and, as a control, the same two in plain Chromium).
+ * 2. Page loads in a fresh tab (all responses no-store): an article of ~200 elements, a page that
+ *    adds 2,000 elements in batches after load (the DOM watcher sees every batch), and a page
+ *    that makes 50 fetches to a non-AI host (the hook and the background's network listener see
+ *    each): response start, first page script (after the document_start content scripts),
+ *    DOMContentLoaded, load and the page's own "done", from navigation start.
+ *
+ * Everything is served by a local https server; Chromium maps the hostnames to it and resolves
+ * no other name, so nothing reaches the internet. About 35 s on two cores.
+ *
+ * Environment: BENCH_CALLS (calls per batch, 2000), BENCH_ROUNDS (15), BENCH_LOADS (loads per
+ * page and browser, 15), BENCH_DEBUG=1 (every sample on stderr), CHROMIUM_PATH.
+ * Exit status 1 when dist/chrome or Chromium is missing, or the hook was not seen working.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { TAB_STATE_KEY_PREFIX } from '../src/core/constants.ts';
+import { type BenchBrowser, DIST_CHROME, launchBench, missingPrerequisite } from './bench/browsers.ts';
+import { AI_URL, BENCH_HOSTS, FETCH_PAGE, JSON_BODY, LOAD_PAGES, type LoadPage, NON_AI_URL, resolveBenchResource } from './bench/pages.ts';
+import { type BenchServer, startBenchServer } from './bench/server.ts';
+
+/** A positive whole number from the environment, or the default; anything else stops the run. */
+function setting(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 1) {
+    console.error(`bench-detection: ${name}=${JSON.stringify(raw)} is not a positive whole number`);
+    process.exit(1);
+  }
+  return n;
+}
+
+const CALLS = setting('BENCH_CALLS', 2_000);
+/** Slices per batch; the four (function, URL) batches of a round take turns slice by slice. */
+const CHUNKS = 4;
+const ROUNDS = setting('BENCH_ROUNDS', 15);
+const LOADS = setting('BENCH_LOADS', 15);
+/** Rounds run first and thrown away (JIT, connections, the browsers' own start-up work). */
+const WARMUP_ROUNDS = 3;
+const WARMUP_LOADS = 1;
+
+type Which = 'window' | 'iframe';
+type UrlKind = 'ai' | 'plain';
+type Pair = readonly [Which, UrlKind];
+const PLAN: readonly Pair[] = [
+  ['window', 'ai'],
+  ['iframe', 'ai'],
+  ['window', 'plain'],
+  ['iframe', 'plain'],
+];
+const planIndex = (which: Which, kind: UrlKind) => PLAN.findIndex(([w, k]) => w === which && k === kind);
+
+/** µs per call, in PLAN order, of one round in one browser. */
+type CallRound = number[];
+
+interface Timing {
+  response: number;
+  first: number;
+  dcl: number;
+  load: number;
+  done: number | null;
+  work: number | null;
+  elements: number;
+}
+
+/** One round of anything, measured in both browsers back to back. */
+interface Paired<T> {
+  plain: T;
+  extension: T;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const round2 = (x: number) => +x.toFixed(2);
+const us = (x: number) => `${x.toFixed(2).padStart(8)} µs`;
+const ms = (x: number) => `${x.toFixed(1).padStart(8)} ms`;
+const times = (x: number) => `${x.toFixed(2).padStart(6)} x`;
+
+/** Alternates which browser goes first, so neither always runs right after the other. */
+const inTurn = <T>(turn: number, pair: readonly [T, T]): T[] => (turn % 2 ? [pair[1], pair[0]] : [pair[0], pair[1]]);
+const rotated = <T>(xs: readonly T[], by: number): T[] => xs.map((_, i) => xs[(i + by) % xs.length]!);
+
+/** The rounds, and whether the extension recorded the AI calls (read before the pages close). */
+async function measureCalls(plain: BenchBrowser, ext: BenchBrowser): Promise<{ rounds: Paired<CallRound>[]; hookActive: boolean }> {
+  const pages = new Map<BenchBrowser, Page>();
+  for (const b of [plain, ext]) {
+    const page = await b.context.newPage();
+    await page.goto(FETCH_PAGE, { waitUntil: 'load', timeout: 15_000 });
+    pages.set(b, page);
+  }
+  const rounds: Paired<CallRound>[] = [];
+  for (let round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
+    const result = new Map<BenchBrowser, CallRound>();
+    for (const b of inTurn(round + WARMUP_ROUNDS, [plain, ext] as const)) {
+      result.set(b, await pages.get(b)!.evaluate<CallRound>(`window.__benchFetch(${JSON.stringify({ n: CALLS, chunks: CHUNKS, plan: PLAN })})`));
+    }
+    if (round >= 0) rounds.push({ plain: result.get(plain)!, extension: result.get(ext)! });
+  }
+  const hookActive = await hookSaw(ext, new URL(AI_URL).hostname);
+  for (const page of pages.values()) await page.close();
+  return { rounds, hookActive };
+}
+
+/** Did the extension record the aborted AI fetches (only its page hook can see them)? */
+async function hookSaw(ext: BenchBrowser, host: string): Promise<boolean> {
+  const deadline = Date.now() + 5_000;
+  do {
+    const session = await ext.storedSession();
+    const seen = Object.entries(session).some(([k, v]) => k.startsWith(TAB_STATE_KEY_PREFIX) && JSON.stringify(v).includes(`"${host}"`));
+    if (seen) return true;
+    await new Promise((ok) => setTimeout(ok, 250));
+  } while (Date.now() < deadline);
+  return false;
+}
+
+/**
+ * One load in a fresh tab. The page reports its own figures to the server once it is done, so
+ * nothing of the benchmark runs in the page meanwhile (Playwright only waits for the commit).
+ */
+async function loadOnce(server: BenchServer, b: BenchBrowser, url: string): Promise<Timing> {
+  const run = randomUUID();
+  const report = server.report(run, 15_000);
+  const page = await b.context.newPage();
+  try {
+    await page.goto(`${url}?run=${run}`, { waitUntil: 'commit', timeout: 15_000 });
+    return JSON.parse(await report) as Timing;
+  } finally {
+    report.catch(() => undefined);
+    await page.close();
+  }
+}
+
+/** LOADS fresh-tab loads of every page in both browsers, back to back; page order and browser order rotate. */
+async function measureLoads(server: BenchServer, plain: BenchBrowser, ext: BenchBrowser): Promise<Map<LoadPage['id'], Paired<Timing>[]>> {
+  const samples = new Map(LOAD_PAGES.map((p) => [p.id, [] as Paired<Timing>[]]));
+  for (let round = -WARMUP_LOADS; round < LOADS; round++) {
+    const order = rotated(LOAD_PAGES, (round + WARMUP_LOADS) % LOAD_PAGES.length);
+    for (const [i, page] of order.entries()) {
+      const result = new Map<BenchBrowser, Timing>();
+      for (const b of inTurn(round + WARMUP_LOADS + i, [plain, ext] as const)) result.set(b, await loadOnce(server, b, page.url));
+      if (round >= 0) samples.get(page.id)!.push({ plain: result.get(plain)!, extension: result.get(ext)! });
+    }
+  }
+  return samples;
+}
+
+/** The MAIN-world script must not run in about:blank frames, or the iframe's fetch is no native reference. */
+function hooksAboutBlank(): boolean {
+  const manifest = JSON.parse(readFileSync(join(DIST_CHROME, 'manifest.json'), 'utf8')) as {
+    content_scripts?: { world?: string; match_about_blank?: boolean; match_origin_as_fallback?: boolean }[];
+  };
+  return (manifest.content_scripts ?? []).some((c) => c.world === 'MAIN' && (c.match_about_blank || c.match_origin_as_fallback));
+}
+
+/**
+ * Medians of a and b over the rounds and their ratio; `paired` is the median of the per-round
+ * ratios a/b (each round's a and b measured back to back), in the JSON line only.
+ */
+function compare<T>(rounds: T[], a: (r: T) => number | null, b: (r: T) => number | null): { a: number; b: number; ratio: number; paired: number } {
+  const both = rounds.flatMap((r) => {
+    const x = a(r);
+    const y = b(r);
+    return x === null || y === null ? [] : [[x, y] as const];
+  });
+  const ma = median(both.map(([x]) => x));
+  const mb = median(both.map(([, y]) => y));
+  return { a: ma, b: mb, ratio: ma / mb, paired: median(both.map(([x, y]) => x / y)) };
+}
+
+async function main(): Promise<void> {
+  const missing = missingPrerequisite();
+  if (missing) {
+    console.error(`bench-detection: ${missing}`);
+    process.exit(1);
+  }
+  const aboutBlankHooked = hooksAboutBlank();
+  const started = Date.now();
+  const server = await startBenchServer(resolveBenchResource);
+  const open: BenchBrowser[] = [];
+  try {
+    const plain = await launchBench('plain', BENCH_HOSTS, server.port);
+    open.push(plain);
+    const ext = await launchBench('extension', BENCH_HOSTS, server.port);
+    open.push(ext);
+
+    const { rounds: calls, hookActive } = await measureCalls(plain, ext);
+    if (process.env.BENCH_DEBUG) console.error(`calls measured after ${Math.round((Date.now() - started) / 1000)} s`);
+    const loads = await measureLoads(server, plain, ext);
+
+    if (process.env.BENCH_DEBUG) {
+      for (const [i, p] of PLAN.entries()) for (const k of ['plain', 'extension'] as const) console.error(k, p.join(':'), calls.map((r) => r[k][i]!.toFixed(1)).join(' '));
+      for (const [id, rounds] of loads) {
+        for (const k of ['plain', 'extension'] as const) console.error(id, k, 'first', rounds.map((r) => r[k].first.toFixed(0)).join(' '), '| dcl', rounds.map((r) => r[k].dcl.toFixed(0)).join(' '), '| done', rounds.map((r) => r[k].done?.toFixed(0) ?? '-').join(' '));
+      }
+    }
+
+    const call = (k: keyof Paired<CallRound>, which: Which, kind: UrlKind) => (r: Paired<CallRound>) => r[k][planIndex(which, kind)]!;
+    const kinds: [UrlKind, 'ai' | 'nonAi', string, string][] = [
+      ['ai', 'ai', `AI URL + ${JSON_BODY.length.toLocaleString('en')}-char JSON body`, AI_URL],
+      ['plain', 'nonAi', 'non-AI URL', NON_AI_URL],
+    ];
+
+    const fetchJson: Record<string, unknown> = { calls: CALLS, rounds: ROUNDS };
+    console.log(
+      `fetch call path: ${CALLS.toLocaleString('en')} fetch() calls per batch with an already-aborted signal, ${ROUNDS} rounds, plain and extension Chromium ${ext.version} taking turns; medians`,
+    );
+    for (const [kind, name, label, url] of kinds) {
+      const c = compare(calls, call('extension', 'window', kind), call('plain', 'window', kind));
+      console.log(`  ${label} (${url})`);
+      console.log(`    native, plain Chromium  ${us(c.b)} per call`);
+      console.log(`    hooked, extension       ${us(c.a)} per call`);
+      console.log(`    hooked / native         ${times(c.ratio)}`);
+      fetchJson[name] = { nativeUs: round2(c.b), hookedUs: round2(c.a), ratio: round2(c.ratio), pairedRatio: round2(c.paired) };
+    }
+    console.log(
+      `same page in extension Chromium: window.fetch (hooked) against the fetch of an about:blank iframe (${aboutBlankHooked ? 'BUT the manifest runs the hook in about:blank frames' : 'no content script runs there'}), slices interleaved`,
+    );
+    const samePage: Record<string, unknown> = {};
+    for (const [kind, name, label] of kinds) {
+      const c = compare(calls, call('extension', 'window', kind), call('extension', 'iframe', kind));
+      const control = compare(calls, call('plain', 'window', kind), call('plain', 'iframe', kind));
+      console.log(`  ${label.padEnd(30)} hooked ${us(c.a)}   native ${us(c.b)}   hooked / native ${times(c.ratio)}   (plain Chromium, both native: ${times(control.ratio)})`);
+      samePage[name] = { hookedUs: round2(c.a), nativeUs: round2(c.b), ratio: round2(c.ratio), pairedRatio: round2(c.paired), plainControl: round2(control.ratio) };
+    }
+    fetchJson.samePage = samePage;
+    fetchJson.hookActive = hookActive;
+    console.log(`  hook active: ${hookActive ? "yes, the aborted calls to api.openai.com are in the extension's tab state" : 'NO, the extension recorded none of the AI calls: the figures above do not measure the hook'}`);
+
+    const loadJson: Record<string, unknown> = { loads: LOADS };
+    console.log(`page load in a fresh tab, no-store responses: ${LOADS} loads per page and browser, back to back, taking turns; medians in ms from navigation start`);
+    console.log(`  ${''.padEnd(52)}${'plain'.padStart(11)}  ${'extension'.padStart(11)}   extension / plain`);
+    type Metric = [label: string, key: string, pick: (t: Timing) => number | null];
+    for (const page of LOAD_PAGES) {
+      const rounds = loads.get(page.id)!;
+      const rows: Metric[] = [
+        ['response start', 'responseStart', (t) => t.response],
+        ['first page script', 'firstScript', (t) => t.first],
+        ['DOMContentLoaded', 'domContentLoaded', (t) => t.dcl],
+        ['load', 'load', (t) => t.load],
+      ];
+      if (page.doneLabel) rows.push([page.doneLabel, 'done', (t) => t.done]);
+      if (page.workLabel) rows.push([page.workLabel, 'work', (t) => t.work]);
+      const elements = rounds[0]?.plain.elements ?? 0;
+      const entry: Record<string, unknown> = { elements };
+      rows.forEach(([metric, jsonKey, pick], i) => {
+        const c = compare(rounds, (r) => pick(r.extension), (r) => pick(r.plain));
+        const name = i === 0 ? (page.id === 'article' ? `article, ${elements} elements` : page.label) : '';
+        console.log(`  ${name.padEnd(30)}${metric.padEnd(22)}${ms(c.b)}  ${ms(c.a)}   ${times(c.ratio)}`);
+        entry[jsonKey] = { plainMs: +c.b.toFixed(1), extensionMs: +c.a.toFixed(1), ratio: round2(c.ratio), pairedRatio: round2(c.paired) };
+      });
+      loadJson[page.id] = entry;
+    }
+    console.log(JSON.stringify({ chromium: ext.version, fetchCall: fetchJson, pageLoad: loadJson, seconds: Math.round((Date.now() - started) / 1000) }));
+    if (!hookActive || aboutBlankHooked) process.exitCode = 1;
+  } finally {
+    for (const b of open) await b.close();
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench-detection: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
