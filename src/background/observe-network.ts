@@ -7,6 +7,7 @@
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { apiCallOf, shapeOfPath } from '../core/api-shape.ts';
 import { database } from '../core/database.ts';
+import { compileDetectionHints } from '../core/detection-hints.ts';
 import { MAX_BODY_SCAN } from '../core/json-prefix.ts';
 import type { Observation } from '../core/observation.ts';
 import { endpointOf, sightingOf } from '../core/sighting.ts';
@@ -17,7 +18,22 @@ import { updateTabState } from './tab-store.ts';
 const TYPES: WebRequest.ResourceType[] = ['xmlhttprequest', 'websocket', 'ping', 'other', 'script', 'sub_frame', 'object', 'media'];
 const EMBED_TYPES = new Set<string>(['script', 'sub_frame', 'object']);
 
-export const NETWORK_FILTER: WebRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'], types: TYPES };
+/**
+ * Paths of AI APIs on any host (unknown endpoints), as match patterns: a superset of what
+ * shapeOfPath recognises, so the browser hands the worker only requests worth a look.
+ */
+const API_PATHS = ['completions', 'responses', 'embeddings', 'images/', 'audio/', 'realtime', 'messages', 'models/', 'model/', 'chat', 'api/generate'];
+
+/**
+ * Which requests wake the worker: every host of the database (`*.suffix` also matches the
+ * suffix itself) and AI API paths anywhere, plus WebSockets (few, and AI chats use them).
+ * Ordinary page traffic never reaches the extension (`npm run bench`, page with 50 fetches).
+ */
+export function networkFilter(): WebRequest.RequestFilter {
+  const hosts = compileDetectionHints(database.providers).hostSuffixes.map((s) => `*://*.${s}/*`);
+  const paths = API_PATHS.map((p) => `*://*/*${p}*`);
+  return { urls: [...hosts, ...paths, 'ws://*/*', 'wss://*/*'], types: TYPES };
+}
 
 type Details = WebRequest.OnBeforeRequestDetailsType & { documentLifecycle?: string };
 
@@ -74,5 +90,5 @@ function onBeforeRequest(details: Details): undefined {
 export function observeNetwork(): void {
   // Firefox MV3 lets users withhold host permissions; then there is nothing to observe.
   if (!browser.webRequest?.onBeforeRequest) return;
-  browser.webRequest.onBeforeRequest.addListener(onBeforeRequest, NETWORK_FILTER, ['requestBody']);
+  browser.webRequest.onBeforeRequest.addListener(onBeforeRequest, networkFilter(), ['requestBody']);
 }

@@ -6,7 +6,7 @@
  * this world's variables, but it can dispatch events and controls the DOM, so only
  * browser-made (isTrusted) events count here.
  */
-import { sendMessage } from '../shared/send-message.ts';
+import { sendToBackground } from './send-to-background.ts';
 import { openBridge } from './bridge.ts';
 import { newDocumentId } from './document-id.ts';
 import { ReportQueue } from './report-queue.ts';
@@ -23,7 +23,7 @@ function ignoreFailure(): void {
 }
 
 function reportSeen(): void {
-  sendMessage({ type: 'content-to-bg/page-seen', doc }).catch(ignoreFailure);
+  sendToBackground({ type: 'content-to-bg/page-seen', doc }).catch(ignoreFailure);
 }
 
 // A prerendered page is not (yet) what the tab shows: report it when it is activated. The page
@@ -50,5 +50,5 @@ addEventListener('pageshow', (event) => {
 // A document going away (to any page, even one this script cannot run on) ends what it alone
 // established; the background decides what that is (applyPageLeft).
 addEventListener('pagehide', (event) => {
-  if (event.isTrusted) sendMessage({ type: 'content-to-bg/page-left', doc }).catch(ignoreFailure);
+  if (event.isTrusted) sendToBackground({ type: 'content-to-bg/page-left', doc }).catch(ignoreFailure);
 });

@@ -8,7 +8,7 @@
 import { REPORT_INTERVAL_MS, MAX_OBSERVATION_KEYS_PER_DOCUMENT } from '../core/constants.ts';
 import { MAX_OBSERVATIONS_PER_MESSAGE } from '../core/messages.ts';
 import { MAX_OBSERVATION_COUNT, type Observation } from '../core/observation.ts';
-import { sendMessage } from '../shared/send-message.ts';
+import { sendToBackground } from './send-to-background.ts';
 
 import type { ContentToBgObserved } from '../core/messages.ts';
 
@@ -21,7 +21,7 @@ export class ReportQueue {
   private lastSent = 0;
   dropped = 0;
 
-  constructor(private readonly doc: string, private readonly send: Send = (m) => sendMessage(m)) {}
+  constructor(private readonly doc: string, private readonly send: Send = (m) => sendToBackground(m)) {}
 
   add(obs: Observation): void {
     const key = `${obs.channel}|${obs.url}|${obs.model ?? ''}|${obs.shape ?? ''}|${obs.marker ?? ''}`;
