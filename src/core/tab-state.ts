@@ -171,17 +171,33 @@ export function findingKey(f: Pick<Sighting, 'kind' | 'host' | 'model' | 'marker
   return `${f.kind}|${f.host}|${f.model ?? ''}|${f.marker ?? ''}`;
 }
 
+/**
+ * Where a sighting goes. The same request may reach us with its model from one observer and
+ * without it from another (the page hook cannot read a Request object's or a stream's body, the
+ * network log cannot read a Blob's): a request without a model joins the latest finding of its
+ * host, and one with a model fills in a finding of its host that has none, so the request is
+ * not shown twice.
+ */
+function indexFor(findings: readonly Finding[], sighting: Sighting, key: string): number {
+  const exact = findings.findIndex((f) => findingKey(f) === key);
+  if (exact >= 0 || (sighting.kind !== 'request' && sighting.kind !== 'unknown-endpoint')) return exact;
+  const sameHost = (f: Finding) => f.kind === sighting.kind && f.host === sighting.host && f.marker === sighting.marker;
+  if (sighting.model === undefined) return findings.findLastIndex(sameHost);
+  return findings.findIndex((f) => sameHost(f) && f.model === undefined);
+}
+
 function addSighting(findings: readonly Finding[], sighting: Sighting, now: number): Finding[] {
   const key = findingKey(sighting);
   const observer = observerOf(sighting.channel);
   const times = sighting.count ?? 1;
-  const index = findings.findIndex((f) => findingKey(f) === key);
+  const index = indexFor(findings, sighting, key);
   if (index >= 0) {
     const f = findings[index]!;
     const counts = { ...f.counts, [observer]: (f.counts[observer] ?? 0) + times };
     const updated: Finding = {
       ...f,
       ...(f.doc === undefined && sighting.doc !== undefined ? { doc: sighting.doc } : {}),
+      ...(f.model === undefined && sighting.model !== undefined ? { model: sighting.model } : {}),
       ...(f.path === undefined && sighting.path !== undefined ? { path: sighting.path } : {}),
       ...(f.shape === undefined && sighting.shape !== undefined ? { shape: sighting.shape } : {}),
       via: f.via.includes(sighting.channel) ? f.via : [...f.via, sighting.channel],

@@ -121,6 +121,25 @@ describe('detection', () => {
     await findingOf(tabId, { kind: 'embed', marker: 'selector:.bpFab' });
   });
 
+  it('EventSource, sendBeacon and a fetch of a Request object are request findings, each counted once', async () => {
+    ext.server.route('api.deepseek.com', '/v1/stream', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'access-control-allow-origin': '*' });
+      res.end('data: hello\n\n');
+    });
+    const { page, tabId } = await visit('https://app.example.com/requests.html');
+    type Page = { streamAnswer(): Promise<string>; beaconFeedback(): boolean; askWithRequest(): Promise<number> };
+    expect(await page.evaluate(() => (window as unknown as Page).streamAnswer())).toBe('message');
+    expect(await page.evaluate(() => (window as unknown as Page).beaconFeedback())).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as Page).askWithRequest())).toBe(200);
+    // The network log reports at once, the page hook within its report interval.
+    await expect.poll(async () => (await findingOf(tabId, { kind: 'request', host: 'api.deepseek.com' })).via).toContain('eventsource');
+    await expect.poll(async () => (await findingOf(tabId, { kind: 'request', host: 'api.openai.com', model: 'gpt-4o-mini' })).via).toContain('beacon');
+    // The hook saw the Request without its body, the network log with it: one finding, with the model.
+    await expect.poll(async () => (await findingOf(tabId, { kind: 'request', host: 'openrouter.ai', model: 'moonshotai/moonshot-v1-8k' })).via.sort()).toEqual(['fetch', 'network']);
+    expect((await findingOf(tabId, { kind: 'request', host: 'openrouter.ai', model: 'moonshotai/moonshot-v1-8k' })).count).toBe(1);
+    expect((await tabState(ext, tabId))!.findings.filter((f) => f.host === 'openrouter.ai')).toHaveLength(1);
+  });
+
   it('a page without AI has no finding and no badge', async () => {
     const { page, tabId } = await visit('https://news.example.com/');
     await expect.poll(async () => (await tabState(ext, tabId))?.url).toBe('https://news.example.com/');

@@ -144,3 +144,21 @@ describe('the content script report queue', () => {
     expect(sent.every((m) => m.observations.length <= 64)).toBe(true);
   });
 });
+
+describe('one request, with and without its model', () => {
+  const at = (channel: Sighting['channel'], model?: string): Sighting => ({ kind: 'request', providerId: 'openrouter', productId: 'openrouter-api', role: 'api', host: 'openrouter.ai', frameId: 0, channel, ...(model ? { model } : {}) });
+  it('the hook without the model (a Request object body) and the network log with it make one finding', () => {
+    let state = applySightings(undefined, [at('fetch')], 1, 2);
+    state = applySightings(state, [at('network', 'deepseek/deepseek-chat')], 2);
+    expect(state.findings).toMatchObject([{ model: 'deepseek/deepseek-chat', count: 1, via: ['fetch', 'network'] }]);
+  });
+  it('in the other order too', () => {
+    let state = applySightings(undefined, [at('network', 'deepseek/deepseek-chat')], 1, 2);
+    state = applySightings(state, [at('fetch')], 2);
+    expect(state.findings).toMatchObject([{ model: 'deepseek/deepseek-chat', count: 1 }]);
+  });
+  it('two models stay two findings', () => {
+    const state = applySightings(undefined, [at('fetch', 'a/x'), at('network', 'a/x'), at('fetch', 'b/y'), at('network', 'b/y')], 1, 2);
+    expect(state.findings.map((f) => [f.model, f.count])).toEqual([['a/x', 1], ['b/y', 1]]);
+  });
+});
