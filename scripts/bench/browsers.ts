@@ -4,11 +4,9 @@
  * local bench server; every other hostname fails to resolve, so nothing reaches the internet.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_PATH, DIST_CHROME, EXTENSION_ORIGIN } from '../scan/launch.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM_PATH, DIST_CHROME, EXTENSION_ORIGIN, launchInProfile, QUIET_SWITCHES, waitForExtension } from '../scan/launch.ts';
 
 export { CHROMIUM_PATH, DIST_CHROME, EXTENSION_ORIGIN };
 
@@ -49,42 +47,14 @@ export function hostResolverRules(hosts: readonly string[], port: number): strin
 }
 
 export async function launchBench(kind: BrowserKind, hosts: readonly string[], port: number): Promise<BenchBrowser> {
-  const profile = await mkdtemp(join(tmpdir(), `ajg-bench-${kind}-`));
-  const removeProfile = () => rm(profile, { recursive: true, force: true, maxRetries: 3 });
-  let context: BrowserContext;
+  const { context, close } = await launchInProfile(`ajg-bench-${kind}-`, [
+    ...(kind === 'extension' ? [`--disable-extensions-except=${DIST_CHROME}`, `--load-extension=${DIST_CHROME}`] : []),
+    `--host-resolver-rules=${hostResolverRules(hosts, port)}`,
+    '--no-sandbox',
+    ...QUIET_SWITCHES,
+  ]);
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      ignoreHTTPSErrors: true,
-      viewport: { width: 1280, height: 900 },
-      args: [
-        ...(kind === 'extension' ? [`--disable-extensions-except=${DIST_CHROME}`, `--load-extension=${DIST_CHROME}`] : []),
-        `--host-resolver-rules=${hostResolverRules(hosts, port)}`,
-        '--ignore-certificate-errors',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-  } catch (error) {
-    await removeProfile();
-    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    throw new Error(`Chromium (${CHROMIUM_PATH}) failed to start: ${first}`);
-  }
-  const close = async () => {
-    await context.close().catch(() => undefined);
-    await removeProfile();
-  };
-  try {
-    if (kind === 'extension') {
-      const isOurs = (w: { url(): string }) => w.url().startsWith(EXTENSION_ORIGIN);
-      if (!context.serviceWorkers().some(isOurs)) await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 });
-    }
+    if (kind === 'extension') await waitForExtension(context);
     const storedSession = async () => {
       if (kind !== 'extension') return {};
       const page: Page = await context.newPage();

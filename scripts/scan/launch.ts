@@ -65,10 +65,15 @@ export interface ScanBrowser {
   close(): Promise<void>;
 }
 
-/** Headless Chromium in a temporary profile (removed by close()), once the extension has started. */
-export async function launchHeadless(options: { resolve?: readonly ResolveRule[]; extensionDir?: string } = {}): Promise<ScanBrowser> {
-  assertCanLaunch(options.extensionDir);
-  const profile = await mkdtemp(join(tmpdir(), 'ajg-scan-'));
+/** A headless Chromium in a temporary profile; close() removes the profile too. */
+export interface ProfileBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Headless Chromium with `args` in a fresh temporary profile named `<prefix>…`. */
+export async function launchInProfile(prefix: string, args: string[]): Promise<ProfileBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), prefix));
   const removeProfile = () => rm(profile, { recursive: true, force: true, maxRetries: 3 });
   let context: BrowserContext;
   try {
@@ -77,19 +82,33 @@ export async function launchHeadless(options: { resolve?: readonly ResolveRule[]
       headless: true,
       ignoreHTTPSErrors: true,
       viewport: { width: 1280, height: 900 },
-      args: chromiumArgs(options),
+      args,
     });
   } catch (error) {
     await removeProfile();
     throw new LaunchError(`Chromium (${CHROMIUM_PATH}) failed to start: ${launchFailure(error)}`, 1);
   }
-  const close = async () => {
-    await context.close().catch(() => undefined);
-    await removeProfile();
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      await removeProfile();
+    },
   };
+}
+
+/** Resolves once the extension's service worker runs in `context`. */
+export async function waitForExtension(context: BrowserContext): Promise<void> {
+  const isOurs = (w: { url(): string }) => w.url().startsWith(EXTENSION_ORIGIN);
+  if (!context.serviceWorkers().some(isOurs)) await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 });
+}
+
+/** Headless Chromium in a temporary profile (removed by close()), once the extension has started. */
+export async function launchHeadless(options: { resolve?: readonly ResolveRule[]; extensionDir?: string } = {}): Promise<ScanBrowser> {
+  assertCanLaunch(options.extensionDir);
+  const { context, close } = await launchInProfile('ajg-scan-', chromiumArgs(options));
   try {
-    const isOurs = (w: { url(): string }) => w.url().startsWith(EXTENSION_ORIGIN);
-    if (!context.serviceWorkers().some(isOurs)) await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 });
+    await waitForExtension(context);
     const extensionPage = await context.newPage();
     await extensionPage.goto(`${EXTENSION_ORIGIN}options.html`);
     return { context, extensionPage, close };

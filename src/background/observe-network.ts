@@ -10,7 +10,8 @@ import { database } from '../core/database.ts';
 import { compileDetectionHints } from '../core/detection-hints.ts';
 import { MAX_BODY_SCAN } from '../core/json-prefix.ts';
 import type { Observation } from '../core/observation.ts';
-import { endpointOf, sightingOf } from '../core/sighting.ts';
+import { normalizeHostname } from '../core/hostname.ts';
+import { sightingOf } from '../core/sighting.ts';
 import { applySightings } from '../core/tab-state.ts';
 import { updateTabState } from './tab-store.ts';
 
@@ -47,17 +48,16 @@ function bodyPrefix(details: Details): string | undefined {
 }
 
 export function observationOf(details: Details): Observation | undefined {
-  const endpoint = endpointOf(details.url);
-  if (!endpoint) return undefined;
-  const known = database.lookupHost(endpoint.host) !== undefined;
-  // The common case, a request to no AI host and of no AI shape, ends here.
-  if (!known && !shapeOfPath(endpoint.path)) return undefined;
   let url: URL;
   try {
     url = new URL(details.url);
   } catch {
     return undefined;
   }
+  if (!/^(?:https?|wss?):$/.test(url.protocol) || !url.hostname) return undefined;
+  const known = database.lookupHost(normalizeHostname(url.hostname)) !== undefined;
+  // The common case, a request to no AI host and of no AI shape, ends here.
+  if (!known && !shapeOfPath(url.pathname)) return undefined;
   const call = apiCallOf(url.pathname, url.search, bodyPrefix(details));
   const resource = EMBED_TYPES.has(details.type) ? 'embed' : 'request';
   return {

@@ -16,7 +16,6 @@ import type { HostRole } from './provider.ts';
  * with the shape of an AI API to a host the database does not know.
  */
 export type FindingKind = 'site' | 'embed' | 'request' | 'unknown-endpoint';
-export const FINDING_KINDS: readonly FindingKind[] = ['site', 'embed', 'request', 'unknown-endpoint'];
 
 /** How something was seen: the evidence a user reads ("seen through fetch and WebSocket"). */
 export const CHANNELS = ['frame', 'iframe', 'script', 'marker', 'fetch', 'xhr', 'websocket', 'eventsource', 'beacon', 'network'] as const;

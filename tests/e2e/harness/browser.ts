@@ -47,10 +47,22 @@ export function hostResolverRules(hosts: readonly string[], httpPort: number, ht
   return [...rules, 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ');
 }
 
-export async function launchExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
+/** A browser started by launchChromium: its context, the fixture server, and how to close both. */
+export interface FixtureChromium {
+  context: BrowserContext;
+  server: FixtureServer;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Headless Chromium in a temporary profile with the fixture host mapping, with the built
+ * extension or (for reference runs, plain-browser.ts) without: the same switches either way.
+ */
+export async function launchChromium(options: LaunchOptions, withExtension: boolean): Promise<FixtureChromium> {
   assertChromium();
   const server = options.server ?? (await startFixtureServer());
-  const profile = await mkdtemp(join(tmpdir(), 'ajg-profile-'));
+  const profile = await mkdtemp(join(tmpdir(), withExtension ? 'ajg-profile-' : 'ajg-plain-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -60,15 +72,29 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     // Playwright turns the back/forward cache off; users have it on, and pages restored from it
     // run no content script again, which the extension must handle.
     ignoreDefaultArgs: ['--disable-back-forward-cache'],
+    // Without the two extension switches, Playwright's own --disable-extensions stays in force.
     args: [
-      `--disable-extensions-except=${DIST_CHROME}`,
-      `--load-extension=${DIST_CHROME}`,
+      ...(withExtension ? [`--disable-extensions-except=${DIST_CHROME}`, `--load-extension=${DIST_CHROME}`] : []),
       `--host-resolver-rules=${hostResolverRules(options.hosts, server.httpPort, server.httpsPort)}`,
       '--no-sandbox',
       ...QUIET_SWITCHES,
       ...(options.args ?? []),
     ],
   });
+  return {
+    context,
+    server,
+    newPage: () => context.newPage(),
+    close: async () => {
+      await context.close();
+      if (!options.server) await server.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
+  const { context, server, newPage, close } = await launchChromium(options, true);
   const extensionOrigin = `chrome-extension://${CHROME_EXTENSION_ID}/`;
   const isOurs = (w: Worker) => w.url().startsWith(extensionOrigin);
   const serviceWorker = async () =>
@@ -76,7 +102,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
   try {
     await serviceWorker();
   } catch (error) {
-    await context.close();
+    await close();
     throw new Error(`the extension's service worker did not start from ${DIST_CHROME} (is it built?): ${String(error)}`);
   }
   let probe: Page | undefined;
@@ -93,11 +119,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     extensionId: CHROME_EXTENSION_ID,
     serviceWorker,
     extensionPage,
-    newPage: () => context.newPage(),
-    close: async () => {
-      await context.close();
-      if (!options.server) await server.close();
-      await rm(profile, { recursive: true, force: true });
-    },
+    newPage,
+    close,
   };
 }
