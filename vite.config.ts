@@ -45,6 +45,9 @@ export default defineConfig(({ mode }) => {
       // Readable output: reviewers (and Firefox add-on review) read the built code.
       minify: false,
       sourcemap: false,
+      // The block page is reached only through a redirect (web_accessible_resources), which
+      // crxjs copies as is: it is built as a page of its own.
+      rollupOptions: { input: { blocked: `${root}src/blocked/index.html` } },
     },
     plugins: [
       riskDatabasePlugin(`${root}src/data`),
@@ -59,7 +62,7 @@ export default defineConfig(({ mode }) => {
         contentScripts: { standaloneFiles: ['src/content/main-world.ts', 'src/content/isolated.ts'] },
       }),
       hookSourceUrlPlugin('src/content/main-world.js'),
-      pagePathsPlugin({ 'src/popup/index.html': 'popup.html', 'src/options/index.html': 'options.html' }),
+      pagePathsPlugin({ 'src/popup/index.html': 'popup.html', 'src/options/index.html': 'options.html', 'src/blocked/index.html': 'blocked.html' }),
     ],
   };
 });

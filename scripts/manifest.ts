@@ -19,6 +19,9 @@ export function manifestFor(target: Target, base: Manifest, version: string): Ma
     return manifest;
   }
   delete manifest.key;
+  // Firefox already serves extension pages under a random per-install address, and its manifest
+  // has no use_dynamic_url (it would warn).
+  for (const entry of manifest.web_accessible_resources ?? []) delete entry.use_dynamic_url;
   manifest.background = { scripts: [base.background.service_worker], type: 'module' };
   manifest.browser_specific_settings = {
     gecko: {

@@ -1,12 +1,14 @@
 /**
  * Background service worker. Listeners are registered synchronously at the top level, as MV3
  * requires for events that wake a stopped worker; no state is kept in module variables beyond
- * one worker lifetime (see tab-store.ts).
+ * one worker lifetime (see tab-store.ts, settings-store.ts).
  */
 import browser from 'webextension-polyfill';
+import { applyRules } from './apply-rules.ts';
 import { observeNetwork } from './observe-network.ts';
 import { onMessage } from './on-message.ts';
 import { watchNavigation } from './on-navigation.ts';
+import { invalidateState, refreshPolicy } from './settings-store.ts';
 import { showBadge } from './show-badge.ts';
 import { onTabStateCommitted, removeTabState } from './tab-store.ts';
 
@@ -19,4 +21,28 @@ watchNavigation();
 
 browser.tabs.onRemoved.addListener((tabId: number) => {
   void removeTabState(tabId);
+});
+
+/**
+ * Rules first from what is stored (the cached policy), then again once the managed policy has
+ * been read: Chrome can take seconds to deliver it, and protection must not wait for it.
+ */
+async function protect(reason: string): Promise<void> {
+  try {
+    await applyRules(reason);
+    if (await refreshPolicy()) await applyRules(`${reason}, policy read`);
+  } catch (error) {
+    console.error('block rules could not be brought up to date:', error);
+  }
+}
+
+// Install and update (a new database), browser start-up, and every start of this worker.
+browser.runtime.onInstalled.addListener(() => void protect('installed or updated'));
+browser.runtime.onStartup.addListener(() => void protect('browser start-up'));
+void protect('worker start');
+
+// Chrome and Edge deliver policy changes live; Firefox reads policies.json at start-up only.
+browser.storage.onChanged.addListener((_changes: Record<string, unknown>, area: string) => {
+  if (area === 'managed') void refreshPolicy().then(() => applyRules('policy changed'));
+  else if (area === 'local') invalidateState();
 });

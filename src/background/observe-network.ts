@@ -76,11 +76,14 @@ function onBeforeRequest(details: Details): undefined {
     if (details.tabId < 0) return undefined;
     if (details.documentLifecycle !== undefined && details.documentLifecycle !== 'active') return undefined;
     const obs = observationOf(details);
-    const sighting = obs && sightingOf(database, obs, { frameId: details.frameId });
-    if (!sighting) return undefined;
-    const { tabId } = details;
+    if (!obs) return undefined;
+    const { tabId, frameId } = details;
     const now = Date.now();
-    void updateTabState(tabId, (prev) => applySightings(prev, [sighting], now, tabId)).catch((error) => console.debug('network sighting not stored', error));
+    // Decided with the policy's database, which also knows the organization's own services.
+    void updateTabState(tabId, (prev, db) => {
+      const sighting = sightingOf(db, obs, { frameId });
+      return sighting ? applySightings(prev, [sighting], now, tabId) : prev;
+    }).catch((error) => console.debug('network sighting not stored', error));
   } catch (error) {
     console.warn('network observer:', error);
   }

@@ -8,6 +8,9 @@ import { parseContentToBg, parseUiToBg } from '../core/messages.ts';
 import { onObserved } from './on-observed.ts';
 import { onPageLeft, onPageSeen } from './on-page-seen.ts';
 import { getTabState } from './tab-store.ts';
+import { settingsView } from './settings-view.ts';
+import { updateUserSettings } from './settings-store.ts';
+import { applyRules } from './apply-rules.ts';
 
 function isExtensionPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
@@ -18,7 +21,20 @@ export async function onMessage(raw: unknown, sender: Runtime.MessageSender): Pr
   if (isExtensionPage(sender)) {
     const parsed = parseUiToBg(raw);
     if (!parsed.ok) return reject(parsed.error, sender);
-    return (await getTabState(parsed.message.tabId)) ?? null;
+    const { message } = parsed;
+    switch (message.type) {
+      case 'ui-to-bg/get-tab-state':
+        return (await getTabState(message.tabId)) ?? null;
+      case 'ui-to-bg/get-settings':
+        return settingsView();
+      case 'ui-to-bg/update-settings': {
+        const result = await updateUserSettings(message.patch);
+        if (!result.ok) return result;
+        // The reply waits for the rules: when the popup says "blocked", the browser blocks.
+        await applyRules('settings changed');
+        return { ok: true, view: await settingsView() };
+      }
+    }
   }
   const parsed = parseContentToBg(raw);
   if (!parsed.ok) return reject(parsed.error, sender);

@@ -5,7 +5,6 @@
  * lookup keys, already parsed and bounded (observation.ts), and decided here with the database.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { database } from '../core/database.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import type { ContentToBgObserved } from '../core/messages.ts';
 import { sightingOf } from '../core/sighting.ts';
@@ -17,7 +16,10 @@ export async function onObserved(message: ContentToBgObserved, sender: Runtime.M
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0 || !isActiveDocument(sender)) return { ok: false };
   const ctx = { frameId: sender.frameId ?? 0, doc: message.doc, frameHost: sender.url ? httpHostOf(sender.url) : undefined };
-  const sightings = message.observations.map((o) => sightingOf(database, o, ctx)).filter((s): s is Sighting => s !== undefined);
-  if (sightings.length) await updateTabState(tabId, (prev) => applySightings(prev, sightings, Date.now(), tabId));
+  const now = Date.now();
+  await updateTabState(tabId, (prev, db) => {
+    const sightings = message.observations.map((o) => sightingOf(db, o, ctx)).filter((s): s is Sighting => s !== undefined);
+    return sightings.length ? applySightings(prev, sightings, now, tabId) : prev;
+  });
   return { ok: true };
 }

@@ -6,7 +6,6 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import { MAX_URL_LENGTH } from '../core/constants.ts';
-import { database } from '../core/database.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import type { ContentToBgPageLeft, ContentToBgPageSeen } from '../core/messages.ts';
 import { applyPageLeft, applyPageSeen, pageUrlOf } from '../core/tab-state.ts';
@@ -24,11 +23,13 @@ export async function onPageSeen(message: ContentToBgPageSeen, sender: Runtime.M
   const host = httpHostOf(url);
   const pageUrl = pageUrlOf(url);
   if (!host || !pageUrl) return { ok: false };
-  const match = database.lookupHost(host);
-  const ref = match && { providerId: match.provider.id, productId: match.product.id, role: match.host.role };
   const documentId = documentIdOf(sender);
   const seen = { tabId, frameId: sender.frameId ?? 0, url: pageUrl, host, doc: message.doc, ...(documentId ? { documentId } : {}), now: Date.now() };
-  await updateTabState(tabId, (prev) => applyPageSeen(prev, seen, ref) ?? prev);
+  await updateTabState(tabId, (prev, db) => {
+    const match = db.lookupHost(host);
+    const ref = match && { providerId: match.provider.id, productId: match.product.id, role: match.host.role };
+    return applyPageSeen(prev, seen, ref) ?? prev;
+  });
   return { ok: true };
 }
 

@@ -1,16 +1,17 @@
 /** Keeps each tab's toolbar button in step with its stored state. */
 import browser from 'webextension-polyfill';
 import { badgeFor } from '../core/badge.ts';
-import { database } from '../core/database.ts';
+import { currentState } from './settings-store.ts';
 import { describeFindings } from '../core/facts.ts';
 import type { TabChange } from './tab-store.ts';
 
 export async function showBadge({ tabId, prev, next }: TabChange): Promise<void> {
-  const view = badgeFor(describeFindings(database, next));
+  const { db } = await currentState();
+  const view = badgeFor(describeFindings(db, next));
   // Chrome resets a tab's badge when its top document changes, so a new page always gets one;
   // otherwise the toolbar is only touched when what it shows changes.
   const newPage = next?.doc !== prev?.doc;
-  const before = badgeFor(describeFindings(database, prev));
+  const before = badgeFor(describeFindings(db, prev));
   if (!newPage && before.text === view.text && before.title === view.title && before.color === view.color) return;
   try {
     await Promise.all([

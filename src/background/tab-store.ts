@@ -4,7 +4,9 @@
  */
 import browser from 'webextension-polyfill';
 import { TAB_STATE_KEY_PREFIX } from '../core/constants.ts';
+import type { RiskDatabase } from '../core/risk-database.ts';
 import type { TabState } from '../core/tab-state.ts';
+import { currentState } from './settings-store.ts';
 
 const keyOf = (tabId: number) => `${TAB_STATE_KEY_PREFIX}${tabId}`;
 
@@ -14,8 +16,12 @@ export async function getTabState(tabId: number): Promise<TabState | undefined> 
   return isTabState(stored) ? stored : undefined;
 }
 
-/** An update returns the next state, the same object for "no change", or undefined to remove it. */
-export type TabUpdate = (prev: TabState | undefined) => TabState | undefined;
+/**
+ * An update returns the next state, the same object for "no change", or undefined to remove it.
+ * It gets the policy's database (the bundled one plus the organization's own services), read
+ * once per batch, so that updates are queued the moment they arrive and keep their order.
+ */
+export type TabUpdate = (prev: TabState | undefined, db: RiskDatabase) => TabState | undefined;
 
 export interface TabChange {
   tabId: number;
@@ -50,8 +56,8 @@ export function updateTabState(tabId: number, update: TabUpdate): Promise<TabCha
   const updates = [update];
   const result = (chains.get(tabId) ?? Promise.resolve()).then(async () => {
     waiting.delete(tabId); // updates from now on go to the next batch
-    const prev = await getTabState(tabId);
-    const next = updates.reduce<TabState | undefined>((state, apply) => apply(state), prev);
+    const [prev, { db }] = await Promise.all([getTabState(tabId), currentState()]);
+    const next = updates.reduce<TabState | undefined>((state, apply) => apply(state, db), prev);
     if (next !== prev) {
       if (next) await browser.storage.session.set({ [keyOf(tabId)]: next });
       else if (prev) await browser.storage.session.remove(keyOf(tabId));

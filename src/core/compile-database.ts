@@ -33,8 +33,12 @@ export interface CompiledDatabase {
 // Objects built here are serialised to JSON; null prototypes keep keys like "constructor" plain.
 const table = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
 
-export function compileDatabase(source: RiskDatabaseSource): CompiledDatabase {
-  const providers = [...source.providers].sort((a, b) => a.id.localeCompare(b.id));
+/**
+ * `extra` providers (an organization's own, policy-database.ts) come after the database's, so
+ * where both name the same host the organization's entry is the one found.
+ */
+export function compileDatabase(source: RiskDatabaseSource, extra: readonly Provider[] = []): CompiledDatabase {
+  const providers = [...[...source.providers].sort((a, b) => a.id.localeCompare(b.id)), ...extra];
   const db: CompiledDatabase = {
     format: 1,
     providers,

@@ -47,3 +47,43 @@ export const MAX_OBSERVATION_KEYS_PER_DOCUMENT = 512;
  */
 export const BRIDGE_HELLO = 'ajg:hello';
 export const BRIDGE_EVENT = 'ajg:report';
+
+/** Most entries one block or allow list takes (a policy or a user); the rest is reported and left out. */
+export const MAX_LIST_ENTRIES = 10_000;
+
+/** Most `extraProviders` a policy may add, and host patterns each may name. */
+export const MAX_EXTRA_PROVIDERS = 500;
+export const MAX_HOSTS_PER_EXTRA_PROVIDER = 100;
+
+/**
+ * declarativeNetRequest budgets (block-rules.ts). Firefox allows 5,000 dynamic rules; Chrome
+ * 30,000 since 121 (5,000 before), of which at most 5,000 "unsafe" (redirects); both cap regex
+ * rules at 1,000. The compiled set must fit the smallest of them.
+ * https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest#property-MAX_NUMBER_OF_DYNAMIC_RULES
+ */
+export const DYNAMIC_RULE_BUDGET = 5000;
+export const UNSAFE_RULE_BUDGET = 5000;
+export const REGEX_RULE_BUDGET = 1000;
+
+/** Hosts (or sites) one rule names; larger sets are split over several rules. */
+export const DOMAINS_PER_RULE = 1000;
+
+/**
+ * Dynamic rule IDs: one fixed range of RULE_IDS_PER_GROUP per group, in this order, so that an
+ * ID says where a rule comes from (rule 3005: the organization's country rules). IDs outside
+ * every range are stale and removed when rules are next applied.
+ */
+export const RULE_GROUPS = ['org-site', 'org-provider', 'org-country', 'org-level', 'user-site', 'user-provider', 'user-country', 'user-level'] as const;
+export const RULE_IDS_PER_GROUP = 1000;
+export const LAST_DYNAMIC_RULE_ID = RULE_GROUPS.length * RULE_IDS_PER_GROUP;
+
+/** Session rules of "allow once for this site" (block page), apart from the dynamic ranges. */
+export const ALLOW_ONCE_RULE_IDS = { first: 20_001, last: 20_999 } as const;
+
+/** storage.local keys: the user's own settings, the last managed policy read, the rules' status. */
+export const USER_SETTINGS_KEY = 'settings';
+export const POLICY_CACHE_KEY = 'policy:last-read';
+export const RULES_STATUS_KEY = 'rules:status';
+
+/** Extension page a blocked top-level navigation lands on (the URL follows after `#`). */
+export const BLOCK_PAGE_PATH = 'blocked.html';

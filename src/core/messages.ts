@@ -5,6 +5,9 @@
  * so their messages are untrusted input.
  */
 import { type Observation, parseObservation } from './observation.ts';
+import type { SettingProblem } from './policy-parse.ts';
+import type { SettingsView } from './settings-view.ts';
+import { USER_KEYS } from './settings.ts';
 import type { TabState } from './tab-state.ts';
 
 /**
@@ -42,11 +45,29 @@ export interface UiToBgGetTabState {
   tabId: number;
 }
 
+/** Popup, options or block page → background: the settings in force and where they come from. */
+export interface UiToBgGetSettings {
+  type: 'ui-to-bg/get-settings';
+}
+
+/**
+ * Popup or options page → background: change some of the user's own settings. Refused whole when
+ * a key is locked by policy or a value does not check out.
+ */
+export interface UiToBgUpdateSettings {
+  type: 'ui-to-bg/update-settings';
+  patch: Record<string, unknown>;
+}
+
+export type UpdateSettingsResponse = { ok: true; view: SettingsView } | { ok: false; error: string; problems?: SettingProblem[] };
+
 export interface MessageMap {
   'content-to-bg/page-seen': { request: ContentToBgPageSeen; response: { ok: boolean } };
   'content-to-bg/page-left': { request: ContentToBgPageLeft; response: { ok: boolean } };
   'content-to-bg/observed': { request: ContentToBgObserved; response: { ok: boolean } };
   'ui-to-bg/get-tab-state': { request: UiToBgGetTabState; response: TabState | null };
+  'ui-to-bg/get-settings': { request: UiToBgGetSettings; response: SettingsView };
+  'ui-to-bg/update-settings': { request: UiToBgUpdateSettings; response: UpdateSettingsResponse };
 }
 
 export type MessageType = keyof MessageMap;
@@ -54,7 +75,7 @@ export type RequestOf<T extends MessageType> = MessageMap[T]['request'];
 export type ResponseOf<T extends MessageType> = MessageMap[T]['response'];
 
 export type ContentToBg = ContentToBgPageSeen | ContentToBgPageLeft | ContentToBgObserved;
-export type UiToBg = UiToBgGetTabState;
+export type UiToBg = UiToBgGetTabState | UiToBgGetSettings | UiToBgUpdateSettings;
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
 
@@ -94,6 +115,18 @@ export function parseContentToBg(raw: unknown): Parsed<ContentToBg> {
 
 export function parseUiToBg(raw: unknown): Parsed<UiToBg> {
   if (!isRecord(raw)) return { ok: false, error: 'message is not an object' };
+  if (raw.type === 'ui-to-bg/get-settings') {
+    const extra = onlyKeys(raw, ['type']);
+    return extra ? { ok: false, error: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` } : { ok: true, message: { type: raw.type } };
+  }
+  if (raw.type === 'ui-to-bg/update-settings') {
+    const extra = onlyKeys(raw, ['type', 'patch']);
+    if (extra) return { ok: false, error: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` };
+    if (!isRecord(raw.patch) || Object.keys(raw.patch).length === 0) return { ok: false, error: 'patch must be an object of settings' };
+    const unknown = onlyKeys(raw.patch, USER_KEYS);
+    if (unknown) return { ok: false, error: `unknown setting ${JSON.stringify(unknown.slice(0, 40))}` };
+    return { ok: true, message: { type: raw.type, patch: raw.patch } };
+  }
   if (raw.type !== 'ui-to-bg/get-tab-state') return { ok: false, error: `unknown UI message type ${describe(raw.type)}` };
   const { tabId } = raw;
   if (typeof tabId !== 'number' || !Number.isSafeInteger(tabId) || tabId < 0) {

@@ -115,6 +115,8 @@ export interface Provider extends Omit<OperatingFacts, 'operator'> {
   products: Product[];
   models?: ModelFamily[];
   routing?: Routing;
+  /** Set on providers an organization's policy adds (`extraProviders`); data files cannot set it. */
+  addedBy?: 'organization';
 }
 
 export interface Jurisdiction {
@@ -126,6 +128,8 @@ export interface Jurisdiction {
   laws: string[];
   euAdequacy?: { status: 'full' | 'partial' | 'none'; note?: string; source: Source };
   source: Source;
+  /** Set when an organization's policy replaced the level (`countryLevels`); data files cannot set it. */
+  ratedBy?: 'organization';
 }
 
 export interface LawArticle {

@@ -30,9 +30,12 @@ describe.each(['chrome', 'firefox'])('dist/%s', (target) => {
     }
   });
 
-  it('exposes nothing to web pages', () => {
-    // Web-accessible resources let any site detect the extension (and load its code).
-    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  it('exposes to web pages only the block page, under an address they cannot guess', () => {
+    // Web-accessible resources let any site detect the extension (and load its code). The block
+    // page must be one (a redirect from a link needs it), with a per-session dynamic URL.
+    // Firefox has no use_dynamic_url: it gives every install a random address of its own.
+    const dynamic = target === 'chrome' ? { use_dynamic_url: true } : {};
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['blocked.html'], matches: ['<all_urls>'], ...dynamic }]);
   });
 
   it('keeps the MAIN-world script free of extension APIs (none exist in the page world)', () => {
