@@ -39,34 +39,66 @@ const isWild = (pattern: string) => pattern.includes('*');
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A whole-URL regex for a host pattern with `*` labels (and its subdomains), any scheme and port. */
-export function hostPatternRegex(pattern: string): string {
-  const body = pattern
-    .split('.')
-    .map((label) => (label === '*' ? '[^./?#@:]+' : escapeRe(label)))
-    .join('\\.');
+export function hostPatternRegex(pattern: string, firstLabel?: string): string {
+  // `firstLabel`: a ready regex for one more label in front (an alternation of names).
+  const labels = pattern.split('.').map((label) => (label === '*' ? '[^./?#@:]+' : escapeRe(label)));
+  const body = (firstLabel === undefined ? labels : [firstLabel, ...labels]).join('\\.');
   return `^[a-z][a-z0-9+.-]*://(?:[^/?#]*@)?(?:[^/?#@:]*\\.)?${body}(?::[0-9]+)?(?:[/?#].*)?$`;
 }
 
-const isUnder = (host: string, parent: string) => host.endsWith(`.${parent}`);
+/** The strict parent domains of a host: `a.b.c` → `b.c`, `c`. */
+function parentsOf(host: string): string[] {
+  const out: string[] = [];
+  for (let i = host.indexOf('.'); i >= 0; i = host.indexOf('.', i + 1)) out.push(host.slice(i + 1));
+  return out;
+}
+
+const underAny = (host: string, set: ReadonlySet<string>) => parentsOf(host).some((p) => set.has(p));
 
 /**
  * Splits plain host patterns into layers that `requestDomains` + `excludedRequestDomains` can
  * express. A host of another service below a listed one (`api.x.com` of B under `x.com` of A) is
  * excluded, since lookups give it to B; a listed host below such an exclusion goes to a next layer.
+ * Set lookups per label keep this linear in the number of hosts.
  */
 export function domainLayers(listed: readonly string[], allPlain: readonly string[]): Array<{ domains: string[]; excluded: string[] }> {
   const inSet = new Set(listed);
   const others = allPlain.filter((h) => !inSet.has(h));
   const layers: Array<{ domains: string[]; excluded: string[] }> = [];
-  let remaining = [...inSet].sort();
-  while (remaining.length) {
-    const top = remaining.filter((h) => !remaining.some((p) => isUnder(h, p)));
-    const excluded = others.filter((o) => top.some((t) => isUnder(o, t))).sort();
-    layers.push({ domains: top, excluded });
-    const topSet = new Set(top);
-    remaining = remaining.filter((h) => !topSet.has(h) && excluded.some((e) => h === e || isUnder(h, e)));
+  let remaining = new Set(inSet);
+  while (remaining.size) {
+    const top = new Set([...remaining].filter((h) => !underAny(h, remaining)));
+    const excluded = new Set(others.filter((o) => underAny(o, top)));
+    layers.push({ domains: [...top].sort(), excluded: [...excluded].sort() });
+    remaining = new Set([...remaining].filter((h) => !top.has(h) && underAny(h, excluded)));
   }
   return layers;
+}
+
+/**
+ * Regex filters for host patterns with `*` labels, one per shape: patterns that differ only in
+ * their first label (`bedrock-runtime.*.amazonaws.com`, `bedrock.*.amazonaws.com`, …) share one
+ * alternation, so the regex budget is spent per shape, not per pattern.
+ */
+export function wildcardRegexes(patterns: readonly string[], perRegex = 20): string[] {
+  const shapes = new Map<string, string[]>();
+  for (const pattern of [...new Set(patterns)].sort()) {
+    const [first, ...rest] = pattern.split('.');
+    const key = first === '*' ? pattern : `?.${rest.join('.')}`;
+    shapes.set(key, [...(shapes.get(key) ?? []), first === '*' ? '' : first!]);
+  }
+  const out: string[] = [];
+  for (const [key, firsts] of shapes) {
+    if (!key.startsWith('?.')) {
+      out.push(hostPatternRegex(key));
+      continue;
+    }
+    for (const group of chunks(firsts, perRegex)) {
+      const alternation = group.length === 1 ? escapeRe(group[0]!) : `(?:${group.map(escapeRe).join('|')})`;
+      out.push(hostPatternRegex(key.slice(2), alternation));
+    }
+  }
+  return out;
 }
 
 function chunks<T>(items: readonly T[], size = DOMAINS_PER_RULE): T[][] {
@@ -80,14 +112,14 @@ type Draft = Omit<DnrRule, 'id'> & { group: RuleGroup };
 /** Host conditions for a set of patterns: plain layers (chunked) and one regex per `*` pattern. */
 function hostConditions(patterns: readonly string[], allPlain: readonly string[]): DnrCondition[] {
   const plain = patterns.filter((p) => !isWild(p));
-  const wild = [...new Set(patterns.filter(isWild))].sort();
+  const wild = patterns.filter(isWild);
   const conditions: DnrCondition[] = [];
   for (const layer of domainLayers(plain, allPlain)) {
     for (const domains of chunks(layer.domains)) {
       conditions.push({ requestDomains: domains, ...(layer.excluded.length ? { excludedRequestDomains: layer.excluded } : {}) });
     }
   }
-  for (const pattern of wild) conditions.push({ regexFilter: hostPatternRegex(pattern) });
+  for (const regexFilter of wildcardRegexes(wild)) conditions.push({ regexFilter });
   return conditions;
 }
 

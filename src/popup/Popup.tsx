@@ -4,19 +4,30 @@ import { database } from '../core/database.ts';
 import { describeFindings, providerKeyOf } from '../core/facts.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import { findingsByProvider, verdictFor } from '../core/verdict.ts';
+import { policyDatabase } from '../core/policy-database.ts';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
+import { BlockToggle } from './BlockToggle.tsx';
+import { ModeNote } from './ModeNote.tsx';
 import { ProviderCard } from './ProviderCard.tsx';
+import { type Settings, useSettings } from './use-settings.ts';
 import { type TabView, useTabView } from './use-tab-view.ts';
 
 export function Popup() {
   const view = useTabView();
+  const settings = useSettings();
   return (
     <main class="popup" data-status={view.status}>
       <header class="brand">
         <img src={icon} alt="" width="20" height="20" />
         <span>AI Jurisdiction Guard</span>
       </header>
-      <Body view={view} />
+      <ModeNote settings={settings} />
+      {settings.error && (
+        <p class="error" role="alert">
+          {settings.error}
+        </p>
+      )}
+      <Body view={view} settings={settings} />
       <footer class="foot">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings
@@ -26,7 +37,7 @@ export function Popup() {
   );
 }
 
-function Body({ view }: { view: TabView }) {
+function Body({ view, settings }: { view: TabView; settings: Settings }) {
   switch (view.status) {
     case 'loading':
       return <p class="state" role="status">Loading…</p>;
@@ -43,7 +54,9 @@ function Body({ view }: { view: TabView }) {
     case 'ready': {
       const { state } = view;
       const site = state.url ? httpHostOf(state.url) : undefined;
-      const findings = describeFindings(database, state);
+      // The organization's own services and country ratings count here as in the background.
+      const db = settings.view ? policyDatabase(database, settings.view.settings) : database;
+      const findings = describeFindings(db, state);
       const verdict = verdictFor(findings);
       if (!verdict) {
         return (
@@ -61,12 +74,14 @@ function Body({ view }: { view: TabView }) {
             <h1>{verdict.sentence}</h1>
             {verdict.reason && <p>{verdict.reason}</p>}
             {site && <p class="site">{site}</p>}
+            {site && <BlockToggle settings={settings} list="blockedSites" value={site} label={`AI on ${site}`} />}
           </section>
           {byProvider.map((p) => (
             <ProviderCard
               key={providerKeyOf(p)}
               findings={findings.filter((f) => providerKeyOf(f) === providerKeyOf(p))}
               showReason={byProvider.length > 1}
+              settings={settings}
             />
           ))}
         </>

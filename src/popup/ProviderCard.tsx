@@ -3,7 +3,10 @@ import { type DescribedFinding, providerKeyOf } from '../core/facts.ts';
 import { findingsByProvider } from '../core/verdict.ts';
 import type { Channel } from '../core/tab-state.ts';
 import { Country } from '../ui/Country.tsx';
+import { countryName } from '../core/country.ts';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
+import { BlockToggle } from './BlockToggle.tsx';
+import type { Settings } from './use-settings.ts';
 
 const HOW_SEEN: Record<DescribedFinding['kind'], string> = {
   site: 'This page is served from',
@@ -26,7 +29,7 @@ const CHANNEL_WORDS: Record<Channel, string> = {
 };
 
 /** `showReason`: false when the verdict above already gives this provider's reason. */
-export function ProviderCard({ findings, showReason }: { findings: DescribedFinding[]; showReason: boolean }) {
+export function ProviderCard({ findings, showReason, settings }: { findings: DescribedFinding[]; showReason: boolean; settings: Settings }) {
   const [first] = findings;
   if (!first) return null;
   // The card's level and reason are its worst finding's (a closed model behind an aggregator).
@@ -69,6 +72,12 @@ export function ProviderCard({ findings, showReason }: { findings: DescribedFind
           </li>
         ))}
       </ul>
+      {first.providerId && first.operator && (
+        <div class="actions">
+          <BlockToggle settings={settings} list="blockedProviders" value={first.providerId} label={first.providerName} />
+          <BlockToggle settings={settings} list="blockedCountries" value={first.operator.country} label={countryName(first.operator.country)} />
+        </div>
+      )}
     </article>
   );
 }
