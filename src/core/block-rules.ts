@@ -76,11 +76,13 @@ export function domainLayers(listed: readonly string[], allPlain: readonly strin
 }
 
 /**
- * Regex filters for host patterns with `*` labels, one per shape: patterns that differ only in
- * their first label (`bedrock-runtime.*.amazonaws.com`, `bedrock.*.amazonaws.com`, …) share one
- * alternation, so the regex budget is spent per shape, not per pattern.
+ * Regex filters for host patterns with `*` labels. Patterns that differ only in their first label
+ * (`bedrock-runtime.*.amazonaws.com`, `bedrock.*.amazonaws.com`, …) could share an alternation,
+ * but Chrome refuses a regex that compiles to more than 2 KB, and nine such names already do
+ * (seen in Chromium 156), so by default each pattern keeps its own.
+ * https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest#regex-rules
  */
-export function wildcardRegexes(patterns: readonly string[], perRegex = 20): string[] {
+export function wildcardRegexes(patterns: readonly string[], perRegex = 1): string[] {
   const shapes = new Map<string, string[]>();
   for (const pattern of [...new Set(patterns)].sort()) {
     const [first, ...rest] = pattern.split('.');

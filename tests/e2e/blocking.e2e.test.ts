@@ -13,7 +13,9 @@ import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { SITES_DIR } from './harness/fixture-server.ts';
 import { stopServiceWorker } from './harness/extension.ts';
-import { dynamicRules, updateSettings } from './harness/settings.ts';
+import { database } from '../../src/core/database.ts';
+import { policyDatabase } from '../../src/core/policy-database.ts';
+import { dynamicRules, getSettings, updateSettings } from './harness/settings.ts';
 import { attachWebSocketEcho } from './harness/websocket-echo.ts';
 
 const HOSTS = ['app.example.com', 'news.example.com', 'chat.deepseek.com', 'api.deepseek.com', 'cdn.deepseek.com', 'api.mistral.ai'];
@@ -46,7 +48,7 @@ describe('blocking', () => {
     await ext?.close();
   });
   // Each test starts from nothing blocked, whatever the one before left.
-  const NOTHING_BLOCKED = { blockedProviders: [], blockedCountries: [], blockedSites: [], blockLevel: 'off', mode: 'block' };
+  const NOTHING_BLOCKED = { blockedProviders: [], blockedCountries: [], blockedSites: [], allowedProviders: [], allowedCountries: [], allowedSites: [], blockLevel: 'off', mode: 'block' };
   beforeEach(async () => {
     expect(await updateSettings(ext, NOTHING_BLOCKED)).toMatchObject({ ok: true });
   });
@@ -171,6 +173,33 @@ describe('blocking', () => {
     const page = await outboundPage();
     expect((await tryDeepSeek(page)).received).toEqual([]);
     await updateSettings(ext, { blockedProviders: [] });
+  });
+
+  it('the browser accepts the largest realistic configuration whole', async () => {
+    // Every provider and country of the database, every level, 10,000 sites each way: the browser
+    // must take every rule (it refuses, for example, a regex over 2 KB once compiled).
+    const view = await getSettings(ext);
+    const db = policyDatabase(database, view.settings);
+    const sites = Array.from({ length: 10_000 }, (_, i) => `site${i}.example.org`);
+    const result = await updateSettings(ext, {
+      blockedProviders: db.providers.map((p) => p.id),
+      blockedCountries: Object.keys(db.compiled.jurisdictions),
+      blockLevel: 'low',
+      blockedSites: sites,
+      allowedSites: sites.map((s) => `allowed.${s}`),
+      allowedProviders: ['mistral'],
+      allowedCountries: ['FR'],
+    });
+    expect(result.ok).toBe(true);
+    const { rules } = (await getSettings(ext));
+    expect(rules?.error).toBeUndefined();
+    expect(rules?.problems).toEqual([]);
+    const applied = await dynamicRules(ext);
+    expect(applied.length).toBe(rules!.rules);
+    expect(applied.filter((r) => r.condition.regexFilter).length).toBe(rules!.regexRules);
+    const page = await outboundPage('news.example.com');
+    expect((await tryDeepSeek(page)).received).toEqual([]);
+    expect(await page.evaluate(() => (window as any).tryFetch('https://api.mistral.ai/v1/chat/completions'))).toBe('ok 200');
   });
 
   it('refuses settings it cannot use and keeps the ones in force', async () => {
