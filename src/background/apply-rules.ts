@@ -15,6 +15,9 @@ type BrowserRule = browser.DeclarativeNetRequest.Rule;
 
 let chain: Promise<unknown> = Promise.resolve();
 
+/** Rules left out one by one when the browser refuses them, before giving up on an update. */
+const MAX_REFUSED_RULES = 10;
+
 /** Recompiles and applies the rules; calls run one after another. */
 export function applyRules(reason: string): Promise<void> {
   const run = chain.then(() => apply(reason));
@@ -35,16 +38,25 @@ async function apply(reason: string): Promise<void> {
   const existing = await browser.declarativeNetRequest.getDynamicRules();
   const status: RulesStatus = { ...compiled.stats, appliedAt: Date.now(), problems: compiled.problems };
   if (canonical(existing) !== canonical(compiled.rules)) {
-    try {
-      await browser.declarativeNetRequest.updateDynamicRules({
-        removeRuleIds: existing.map((r) => r.id),
-        addRules: compiled.rules as BrowserRule[],
-      });
-      console.info(`block rules applied (${reason}): ${compiled.stats.rules} rules`);
-    } catch (error) {
-      // The browser keeps the previous set whole when it refuses an update.
-      status.error = error instanceof Error ? error.message : String(error);
-      console.error(`block rules not applied (${reason}):`, status.error);
+    let rules = compiled.rules;
+    // The browser refuses the whole update for one rule it cannot take (Chrome names it: "Rule
+    // with id 4002 was skipped as the regexFilter value exceeded the 2KB memory limit"). Keeping
+    // the old set would then ignore every change; leaving out only the refused rule keeps the
+    // rest of the protection. Each refusal is reported.
+    for (let attempt = 0; attempt <= MAX_REFUSED_RULES; attempt++) {
+      try {
+        await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: existing.map((r) => r.id), addRules: rules as BrowserRule[] });
+        console.info(`block rules applied (${reason}): ${rules.length} rules`);
+        status.rules = rules.length;
+        break;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const refused = Number(/rule with id (\d+)/i.exec(message)?.[1]);
+        status.error = status.error ? `${status.error}; ${message}` : message;
+        console.error(`block rules not applied (${reason}):`, message);
+        if (!rules.some((r) => r.id === refused)) break; // nothing to leave out: the previous set stays
+        rules = rules.filter((r) => r.id !== refused);
+      }
     }
   }
   await browser.storage.local.set({ [RULES_STATUS_KEY]: status });

@@ -71,4 +71,25 @@ describe('Firefox: AI site → badge and popup', () => {
     const tabId = await recordedTab(url);
     await expect.poll(() => badgeOf(tabId)).toEqual({ text: '', title: 'AI Jurisdiction Guard: no AI service seen on this page' });
   });
+
+  it('blocks a provider the user blocks: the request fails and never reaches the server; unblocking restores it', async () => {
+    ff.server.route('api.deepseek.com', '*', answerChat);
+    const update = (patch: object) => ff.extensionEval<{ ok: boolean; error?: string }>(`browser.runtime.sendMessage({ type: 'ui-to-bg/update-settings', patch: ${JSON.stringify(patch)} })`);
+    expect(await update({ blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
+    const rules = await ff.extensionEval<{ rules: { error?: string; rules: number } }>(`browser.runtime.sendMessage({ type: 'ui-to-bg/get-settings' })`);
+    expect(rules.rules.error).toBeUndefined();
+    expect(rules.rules.rules).toBeGreaterThan(0);
+    const tab = await ff.openTab(ff.urlFor('app.example.com', '/requests.html'));
+    const api = ff.urlFor('api.deepseek.com', '/chat/completions');
+    const before = ff.server.requestsTo('api.deepseek.com').length;
+    const call = `fetch(${JSON.stringify(api)}, { method: 'POST', body: '{}' }).then((r) => 'ok ' + r.status, (e) => 'failed ' + e.name)`;
+    expect(await ff.evaluate<string>(tab, call)).toBe('failed TypeError');
+    expect(ff.server.requestsTo('api.deepseek.com').length).toBe(before);
+    // A navigation to the blocked service lands on the block page.
+    const nav = await ff.openTab(ff.urlFor('chat.deepseek.com'));
+    await expect.poll(() => ff.evaluate<string>(nav, 'location.href'), { timeout: 10_000 }).toMatch(/^moz-extension:\/\/[^/]+\/blocked\.html#http/);
+    await expect.poll(() => ff.evaluate<string | null>(nav, `document.querySelector('h1')?.innerText ?? null`)).toBe('DeepSeek is blocked');
+    expect(await update({ blockedProviders: [] })).toMatchObject({ ok: true });
+    expect(await ff.evaluate<string>(tab, call)).toBe('ok 200');
+  });
 });
