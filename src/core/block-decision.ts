@@ -38,15 +38,42 @@ export function siteMatch(host: string | undefined, sites: readonly string[]): s
 
 const targetIndex = new WeakMap<RiskDatabase, Map<string, ProductTarget>>();
 
-export function targetOf(db: RiskDatabase, host: string): ProductTarget | undefined {
-  const match = db.lookupHost(host);
-  if (!match) return undefined;
+function indexOf(db: RiskDatabase): Map<string, ProductTarget> {
   let index = targetIndex.get(db);
   if (!index) {
     index = new Map(productTargets(db).map((t) => [t.productId, t]));
     targetIndex.set(db, index);
   }
-  return index.get(match.product.id);
+  return index;
+}
+
+export function targetOf(db: RiskDatabase, host: string): ProductTarget | undefined {
+  const match = db.lookupHost(host);
+  return match && indexOf(db).get(match.product.id);
+}
+
+/**
+ * The services whose rules can cover a request to `host`: the one lookups give it to, and, when
+ * that one matched by a `*` pattern, every service with a plain host above it. A browser rule
+ * naming `amazonaws.com` cannot leave out `bedrock-runtime.*.amazonaws.com` (excluded domains
+ * take no `*`), so both services' decisions count, by priority, as in the browser.
+ */
+export function candidatesOf(db: RiskDatabase, host: string): ProductTarget[] {
+  const match = db.lookupHost(host);
+  const index = indexOf(db);
+  const owner = match && index.get(match.product.id);
+  if (!owner) return [];
+  if (!match.host.host.includes('*')) return [owner];
+  const out = [owner];
+  const name = normalizeHostname(host);
+  for (let i = name.indexOf('.'); i >= 0; i = name.indexOf('.', i + 1)) {
+    const parent = name.slice(i + 1);
+    const ref = Object.hasOwn(db.compiled.hosts, parent) ? db.compiled.hosts[parent] : undefined;
+    const product = ref && db.providers[ref[0]]?.products[ref[1]];
+    const target = product && index.get(product.id);
+    if (target && !out.includes(target) && target.hosts.includes(parent)) out.push(target);
+  }
+  return out;
 }
 
 function matchOf(rule: BlockRule, target: ProductTarget, request: RequestInfo): string | undefined {
@@ -73,11 +100,13 @@ function matchOf(rule: BlockRule, target: ProductTarget, request: RequestInfo): 
  * whether that is enforced (block), warned about (warn) or only recorded (monitor).
  */
 export function decide(settings: Pick<EffectiveSettings, 'org' | 'user'>, db: RiskDatabase, request: RequestInfo): Decision {
-  const target = targetOf(db, request.host);
-  if (!target) return { outcome: 'none' };
+  const targets = candidatesOf(db, request.host);
+  if (!targets.length) return { outcome: 'none' };
   for (const rule of blockRulesOf(settings)) {
-    const matched = matchOf(rule, target, request);
-    if (matched !== undefined) return { outcome: rule.action, rule, matched, target };
+    for (const target of targets) {
+      const matched = matchOf(rule, target, request);
+      if (matched !== undefined) return { outcome: rule.action, rule, matched, target };
+    }
   }
-  return { outcome: 'none', target };
+  return { outcome: 'none', target: targets[0] };
 }

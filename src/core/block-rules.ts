@@ -115,13 +115,19 @@ type Draft = Omit<DnrRule, 'id'> & { group: RuleGroup };
 function hostConditions(patterns: readonly string[], allPlain: readonly string[]): DnrCondition[] {
   const plain = patterns.filter((p) => !isWild(p));
   const wild = patterns.filter(isWild);
+  const listed = new Set(plain);
   const conditions: DnrCondition[] = [];
   for (const layer of domainLayers(plain, allPlain)) {
     for (const domains of chunks(layer.domains)) {
       conditions.push({ requestDomains: domains, ...(layer.excluded.length ? { excludedRequestDomains: layer.excluded } : {}) });
     }
   }
-  for (const regexFilter of wildcardRegexes(wild)) conditions.push({ regexFilter });
+  for (const regexFilter of wildcardRegexes(wild)) {
+    // Another service's plain host below the pattern is that service's (lookups prefer it).
+    const re = new RegExp(regexFilter);
+    const excluded = allPlain.filter((h) => !listed.has(h) && re.test(`https://${h}/`));
+    conditions.push({ regexFilter, ...(excluded.length ? { excludedRequestDomains: excluded } : {}) });
+  }
   return conditions;
 }
 

@@ -52,13 +52,16 @@ const targetsCache = new WeakMap<RiskDatabase, ProductTarget[]>();
 export function productTargets(db: RiskDatabase): ProductTarget[] {
   let targets = targetsCache.get(db);
   if (targets) return targets;
+  // A host two products name belongs to the one lookups find (an organization's own entry wins
+  // over the database's): only that one's rules may cover it.
+  const owns = (productId: string, pattern: string) => db.lookupHost(pattern.replaceAll('*', 'x0'))?.product.id === productId;
   targets = db.providers.flatMap((provider) =>
     provider.products.map((product) => {
       const risk = productRisk(db, provider, product);
       return {
         providerId: provider.id,
         productId: product.id,
-        hosts: product.hosts.map((h) => h.host),
+        hosts: product.hosts.map((h) => h.host).filter((h) => owns(product.id, h)),
         countries: [...new Set(risk.factors.map((f) => f.country))],
         level: risk.level,
       };

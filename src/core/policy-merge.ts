@@ -47,14 +47,15 @@ export function effectiveSettings(user: Partial<UserSettings>, policy: Policy): 
     const fromUser = isLocked(key) ? undefined : user[key];
     const [value, source]: [ScalarSettings[K], SettingSource] =
       fromUser !== undefined ? [fromUser as ScalarSettings[K], 'user'] : fromPolicy !== undefined ? [fromPolicy as ScalarSettings[K], 'organization'] : [DEFAULT_SETTINGS[key], 'default'];
-    scalars[key] = value;
+    scalars[key] = (typeof value === 'object' ? { ...value } : value) as ScalarSettings[K];
     sources[key] = isLocked(key) && fromPolicy === undefined ? 'organization' : source;
   };
   for (const key of SCALAR_KEYS) setScalar(key);
   // A locked country-levels map is the policy's alone; an unlocked one lets the user add countries.
   if (!isLocked('countryLevels') && policy.countryLevels && user.countryLevels) scalars.countryLevels = { ...policy.countryLevels, ...user.countryLevels };
   const tier = (from: Partial<UserSettings>, skipLocked: boolean): TierRules => {
-    const out = { ...EMPTY_TIER } as TierRules;
+    // Fresh lists: EMPTY_TIER's own arrays must never be handed out (a caller could push to them).
+    const out: TierRules = { ...EMPTY_TIER, blockedProviders: [], allowedProviders: [], blockedCountries: [], allowedCountries: [], blockedSites: [], allowedSites: [] };
     for (const key of TIER_KEYS) {
       if (skipLocked && isLocked(key)) continue;
       const value = from[key];
