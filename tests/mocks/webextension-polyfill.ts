@@ -70,6 +70,7 @@ function createBrowser() {
   const tabs = new Map<number, FakeTab>();
   const badge = new Map<number, { text?: string; color?: string; title?: string }>();
   const badgeOf = (tabId: number) => badge.get(tabId) ?? (badge.set(tabId, {}), badge.get(tabId)!);
+  const dnr = { rules: [] as Array<{ id: number }>, refuse: new Set<number>(), updates: 0 };
   return {
     storage: {
       local: new FakeStorageArea('local'),
@@ -109,8 +110,23 @@ function createBrowser() {
       async setTitle({ tabId, title }: { tabId: number; title: string }) { badgeOf(tabId).title = title; },
       async getTitle({ tabId }: { tabId: number }) { return badgeOf(tabId).title ?? ''; },
     },
+    declarativeNetRequest: {
+      async getDynamicRules() {
+        return clone(dnr.rules);
+      },
+      /** Atomic, like the browsers: a refused rule (test hook `refuse`) leaves the old set whole. */
+      async updateDynamicRules({ removeRuleIds = [], addRules = [] }: { removeRuleIds?: number[]; addRules?: Array<{ id: number }> }) {
+        const bad = addRules.find((r) => dnr.refuse.has(r.id));
+        if (bad) throw new Error(`Rule with id ${bad.id} was skipped as the "regexFilter" value exceeded the 2KB memory limit when compiled.`);
+        const kept = dnr.rules.filter((r) => !removeRuleIds.includes(r.id));
+        const ids = new Set(kept.map((r) => r.id));
+        if (addRules.some((r) => ids.has(r.id))) throw new Error('Rule with id already exists.');
+        dnr.rules = [...kept, ...clone(addRules)];
+        dnr.updates++;
+      },
+    },
     /** Test-only handles (not part of the real API). */
-    _test: { tabs, badge, EXTENSION_ID },
+    _test: { tabs, badge, EXTENSION_ID, dnr },
   };
 }
 
