@@ -12,7 +12,8 @@ import { DYNAMIC_RULE_BUDGET, REGEX_RULE_BUDGET, UNSAFE_RULE_BUDGET } from '../s
 import { effectiveSettings } from '../src/core/policy-merge.ts';
 import type { Provider } from '../src/core/provider.ts';
 import { RiskDatabase } from '../src/core/risk-database.ts';
-import type { UserSettings } from '../src/core/settings.ts';
+import { policyDatabase } from '../src/core/policy-database.ts';
+import type { ExtraProvider, Policy, UserSettings } from '../src/core/settings.ts';
 import { loadDatabase } from './database/load-sources.ts';
 
 const BLOCK_PAGE = 'chrome-extension://hofljlealgfffmimlaplffoimjjmhckp/blocked.html';
@@ -29,8 +30,9 @@ function withProviders(compiled: ReturnType<typeof loadDatabase>, total: number)
   return new RiskDatabase(compileDatabase(source, extra));
 }
 
-function measure(label: string, db: RiskDatabase, user: Partial<UserSettings>, policy: Partial<UserSettings> = {}): boolean {
+function measure(label: string, bundled: RiskDatabase, user: Partial<UserSettings>, policy: Policy = {}): boolean {
   const settings = effectiveSettings(user, policy);
+  const db = policyDatabase(bundled, settings);
   const times: number[] = [];
   let result = compileBlockRules(settings, db, BLOCK_PAGE);
   for (let round = 0; round < 7; round++) {
@@ -56,13 +58,20 @@ function main(): void {
   const big = withProviders(compiled, 1000);
   const bigIds = big.providers.map((p) => p.id);
   const sites = Array.from({ length: 10_000 }, (_, i) => `site${i}.example.com`);
+  const extras: ExtraProvider[] = Array.from({ length: 500 }, (_, i) => ({
+    id: `corp-${i}`,
+    name: `Internal service ${i}`,
+    country: 'DE',
+    hosts: Array.from({ length: 100 }, (_, h) => `h${h}.svc${i}.corp.example`),
+  }));
   console.log(`block rule compile, median of 7 (budgets: ${DYNAMIC_RULE_BUDGET} rules, ${REGEX_RULE_BUDGET} regex, ${UNSAFE_RULE_BUDGET} redirects), node ${process.version}`);
   const ok = [
     measure('10 providers blocked', db, { blockedProviders: ids.slice(0, 10) }),
     measure('1,000 providers blocked (database + 901 synthetic)', big, { blockedProviders: bigIds }),
     measure(`whole database: ${ids.length} providers + ${countries.length} countries`, db, { blockedProviders: ids, blockedCountries: countries, blockLevel: 'low' }),
-    measure('largest: whole database in both tiers, 10,000 sites each', db, { blockedProviders: ids, blockedCountries: countries, blockLevel: 'low', blockedSites: sites, allowedSites: sites.slice(0, 5000) }, {
-      blockedProviders: ids,
+    measure('largest: both tiers, 10,000 sites each, 500 extras × 100 hosts', db, { blockedProviders: ids, blockedCountries: countries, blockLevel: 'low', blockedSites: sites, allowedSites: sites.slice(0, 5000) }, {
+      extraProviders: extras,
+      blockedProviders: [...ids, ...extras.map((e) => e.id)],
       blockedCountries: countries,
       blockLevel: 'low',
       blockedSites: sites,

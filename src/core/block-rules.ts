@@ -112,7 +112,14 @@ function chunks<T>(items: readonly T[], size = DOMAINS_PER_RULE): T[][] {
 type Draft = Omit<DnrRule, 'id'> & { group: RuleGroup };
 
 /** Host conditions for a set of patterns: plain layers (chunked) and one regex per `*` pattern. */
-function hostConditions(patterns: readonly string[], allPlain: readonly string[]): DnrCondition[] {
+/** Hosts of the database, and which of them each `*` pattern's regex covers (computed once per compile). */
+interface HostIndex {
+  allPlain: readonly string[];
+  underWildcard: Map<string, string[]>;
+}
+
+function hostConditions(patterns: readonly string[], index: HostIndex): DnrCondition[] {
+  const { allPlain } = index;
   const plain = patterns.filter((p) => !isWild(p));
   const wild = patterns.filter(isWild);
   const listed = new Set(plain);
@@ -124,14 +131,19 @@ function hostConditions(patterns: readonly string[], allPlain: readonly string[]
   }
   for (const regexFilter of wildcardRegexes(wild)) {
     // Another service's plain host below the pattern is that service's (lookups prefer it).
-    const re = new RegExp(regexFilter);
-    const excluded = allPlain.filter((h) => !listed.has(h) && re.test(`https://${h}/`));
+    let covered = index.underWildcard.get(regexFilter);
+    if (!covered) {
+      const re = new RegExp(regexFilter);
+      covered = allPlain.filter((h) => re.test(`https://${h}/`));
+      index.underWildcard.set(regexFilter, covered);
+    }
+    const excluded = covered.filter((h) => !listed.has(h));
     conditions.push({ regexFilter, ...(excluded.length ? { excludedRequestDomains: excluded } : {}) });
   }
   return conditions;
 }
 
-function draftsFor(rule: BlockRule, db: RiskDatabase, allPlain: readonly string[], blockPageUrl: string): Draft[] {
+function draftsFor(rule: BlockRule, db: RiskDatabase, index: HostIndex, blockPageUrl: string): Draft[] {
   const { priority, group } = rule;
   const draft = (type: DnrRule['action']['type'], condition: DnrCondition, redirect?: boolean): Draft => ({
     priority,
@@ -144,7 +156,7 @@ function draftsFor(rule: BlockRule, db: RiskDatabase, allPlain: readonly string[
   if (rule.scope === 'site' && rule.action === 'allow') {
     return chunks(rule.values).map((sites) => draft('allowAllRequests', { requestDomains: sites, resourceTypes: ['main_frame', 'sub_frame'] }));
   }
-  const hosts = hostConditions(patterns, allPlain);
+  const hosts = hostConditions(patterns, index);
   if (rule.scope === 'site') {
     return chunks(rule.values).flatMap((sites) => hosts.map((h) => draft('block', { ...h, initiatorDomains: sites, excludedResourceTypes: ['main_frame'] })));
   }
@@ -167,7 +179,8 @@ export function compileBlockRules(settings: Pick<EffectiveSettings, 'mode' | 'or
   const drafts: Draft[] = [];
   if (settings.mode === 'block') {
     const allPlain = [...new Set(productTargets(db).flatMap((t) => t.hosts.filter((h) => !isWild(h))))];
-    for (const rule of blockRulesOf(settings)) drafts.push(...draftsFor(rule, db, allPlain, blockPageUrl));
+    const index: HostIndex = { allPlain, underWildcard: new Map() };
+    for (const rule of blockRulesOf(settings)) drafts.push(...draftsFor(rule, db, index, blockPageUrl));
   }
   // Drafts come highest priority first (the organization's before the user's): if a budget were
   // ever exceeded, the user's broadest decisions would be the ones left out, and said so.

@@ -13,7 +13,7 @@ import type { RulesStatus } from '../../src/core/settings-view.ts';
 import type { FakeBrowser } from '../mocks/webextension-polyfill.ts';
 
 const fake = browser as unknown as FakeBrowser;
-const domainsOf = (rules: Array<{ condition?: { requestDomains?: string[] } }>) => rules.flatMap((r) => r.condition?.requestDomains ?? []);
+const domainsOf = (rules: ReadonlyArray<object>) => rules.flatMap((r) => (r as { condition?: { requestDomains?: string[] } }).condition?.requestDomains ?? []);
 
 beforeEach(() => {
   invalidateState();
