@@ -82,6 +82,8 @@ function Body({ view, settings }: { view: TabView; settings: Settings }) {
               findings={findings.filter((f) => providerKeyOf(f) === providerKeyOf(p))}
               showReason={byProvider.length > 1}
               settings={settings}
+              db={db}
+              {...(site ? { site } : {})}
             />
           ))}
         </>

@@ -5,6 +5,8 @@ import type { Channel } from '../core/tab-state.ts';
 import { Country } from '../ui/Country.tsx';
 import { countryName } from '../core/country.ts';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
+import type { RiskDatabase } from '../core/risk-database.ts';
+import { BlockStatus } from './BlockStatus.tsx';
 import { BlockToggle } from './BlockToggle.tsx';
 import type { Settings } from './use-settings.ts';
 
@@ -28,8 +30,17 @@ const CHANNEL_WORDS: Record<Channel, string> = {
   network: 'the browser network log',
 };
 
-/** `showReason`: false when the verdict above already gives this provider's reason. */
-export function ProviderCard({ findings, showReason, settings }: { findings: DescribedFinding[]; showReason: boolean; settings: Settings }) {
+interface Props {
+  findings: DescribedFinding[];
+  /** false when the verdict above already gives this provider's reason. */
+  showReason: boolean;
+  settings: Settings;
+  db: RiskDatabase;
+  /** Host of the page, the sender of the requests. */
+  site?: string;
+}
+
+export function ProviderCard({ findings, showReason, settings, db, site }: Props) {
   const [first] = findings;
   if (!first) return null;
   // The card's level and reason are its worst finding's (a closed model behind an aggregator).
@@ -53,6 +64,7 @@ export function ProviderCard({ findings, showReason, settings }: { findings: Des
         </p>
       )}
       {showReason && worst.reason && <p class="reason">{worst.reason}</p>}
+      <BlockStatus findings={findings} settings={settings} db={db} {...(site ? { site } : {})} />
       <ul class="evidence">
         {findings.map((f) => (
           <li key={`${f.kind}|${f.host}|${f.model ?? ''}|${f.marker ?? ''}`}>

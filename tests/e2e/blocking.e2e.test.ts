@@ -12,7 +12,7 @@ import { RULE_GROUPS, RULE_IDS_PER_GROUP } from '../../src/core/constants.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { SITES_DIR } from './harness/fixture-server.ts';
-import { stopServiceWorker } from './harness/extension.ts';
+import { openPopup, screenshot, stopServiceWorker, tabIdOf } from './harness/extension.ts';
 import { database } from '../../src/core/database.ts';
 import { policyDatabase } from '../../src/core/policy-database.ts';
 import { dynamicRules, getSettings, updateSettings } from './harness/settings.ts';
@@ -118,6 +118,30 @@ describe('blocking', () => {
     await page.locator('button', { hasText: 'Go back' }).click();
     // Restored from the back/forward cache, so no load event: poll the address instead.
     await expect.poll(() => page.url()).toBe('https://app.example.com/outbound.html');
+  });
+
+  it('the popup blocks and unblocks a provider with one click, and says what applies', async () => {
+    const page = await outboundPage();
+    expect(await page.evaluate((u) => (window as any).tryFetch(u), DEEPSEEK.fetch)).toBe('ok 200');
+    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    const toggle = popup.locator('[data-toggle="blockedProviders:deepseek"]');
+    await expect.poll(() => toggle.getAttribute('data-state')).toBe('off');
+    await toggle.getByRole('button', { name: 'Block DeepSeek' }).click();
+    await expect.poll(() => toggle.getAttribute('data-state')).toBe('user');
+    const status = popup.locator('article.card[data-provider="deepseek"] .block-status');
+    await expect.poll(() => status.innerText()).toBe('Blocked. You block DeepSeek.');
+    await screenshot(popup, 'popup-provider-blocked');
+    expect((await tryDeepSeek(page)).received).toEqual([]);
+    // Warn mode: the same decision is shown as a warning and the traffic goes through.
+    await updateSettings(ext, { mode: 'warn' });
+    await expect.poll(() => status.innerText()).toBe('Warning only: warn mode lets it through. You block DeepSeek.');
+    expect(await popup.locator('.mode-note').innerText()).toContain('Warn mode: nothing is blocked');
+    expect((await tryDeepSeek(page)).seen.fetch).toBe('ok 200');
+    await updateSettings(ext, { mode: 'block' });
+    await toggle.getByRole('button', { name: 'Unblock DeepSeek' }).click();
+    await expect.poll(() => toggle.getAttribute('data-state')).toBe('off');
+    expect(await status.count()).toBe(0);
+    expect((await tryDeepSeek(page)).seen.fetch).toBe('ok 200');
   });
 
   it('unblocking restores traffic at once, without reloading the extension or the page', async () => {
