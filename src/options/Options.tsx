@@ -1,25 +1,52 @@
-/** Options page. The policy and UI issues add mode, lists and the audit log; this shows what is bundled. */
+/** Options page: the settings in force and who set them, the user's own choices, and the policy. */
+import icon from '../../assets/icons/icon-32.png';
 import browser from 'webextension-polyfill';
-import { database } from '../core/database.ts';
-import { databaseStats } from '../core/database-stats.ts';
+import { DatabasePanel } from './DatabasePanel.tsx';
+import { ListsPanel } from './ListsPanel.tsx';
+import { PolicyPanel } from './PolicyPanel.tsx';
+import { ProtectionPanel } from './ProtectionPanel.tsx';
+import { RulesStatus } from './RulesStatus.tsx';
+import { type ReadySettings, useOptionsSettings } from './use-options-settings.ts';
 
 export function Options() {
   const { version } = browser.runtime.getManifest();
-  const stats = databaseStats(database);
+  const settings = useOptionsSettings();
+  const { view } = settings;
+  const ready: ReadySettings | null = view ? { ...settings, view } : null;
   return (
     <main class="options">
-      <h1>AI Jurisdiction Guard</h1>
-      <p class="muted">Version {version}</p>
-      <section class="panel" aria-labelledby="db-title">
-        <h2 id="db-title">Risk database</h2>
-        <dl class="stats">
-          <div><dt>Providers</dt><dd data-stat="providers">{stats.providers}</dd></div>
-          <div><dt>Products</dt><dd data-stat="products">{stats.products}</dd></div>
-          <div><dt>Hostnames</dt><dd data-stat="hosts">{stats.hosts}</dd></div>
-          <div><dt>Countries</dt><dd data-stat="countries">{stats.countries}</dd></div>
-        </dl>
-        <p class="muted">Bundled with the extension; nothing is downloaded at run time.</p>
-      </section>
+      <header class="page-head">
+        <img src={icon} alt="" width="32" height="32" />
+        <div>
+          <h1>AI Jurisdiction Guard</h1>
+          <p class="muted">Settings · version {version}</p>
+        </div>
+      </header>
+      {view && Object.keys(view.policy).length > 0 && (
+        <p class="banner" data-banner="managed">
+          <span aria-hidden="true">🏢 </span>Your organization manages some of these settings. <a href="#policy">See the policy</a>
+        </p>
+      )}
+      {settings.loadError && (
+        <p class="field-error" role="alert">
+          The settings could not be read: {settings.loadError}
+        </p>
+      )}
+      {ready ? (
+        <>
+          <ProtectionPanel settings={ready} />
+          <ListsPanel settings={ready} />
+          <RulesStatus rules={ready.view.rules} />
+          <PolicyPanel view={ready.view} />
+        </>
+      ) : (
+        !settings.loadError && (
+          <p class="muted" role="status">
+            Loading settings…
+          </p>
+        )
+      )}
+      <DatabasePanel />
     </main>
   );
 }

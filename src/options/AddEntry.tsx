@@ -1,0 +1,71 @@
+/**
+ * The control that adds to a list: a select of providers or countries, or a site's hostname typed
+ * in (checked here with the same rule the background applies, so a typo is caught at once).
+ */
+import { useState } from 'preact/hooks';
+import { siteHostOf } from '../core/policy-parse.ts';
+import type { Choice } from './choices.ts';
+import { FieldError } from './FieldError.tsx';
+import type { ListInfo } from './list-info.ts';
+
+interface Props {
+  info: ListInfo;
+  /** What a select offers; null for a text field (sites). */
+  choices: Choice[] | null;
+  /** Entries already listed (either tier): not offered, refused when typed. */
+  listed: readonly string[];
+  onAdd(value: string): Promise<boolean>;
+}
+
+const PROMPT = { provider: 'Choose a provider…', country: 'Choose a country…', site: '' } as const;
+
+export function AddEntry({ info, choices, listed, onAdd }: Props) {
+  const [value, setValue] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const id = `${info.key}-add`;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const entry = choices ? value : siteHostOf(value);
+    if (!entry) return setProblem(choices ? null : 'Enter a site’s hostname, like news.example.com.');
+    if (listed.includes(entry)) return setProblem(`${entry} is already in ${info.noun}.`);
+    setProblem(null);
+    // Cleared first: once the entry is listed, a select no longer offers it.
+    setValue('');
+    if (!(await onAdd(entry))) setValue(value);
+  };
+  const offered = choices?.filter((c) => !listed.includes(c.value));
+  const describedBy = problem ? `${id}-problem` : undefined;
+  return (
+    <form class="add" onSubmit={(e) => void submit(e)}>
+      <label for={id}>Add to {info.noun}</label>
+      <div class="add-row">
+        {offered ? (
+          <select id={id} value={value} aria-describedby={describedBy} onChange={(e) => setValue(e.currentTarget.value)}>
+            <option value="">{PROMPT[info.kind]}</option>
+            {offered.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            id={id}
+            type="text"
+            placeholder="news.example.com"
+            autocomplete="off"
+            spellcheck={false}
+            value={value}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={describedBy}
+            onInput={(e) => setValue(e.currentTarget.value)}
+          />
+        )}
+        <button type="submit" disabled={!value.trim()}>
+          Add
+        </button>
+      </div>
+      <FieldError id={`${id}-problem`} error={problem} />
+    </form>
+  );
+}

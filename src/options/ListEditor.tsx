@@ -1,0 +1,60 @@
+/**
+ * One block or allow list: the organization's entries (always applied, not removable), the
+ * user's own (removable), and a control to add one. A change sends the user's whole new list.
+ */
+import type { RiskDatabase } from '../core/risk-database.ts';
+import { AddEntry } from './AddEntry.tsx';
+import type { Choice } from './choices.ts';
+import { errorId, fieldState } from './field-state.ts';
+import { FieldError } from './FieldError.tsx';
+import type { ListInfo } from './list-info.ts';
+import { ListEntry } from './ListEntry.tsx';
+import { OrgNote } from './OrgNote.tsx';
+import type { ReadySettings } from './use-options-settings.ts';
+
+interface Props {
+  settings: ReadySettings;
+  info: ListInfo;
+  db: RiskDatabase;
+  choices: Choice[] | null;
+}
+
+export function ListEditor({ settings, info, db, choices }: Props) {
+  const { view, errors, update } = settings;
+  const { key } = info;
+  const { locked, attrs } = fieldState(view, key);
+  const org = view.settings.org[key];
+  const mine = view.settings.user[key];
+  const stored: string[] = view.user[key] ?? [];
+  const save = (next: string[]) => update(key, next);
+  const kept = locked ? stored.length : 0;
+  return (
+    <div class="list" {...attrs} aria-labelledby={`${key}-title`} role="group">
+      <h4 id={`${key}-title`}>{info.title}</h4>
+      <p class="hint">{info.hint}</p>
+      {org.length + mine.length > 0 ? (
+        <ul class="entries" aria-labelledby={`${key}-title`}>
+          {org.map((value) => (
+            <ListEntry key={`org:${value}`} info={info} value={value} tier="org" db={db} />
+          ))}
+          {mine.map((value) => (
+            <ListEntry key={`user:${value}`} info={info} value={value} tier="user" db={db} onRemove={() => void save(stored.filter((v) => v !== value))} />
+          ))}
+        </ul>
+      ) : (
+        <p class="empty">None</p>
+      )}
+      {locked ? (
+        <OrgNote locked />
+      ) : (
+        <AddEntry info={info} choices={choices} listed={[...org, ...stored]} onAdd={(value) => save([...stored, value])} />
+      )}
+      {kept > 0 && (
+        <p class="hint">
+          {kept === 1 ? 'Your own entry is kept and applies' : `Your own ${kept} entries are kept and apply`} again if your organization lets you change this list.
+        </p>
+      )}
+      <FieldError id={errorId(key)} error={errors[key]} />
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+/// <reference types="chrome" />
+/**
+ * A real managed policy, the way an admin deploys it on Linux: a JSON file in Chromium's
+ * managed-policy folder naming the extension's fixed ID, read by the browser at start-up. The
+ * policy's blocks apply, what it locks cannot be changed from the popup (or by any message), and a
+ * malformed key is reported while the rest applies.
+ *
+ * The folder is machine-wide, so the file lives only while this file's browser runs (e2e files
+ * run one at a time, vitest.config.ts) and is removed afterwards.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROME_EXTENSION_ID } from '../../src/core/constants.ts';
+import type { SettingsView } from '../../src/core/settings-view.ts';
+import { serveFakeAi } from './harness/ai-api.ts';
+import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
+import { openOptions, openPopup, screenshot, stopServiceWorker, tabIdOf } from './harness/extension.ts';
+import { CHROMIUM_POLICY_FILE, installPolicyFile, restorePolicyFile } from './harness/policy-files.ts';
+import { getSettings, updateSettings } from './harness/settings.ts';
+
+
+const POLICY = {
+  mode: 'block',
+  blockedProviders: ['deepseek'],
+  // One good entry, one bad: RU applies, "Mars" is reported.
+  blockedCountries: ['RU', 'Mars'],
+  // A value the extension does not know: reported, left out.
+  blockLevel: 'severe',
+  lockedSettings: ['mode', 'blockedProviders'],
+};
+
+const HOSTS = ['app.example.com', 'api.deepseek.com', 'chat.deepseek.com', 'api.mistral.ai', 'llm.api.cloud.yandex.net', 'ai.corp.example'];
+
+describe('managed policy (Chromium, Linux policy file)', () => {
+  let ext: ExtensionBrowser;
+  const workerLog: string[] = [];
+  beforeAll(async () => {
+    installPolicyFile(CHROMIUM_POLICY_FILE, { '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: POLICY } } });
+    ext = await launchExtension({ hosts: HOSTS });
+    ext.context.on('console', (m) => workerLog.push(m.text()));
+    serveFakeAi(ext.server, 'api.deepseek.com', 'api.mistral.ai', 'llm.api.cloud.yandex.net', 'ai.corp.example');
+    // Chromium takes seconds to hand the policy to a new profile; the extension starts from its
+    // cache (empty here) and applies the policy when it arrives.
+    for (const started = Date.now(); Date.now() - started < 20_000; await new Promise((ok) => setTimeout(ok, 250))) {
+      if ((await getSettings(ext)).settings.org.blockedProviders.includes('deepseek')) return;
+    }
+    throw new Error('the managed policy did not reach the extension within 20 s');
+  });
+  afterAll(async () => {
+    restorePolicyFile(CHROMIUM_POLICY_FILE);
+    await ext?.close();
+  });
+
+  async function outboundPage() {
+    const page = await ext.newPage();
+    await page.goto('https://app.example.com/outbound.html');
+    return page;
+  }
+  const tryFetch = (page: Awaited<ReturnType<typeof outboundPage>>, url: string) => page.evaluate((u) => (window as any).tryFetch(u), url);
+
+  it("applies the policy's blocks: the provider and the valid country entry", async () => {
+    const page = await outboundPage();
+    const before = ext.server.requests.length;
+    expect(await tryFetch(page, 'https://api.deepseek.com/chat/completions')).toBe('failed TypeError: Failed to fetch');
+    expect(await tryFetch(page, 'https://llm.api.cloud.yandex.net/foundationModels/v1/completion')).toBe('failed TypeError: Failed to fetch');
+    expect(ext.server.requests.slice(before).map((r) => r.host).filter((h) => h !== 'app.example.com')).toEqual([]);
+    expect(await tryFetch(page, 'https://api.mistral.ai/v1/chat/completions')).toBe('ok 200');
+    // A navigation lands on the block page, which names the organization.
+    await page.goto('https://chat.deepseek.com/').catch(() => undefined);
+    await page.waitForURL(/blocked\.html/);
+    await expect.poll(() => page.locator('.by').innerText()).toBe('Blocked by your organization.');
+    expect(await page.locator('.why').innerText()).toContain('Your organization blocks DeepSeek.');
+  });
+
+  it('reports each malformed key with the reason, and applies the rest', async () => {
+    const view: SettingsView = await getSettings(ext);
+    // Chromium hands over the keys in its own order.
+    expect([...view.policyProblems].sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: 'blockedCountries[1]', reason: '"Mars" is not an ISO 3166-1 alpha-2 country code' },
+      { key: 'blockLevel', reason: '"severe" is not one of off, high, medium, unknown, low' },
+    ]);
+    expect(view.settings.org).toMatchObject({ blockedProviders: ['deepseek'], blockedCountries: ['RU'], blockLevel: 'off' });
+    expect(view.settings.locked).toEqual(['mode', 'blockedProviders']);
+    // On the options page, for the person who reads them.
+    const options = await openOptions(ext);
+    const problems = options.locator('#policy-problems li');
+    await expect.poll(() => problems.count()).toBe(2);
+    expect(await options.locator('#policy-problems [data-problem-key="blockedCountries[1]"]').innerText()).toContain('"Mars" is not an ISO 3166-1 alpha-2 country code');
+    expect(await options.locator('#policy-problems [data-problem-key="blockLevel"]').innerText()).toContain('"severe"');
+    await screenshot(options, 'options-policy-problems');
+    // And in the service worker's log, each time it reads the policy.
+    await stopServiceWorker(ext);
+    await getSettings(ext); // wakes a new worker, which reads the policy again
+    await expect.poll(() => workerLog.join('\n'), { timeout: 10_000 }).toContain('managed policy: blockedCountries[1]: "Mars" is not an ISO 3166-1 alpha-2 country code');
+    expect(workerLog.join('\n')).toContain('managed policy: blockLevel: "severe" is not one of');
+  });
+
+  it('shows locked controls in the popup as set by the organization, and refuses to change them', async () => {
+    const page = await outboundPage();
+    await tryFetch(page, 'https://api.deepseek.com/chat/completions');
+    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    const toggle = popup.locator('[data-toggle="blockedProviders:deepseek"]');
+    await expect.poll(() => toggle.getAttribute('data-state')).toBe('org');
+    expect(await toggle.innerText()).toContain('Blocked · set by your organization');
+    expect(await toggle.locator('button').isDisabled()).toBe(true);
+    // The country control of the same card is the user's own: not locked.
+    expect(await popup.locator('[data-toggle="blockedCountries:CN"] button').isDisabled()).toBe(false);
+    await screenshot(popup, 'popup-locked-by-policy');
+    // A click on the disabled control does nothing; a message trying the same is refused.
+    await toggle.locator('button').click({ force: true });
+    expect((await getSettings(ext)).settings.org.blockedProviders).toEqual(['deepseek']);
+    expect(await updateSettings(ext, { blockedProviders: [] })).toMatchObject({ ok: false, error: 'set by your organization: blockedProviders' });
+    expect(await updateSettings(ext, { mode: 'monitor' })).toMatchObject({ ok: false, error: 'set by your organization: mode' });
+    // What is not locked is still the user's to change.
+    expect(await updateSettings(ext, { blockedCountries: ['CN'] })).toMatchObject({ ok: true });
+    expect(await tryFetch(page, 'https://api.deepseek.com/chat/completions')).toBe('failed TypeError: Failed to fetch');
+    expect(await updateSettings(ext, { blockedCountries: [] })).toMatchObject({ ok: true });
+  });
+
+  it("applies a changed policy live (Chrome and Edge), and honours the organization's allow of its own AI gateway", async () => {
+    const page = await outboundPage();
+    expect(await tryFetch(page, 'https://api.mistral.ai/v1/chat/completions')).toBe('ok 200');
+    // Everything blocked by level, except the company's own gateway, which the policy adds and allows.
+    const gateway = { id: 'corp-ai-gateway', name: 'Example Corp AI Gateway', country: 'DE', hosts: ['ai.corp.example'] };
+    const next = { ...POLICY, blockLevel: 'low', extraProviders: [gateway], allowedProviders: ['corp-ai-gateway'] };
+    // Chromium watches the policy folder and reloads a changed file after a few seconds.
+    installPolicyFile(CHROMIUM_POLICY_FILE, { '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: next } } });
+    await expect.poll(async () => (await getSettings(ext)).settings.org.blockLevel, { timeout: 45_000, interval: 500 }).toBe('low');
+    const before = ext.server.requestsTo('api.mistral.ai').length;
+    expect(await tryFetch(page, 'https://api.mistral.ai/v1/chat/completions')).toBe('failed TypeError: Failed to fetch');
+    expect(ext.server.requestsTo('api.mistral.ai').length).toBe(before);
+    expect(await tryFetch(page, 'https://ai.corp.example/v1/chat/completions')).toBe('ok 200');
+    expect(ext.server.requestsTo('ai.corp.example').map((r) => r.method)).toContain('POST');
+    // The fixed key is no longer reported; the remaining bad entry still is.
+    expect((await getSettings(ext)).policyProblems.map((p) => p.key)).toEqual(['blockedCountries[1]']);
+  }, 60_000);
+});
