@@ -20,6 +20,9 @@ describe('a hostile page', () => {
 
   it('cannot forge findings, change settings, or grow the stored state without bound', async () => {
     const probe = await ext.extensionPage();
+    // The worker records its first rule update at start-up; wait for it, so that only what the
+    // page causes can change storage.local from here on.
+    await expect.poll(() => probe.evaluate(() => chrome.storage.local.get('rules:status').then((s) => 'rules:status' in s))).toBe(true);
     const localBefore = await probe.evaluate(() => chrome.storage.local.get(null));
     const page = await ext.newPage();
     await page.goto('https://hostile.example.com/');
