@@ -10,6 +10,7 @@ import { compileDetectionHints, type DetectionHints } from './src/core/detection
 import { loadDatabase } from './scripts/database/load-sources.ts';
 import { manifestFor, parseTarget } from './scripts/manifest.ts';
 import { copyAssetsPlugin } from './scripts/vite-plugin-copy-assets.ts';
+import { localesPlugin } from './scripts/vite-plugin-locales.ts';
 import { hookSourceUrlPlugin } from './scripts/vite-plugin-hook-source-url.ts';
 import { riskDatabasePlugin } from './scripts/vite-plugin-database.ts';
 import { pagePathsPlugin } from './scripts/vite-plugin-page-paths.ts';
@@ -51,6 +52,7 @@ export default defineConfig(({ mode }) => {
     },
     plugins: [
       riskDatabasePlugin(`${root}src/data`),
+      localesPlugin(`${root}src/locales`),
       // The manifest names managed_schema.json at the extension root.
       copyAssetsPlugin(`${root}assets`, [manifest.storage.managed_schema]),
       crx({
