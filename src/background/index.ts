@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { applyRules } from './apply-rules.ts';
+import { watchAudit } from './audit-watch.ts';
 import { observeNetwork } from './observe-network.ts';
 import { onMessage } from './on-message.ts';
 import { watchNavigation } from './on-navigation.ts';
@@ -18,6 +19,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 
 observeNetwork();
 watchNavigation();
+watchAudit();
 
 browser.tabs.onRemoved.addListener((tabId: number) => {
   void removeTabState(tabId);

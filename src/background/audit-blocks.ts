@@ -1,0 +1,90 @@
+/**
+ * Block entries, from the browser's own record of what the extension's rules did (never from a
+ * page): a top-level navigation redirected to the block page (webRequest.onBeforeRedirect), and
+ * a sub-resource request that failed with net::ERR_BLOCKED_BY_CLIENT (Chrome's error for a
+ * request an extension blocked) to a host that decide() says the settings block. Another
+ * extension (an ad blocker) gives the same error; decide() is what tells ours apart.
+ * Firefox reports its blocks with another error, so there only navigations are recorded.
+ */
+import browser, { type WebRequest } from 'webextension-polyfill';
+import { type Decision, decide } from '../core/block-decision.ts';
+import { BLOCK_PAGE_PATH } from '../core/constants.ts';
+import { factsFor } from '../core/facts.ts';
+import { httpHostOf } from '../core/hostname.ts';
+import type { RiskDatabase } from '../core/risk-database.ts';
+import { type AuditEvent, recordAudit } from './audit-log.ts';
+import { currentState } from './settings-store.ts';
+import { getTabState } from './tab-store.ts';
+
+const BLOCKED_BY_CLIENT = 'net::ERR_BLOCKED_BY_CLIENT';
+
+interface Blocked {
+  tabId: number;
+  host: string;
+  navigation: boolean;
+  kind: string;
+  initiator?: string;
+  time: number;
+}
+
+export function blockEvent(db: RiskDatabase, decision: Decision, site: string, blocked: Blocked): AuditEvent {
+  const target = decision.target;
+  const role = db.lookupHost(blocked.host)?.host.role;
+  const facts = target && role && factsFor(db, { providerId: target.providerId, productId: target.productId, role });
+  const rule = decision.rule;
+  return {
+    time: blocked.time,
+    type: 'block',
+    site,
+    host: blocked.host,
+    ...(target ? { providerId: target.providerId } : {}),
+    ...(facts ? { providerName: facts.providerName, product: facts.productName, level: facts.level, ...(facts.operator ? { country: facts.operator.country } : {}) } : {}),
+    kind: blocked.kind,
+    ...(rule ? { rule: `${rule.tier} ${rule.scope} ${decision.matched ?? ''}`.trim() } : {}),
+  };
+}
+
+async function recordBlock(blocked: Blocked): Promise<void> {
+  const [{ settings, db }, tab] = await Promise.all([currentState(), blocked.tabId >= 0 ? getTabState(blocked.tabId) : undefined]);
+  const pageSite = tab?.url ? httpHostOf(tab.url) : undefined;
+  const decision = decide(settings, db, {
+    host: blocked.host,
+    navigation: blocked.navigation,
+    ...(blocked.initiator ? { initiator: blocked.initiator } : {}),
+    ...(pageSite ? { pageSite } : {}),
+  });
+  // A navigation that reached the block page was ours; a failed request only when our settings block it.
+  if (!blocked.navigation && (settings.mode !== 'block' || decision.outcome !== 'block')) return;
+  const site = blocked.navigation ? (blocked.initiator ?? '') : (pageSite ?? blocked.initiator ?? '');
+  await recordAudit(blocked.tabId, blockEvent(db, decision, site, blocked));
+}
+
+type RedirectDetails = WebRequest.OnBeforeRedirectDetailsType;
+type ErrorDetails = WebRequest.OnErrorOccurredDetailsType;
+
+function onBeforeRedirect(details: RedirectDetails): void {
+  if (details.type !== 'main_frame' || !details.redirectUrl.startsWith(browser.runtime.getURL(BLOCK_PAGE_PATH))) return;
+  const host = httpHostOf(details.url);
+  if (!host) return;
+  const initiator = details.initiator ? httpHostOf(details.initiator) : undefined;
+  void recordBlock({ tabId: details.tabId, host, navigation: true, kind: 'navigation', ...(initiator ? { initiator } : {}), time: Date.now() }).catch((error) =>
+    console.error('blocked navigation not recorded:', error),
+  );
+}
+
+function onErrorOccurred(details: ErrorDetails): void {
+  if (details.error !== BLOCKED_BY_CLIENT || details.type === 'main_frame') return;
+  const host = httpHostOf(details.url.replace(/^ws(s?):/, 'http$1:'));
+  if (!host) return;
+  const initiator = details.initiator ? httpHostOf(details.initiator) : undefined;
+  void recordBlock({ tabId: details.tabId, host, navigation: false, kind: details.type, ...(initiator ? { initiator } : {}), time: Date.now() }).catch((error) =>
+    console.error('blocked request not recorded:', error),
+  );
+}
+
+export function watchBlocks(): void {
+  if (!browser.webRequest?.onBeforeRedirect) return;
+  // Redirects and errors are rare events, so every URL is watched; the checks above are cheap.
+  browser.webRequest.onBeforeRedirect.addListener(onBeforeRedirect, { urls: ['<all_urls>'], types: ['main_frame'] });
+  browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, { urls: ['<all_urls>'] });
+}

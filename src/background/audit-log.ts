@@ -1,0 +1,59 @@
+/**
+ * Writes the audit log: each event goes through the throttle (repeats coalesced, a cap per tab
+ * and minute), and old entries are deleted at start-up and every so often as entries are written.
+ * Errors are recorded for the options page by audit-db.ts; here they are only logged.
+ */
+import { type AuditEntry, retentionCutoff } from '../core/audit-entry.ts';
+import { AuditThrottle } from '../core/audit-throttle.ts';
+import { addAuditEntry, deleteAuditBefore, setAuditCounts } from '../shared/audit-db.ts';
+import { currentState } from './settings-store.ts';
+
+/** Counts of coalesced repeats are written this long after the first repeat (one write per burst). */
+const COUNT_FLUSH_MS = 1_000;
+/** Old entries are deleted at most this often while entries are written. */
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+const throttle = new AuditThrottle();
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+let lastPrune = 0;
+
+export type AuditEvent = Omit<AuditEntry, 'id' | 'count'>;
+
+export async function recordAudit(tabId: number, event: AuditEvent): Promise<void> {
+  const verdict = throttle.offer(tabId, event, event.time);
+  if (verdict === 'drop') return;
+  if (verdict === 'coalesced') return scheduleFlush();
+  try {
+    const id = await addAuditEntry({ ...event, count: 1 });
+    throttle.stored(tabId, event, id);
+    if (throttle.pending) scheduleFlush();
+  } catch (error) {
+    throttle.failed(tabId, event);
+    console.error('audit entry not stored:', error);
+  }
+  if (event.time - lastPrune > PRUNE_EVERY_MS) void pruneAudit(event.time);
+}
+
+function scheduleFlush(): void {
+  flushTimer ??= setTimeout(() => {
+    flushTimer = undefined;
+    const counts = throttle.takeCounts();
+    if (counts.length) setAuditCounts(counts).catch((error: unknown) => console.error('audit counts not stored:', error));
+    if (throttle.pending) scheduleFlush();
+  }, COUNT_FLUSH_MS);
+}
+
+/** Deletes what is older than the retention setting. */
+export async function pruneAudit(now = Date.now()): Promise<void> {
+  lastPrune = now;
+  try {
+    const { settings } = await currentState();
+    await deleteAuditBefore(retentionCutoff(now, settings.auditRetentionDays));
+  } catch (error) {
+    console.error('old audit entries not deleted:', error);
+  }
+}
+
+export function forgetAuditTab(tabId: number): void {
+  throttle.forgetTab(tabId);
+}

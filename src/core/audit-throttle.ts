@@ -1,0 +1,98 @@
+/**
+ * Bounds what a page can add to the audit log. A hostile page can fire thousands of requests to
+ * blocked hosts, each a browser event: identical events within a window become one entry with a
+ * count, and each tab gets a limited number of new entries per minute. Pure: the caller passes
+ * the time, and keeps one throttle per worker lifetime (a restarted worker starts afresh, which
+ * still bounds the rate).
+ */
+import { coalesceKey, type AuditEntry } from './audit-entry.ts';
+
+/** Identical events this close together are one entry. */
+export const AUDIT_COALESCE_MS = 60_000;
+/** New entries per tab per minute; the rest are counted as dropped. */
+export const AUDIT_MAX_PER_MINUTE_PER_TAB = 60;
+const MINUTE = 60_000;
+/** Keys remembered at most (old ones are forgotten first), so memory stays bounded too. */
+const MAX_KEYS = 2_000;
+
+/**
+ * `add`: store a new entry, then tell the throttle its ID (`stored`); `coalesced`: counted into
+ * an entry already stored (write the counts from `takeCounts` soon); `drop`: over the tab's cap.
+ */
+export type ThrottleVerdict = 'add' | 'coalesced' | 'drop';
+
+interface Recent {
+  id: number | undefined;
+  since: number;
+  count: number;
+}
+
+export class AuditThrottle {
+  private readonly recent = new Map<string, Recent>();
+  private readonly dirty = new Set<string>();
+  private readonly perTab = new Map<number, { minute: number; added: number }>();
+  /** Events dropped by the per-tab cap, since the worker started. */
+  dropped = 0;
+
+  /** What to do with a new event from tab `tabId` (-1 when there is none). */
+  offer(tabId: number, entry: Omit<AuditEntry, 'id' | 'count'>, now: number): ThrottleVerdict {
+    const key = `${tabId}|${coalesceKey(entry)}`;
+    const last = this.recent.get(key);
+    if (last && now - last.since < AUDIT_COALESCE_MS) {
+      last.count += 1;
+      this.dirty.add(key);
+      return 'coalesced';
+    }
+    const minute = Math.floor(now / MINUTE);
+    const tab = this.perTab.get(tabId);
+    const added = tab && tab.minute === minute ? tab.added : 0;
+    if (added >= AUDIT_MAX_PER_MINUTE_PER_TAB) {
+      this.dropped += 1;
+      return 'drop';
+    }
+    this.perTab.set(tabId, { minute, added: added + 1 });
+    this.recent.delete(key);
+    this.recent.set(key, { id: undefined, since: now, count: 1 });
+    if (this.recent.size > MAX_KEYS) {
+      const oldest = this.recent.keys().next().value!;
+      this.recent.delete(oldest);
+      this.dirty.delete(oldest);
+    }
+    return 'add';
+  }
+
+  /** The stored ID of the entry just added for this event, so later repeats raise its count. */
+  stored(tabId: number, entry: Omit<AuditEntry, 'id' | 'count'>, id: number): void {
+    const last = this.recent.get(`${tabId}|${coalesceKey(entry)}`);
+    if (last) last.id = id;
+  }
+
+  /** The entry for this event could not be stored: its repeats are not counted into it. */
+  failed(tabId: number, entry: Omit<AuditEntry, 'id' | 'count'>): void {
+    const key = `${tabId}|${coalesceKey(entry)}`;
+    this.recent.delete(key);
+    this.dirty.delete(key);
+  }
+
+  /** Counts to write: stored entries that repeats have raised since the last call. */
+  takeCounts(): { id: number; count: number }[] {
+    const out: { id: number; count: number }[] = [];
+    for (const key of this.dirty) {
+      const recent = this.recent.get(key);
+      // Not stored yet: its count is written on a later call.
+      if (recent?.id === undefined) continue;
+      out.push({ id: recent.id, count: recent.count });
+      this.dirty.delete(key);
+    }
+    return out;
+  }
+
+  /** Whether counts wait for their entry's ID. */
+  get pending(): boolean {
+    return this.dirty.size > 0;
+  }
+
+  forgetTab(tabId: number): void {
+    this.perTab.delete(tabId);
+  }
+}
