@@ -7,6 +7,7 @@ import { siteHostOf } from '../core/policy-parse.ts';
 import type { Choice } from './choices.ts';
 import { FieldError } from './FieldError.tsx';
 import type { ListInfo } from './list-info.ts';
+import { t } from '../shared/t.ts';
 
 interface Props {
   info: ListInfo;
@@ -17,7 +18,7 @@ interface Props {
   onAdd(value: string): Promise<boolean>;
 }
 
-const PROMPT = { provider: 'Choose a provider…', country: 'Choose a country…', site: '' } as const;
+const PROMPT = { provider: 'optChooseProvider', country: 'optChooseCountry', site: '' } as const;
 
 export function AddEntry({ info, choices, listed, onAdd }: Props) {
   const [value, setValue] = useState('');
@@ -26,8 +27,8 @@ export function AddEntry({ info, choices, listed, onAdd }: Props) {
   const submit = async (e: Event) => {
     e.preventDefault();
     const entry = choices ? value : siteHostOf(value);
-    if (!entry) return setProblem(choices ? null : 'Enter a site’s hostname, like news.example.com.');
-    if (listed.includes(entry)) return setProblem(`${entry} is already in ${info.noun}.`);
+    if (!entry) return setProblem(choices ? null : t('optEnterHostname'));
+    if (listed.includes(entry)) return setProblem(t('optAlreadyListed', [entry, t(info.noun)]));
     setProblem(null);
     // Cleared first: once the entry is listed, a select no longer offers it.
     setValue('');
@@ -37,11 +38,11 @@ export function AddEntry({ info, choices, listed, onAdd }: Props) {
   const describedBy = problem ? `${id}-problem` : undefined;
   return (
     <form class="add" onSubmit={(e) => void submit(e)}>
-      <label for={id}>Add to {info.noun}</label>
+      <label for={id}>{t('optAddTo', [t(info.noun)])}</label>
       <div class="add-row">
         {offered ? (
           <select id={id} value={value} aria-describedby={describedBy} onChange={(e) => setValue(e.currentTarget.value)}>
-            <option value="">{PROMPT[info.kind]}</option>
+            <option value="">{t(PROMPT[info.kind])}</option>
             {offered.map((c) => (
               <option key={c.value} value={c.value}>
                 {c.label}
@@ -62,7 +63,7 @@ export function AddEntry({ info, choices, listed, onAdd }: Props) {
           />
         )}
         <button type="submit" disabled={!value.trim()}>
-          Add
+          {t('optAdd')}
         </button>
       </div>
       <FieldError id={`${id}-problem`} error={problem} />

@@ -6,8 +6,10 @@ import { errorId, fieldState } from './field-state.ts';
 import { FieldError } from './FieldError.tsx';
 import { OrgNote } from './OrgNote.tsx';
 import type { ReadySettings } from './use-options-settings.ts';
+import { t } from '../shared/t.ts';
 
-export const LEVEL_WORDS: Record<BlockLevel, string> = { off: 'Off', high: 'High', medium: 'Medium or above', unknown: 'Unknown or above', low: 'Any' };
+/** Message keys of the thresholds. */
+export const LEVEL_WORDS: Record<BlockLevel, string> = { off: 'optThresholdOff', high: 'optThresholdHigh', medium: 'optThresholdMedium', unknown: 'optThresholdUnknown', low: 'optThresholdAny' };
 
 const isBlockLevel = (value: string): value is BlockLevel => (BLOCK_LEVELS as readonly string[]).includes(value);
 
@@ -18,7 +20,7 @@ export function BlockLevelField({ settings }: { settings: ReadySettings }) {
   const error = errors.blockLevel;
   return (
     <div class="field" {...attrs}>
-      <label for="blockLevel">Block every AI service at or above</label>
+      <label for="blockLevel">{t('optBlockLevelLabel')}</label>
       <select
         id="blockLevel"
         value={view.settings.user.blockLevel}
@@ -31,16 +33,16 @@ export function BlockLevelField({ settings }: { settings: ReadySettings }) {
       >
         {BLOCK_LEVELS.map((level) => (
           <option key={level} value={level}>
-            {LEVEL_WORDS[level]}
+            {t(LEVEL_WORDS[level])}
           </option>
         ))}
       </select>
       <p class="hint" id="blockLevel-hint">
-        Risk levels, lowest first: low, unknown, medium, high. Services you allow below are let through.
+        {t('optBlockLevelHint')}
       </p>
       {orgLevel !== 'off' && (
         <p class="org-line" data-org-level={orgLevel}>
-          <span class="tag">Set by your organization</span> {describeRule({ tier: 'org', scope: 'level', action: 'block' }, orgLevel, database)}
+          <span class="tag">{t('optSetByOrg')}</span> {describeRule({ tier: 'org', scope: 'level', action: 'block' }, orgLevel, database)}
         </p>
       )}
       <OrgNote locked={locked} />

@@ -1,19 +1,43 @@
-/** What the bundled risk database holds (the data-stat attributes are read by tests). */
+/** What the bundled risk database holds, its version, and its providers and laws to browse (data-stat attributes are read by tests). */
 import { database } from '../core/database.ts';
 import { databaseStats } from '../core/database-stats.ts';
+import { databaseVersion } from '../core/database-version.ts';
+import type { RiskDatabase } from '../core/risk-database.ts';
+import { t } from '../shared/t.ts';
+import { formatCount } from './format-time.ts';
+import { LawBrowser } from './LawBrowser.tsx';
+import { ProviderBrowser } from './ProviderBrowser.tsx';
 
-export function DatabasePanel() {
+const STATS = [
+  ['providers', 'optStatProviders'],
+  ['products', 'optStatProducts'],
+  ['hosts', 'optStatHosts'],
+  ['countries', 'optStatCountries'],
+  ['laws', 'optStatLaws'],
+  ['modelFamilies', 'optStatModelFamilies'],
+] as const;
+
+/** `db` is the database as the policy changes it (its country ratings and own services). */
+export function DatabasePanel({ db = database }: { db?: RiskDatabase }) {
   const stats = databaseStats(database);
+  const version = databaseVersion(database);
   return (
     <section class="panel" id="database" aria-labelledby="db-title">
-      <h2 id="db-title">Risk database</h2>
+      <h2 id="db-title">{t('optDbTitle')}</h2>
+      <p class="db-version" data-db-fingerprint={version.fingerprint}>
+        {t('optDbVersion', [version.format, version.reviewed || '–', version.fingerprint])}
+      </p>
       <dl class="stats">
-        <div><dt>Providers</dt><dd data-stat="providers">{stats.providers}</dd></div>
-        <div><dt>Products</dt><dd data-stat="products">{stats.products}</dd></div>
-        <div><dt>Hostnames</dt><dd data-stat="hosts">{stats.hosts}</dd></div>
-        <div><dt>Countries</dt><dd data-stat="countries">{stats.countries}</dd></div>
+        {STATS.map(([key, label]) => (
+          <div key={key}>
+            <dt>{t(label)}</dt>
+            <dd data-stat={key}>{stats[key]}</dd>
+          </div>
+        ))}
       </dl>
-      <p class="muted">Bundled with the extension; nothing is downloaded at run time.</p>
+      <p class="muted">{t('optDbBundled')}</p>
+      <ProviderBrowser db={db} />
+      <LawBrowser db={db} />
     </section>
   );
 }

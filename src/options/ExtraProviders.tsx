@@ -1,6 +1,8 @@
 /** The AI services the organization adds to the database, and the country ratings it changes. */
 import type { SettingsView } from '../core/settings-view.ts';
 import { Country } from '../ui/Country.tsx';
+import { LEVEL_NAME_KEYS } from './level-words.ts';
+import { t } from '../shared/t.ts';
 
 export function ExtraProviders({ view }: { view: SettingsView }) {
   const extras = view.settings.extraProviders;
@@ -10,7 +12,7 @@ export function ExtraProviders({ view }: { view: SettingsView }) {
     <>
       {extras.length > 0 && (
         <>
-          <h3>AI services your organization adds</h3>
+          <h3>{t('optOrgServicesTitle')}</h3>
           <ul class="extras" id="extra-providers">
             {extras.map((p) => (
               <li key={p.id} data-extra-provider={p.id}>
@@ -27,11 +29,11 @@ export function ExtraProviders({ view }: { view: SettingsView }) {
       )}
       {levels.length > 0 && (
         <>
-          <h3>Country ratings by your organization</h3>
+          <h3>{t('optOrgCountryLevelsTitle')}</h3>
           <ul class="extras" id="org-country-levels">
             {levels.map(([code, level]) => (
               <li key={code} data-country-level={code}>
-                <Country code={code} />: {level} risk
+                <Country code={code} />: {t('optLevelRisk', [t(LEVEL_NAME_KEYS[level])])}
               </li>
             ))}
           </ul>

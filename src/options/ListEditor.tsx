@@ -11,6 +11,7 @@ import type { ListInfo } from './list-info.ts';
 import { ListEntry } from './ListEntry.tsx';
 import { OrgNote } from './OrgNote.tsx';
 import type { ReadySettings } from './use-options-settings.ts';
+import { t } from '../shared/t.ts';
 
 interface Props {
   settings: ReadySettings;
@@ -30,8 +31,8 @@ export function ListEditor({ settings, info, db, choices }: Props) {
   const kept = locked ? stored.length : 0;
   return (
     <div class="list" {...attrs} aria-labelledby={`${key}-title`} role="group">
-      <h4 id={`${key}-title`}>{info.title}</h4>
-      <p class="hint">{info.hint}</p>
+      <h4 id={`${key}-title`}>{t(info.title)}</h4>
+      <p class="hint">{t(info.hint)}</p>
       {org.length + mine.length > 0 ? (
         <ul class="entries" aria-labelledby={`${key}-title`}>
           {org.map((value) => (
@@ -42,7 +43,7 @@ export function ListEditor({ settings, info, db, choices }: Props) {
           ))}
         </ul>
       ) : (
-        <p class="empty">None</p>
+        <p class="empty">{t('optNone')}</p>
       )}
       {locked ? (
         <OrgNote locked />
@@ -51,7 +52,7 @@ export function ListEditor({ settings, info, db, choices }: Props) {
       )}
       {kept > 0 && (
         <p class="hint">
-          {kept === 1 ? 'Your own entry is kept and applies' : `Your own ${kept} entries are kept and apply`} again if your organization lets you change this list.
+          {kept === 1 ? t('optKeptOne') : t('optKeptMany', [kept])}
         </p>
       )}
       <FieldError id={errorId(key)} error={errors[key]} />

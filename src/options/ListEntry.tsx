@@ -2,6 +2,7 @@
 import type { RiskDatabase } from '../core/risk-database.ts';
 import { EntryLabel, entryName } from './EntryLabel.tsx';
 import type { ListInfo } from './list-info.ts';
+import { t } from '../shared/t.ts';
 
 interface Props {
   info: ListInfo;
@@ -17,12 +18,13 @@ export function ListEntry({ info, value, tier, db, onRemove }: Props) {
       <EntryLabel kind={info.kind} value={value} db={db} />
       {tier === 'org' ? (
         <span class="tag">
-          <span aria-hidden="true">🔒 </span>Set by your organization
+          <span aria-hidden="true">🔒 </span>
+          {t('optSetByOrg')}
         </span>
       ) : (
         onRemove && (
-          <button type="button" class="remove" aria-label={`Remove ${entryName(info.kind, value, db)} from ${info.noun}`} onClick={onRemove}>
-            Remove
+          <button type="button" class="remove" aria-label={t('optRemoveFrom', [entryName(info.kind, value, db), t(info.noun)])} onClick={onRemove}>
+            {t('optRemove')}
           </button>
         )
       )}

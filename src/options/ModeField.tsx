@@ -4,11 +4,13 @@ import { errorId, fieldState } from './field-state.ts';
 import { FieldError } from './FieldError.tsx';
 import { OrgNote } from './OrgNote.tsx';
 import type { ReadySettings } from './use-options-settings.ts';
+import { t } from '../shared/t.ts';
 
+/** Message keys: the mode's name and what it does. */
 const WORDS: Record<Mode, [title: string, text: string]> = {
-  monitor: ['Monitor', 'Record which AI services pages use. Nothing is blocked or warned about.'],
-  warn: ['Warn', 'Let the requests through and warn about what your lists and level name.'],
-  block: ['Block', 'Block what your lists and level name. Everything else works as usual.'],
+  monitor: ['optModeMonitor', 'optModeMonitorHint'],
+  warn: ['optModeWarn', 'optModeWarnHint'],
+  block: ['optModeBlock', 'optModeBlockHint'],
 };
 
 export function ModeField({ settings }: { settings: ReadySettings }) {
@@ -17,14 +19,14 @@ export function ModeField({ settings }: { settings: ReadySettings }) {
   const error = errors.mode;
   return (
     <fieldset class="field" {...attrs} data-source={view.settings.sources.mode} aria-describedby={error ? errorId('mode') : undefined}>
-      <legend>Mode</legend>
+      <legend>{t('optMode')}</legend>
       <div class="choices">
         {MODES.map((mode) => (
           <label class="choice" key={mode}>
             <input type="radio" name="mode" value={mode} checked={view.settings.mode === mode} disabled={locked} onChange={() => void update('mode', mode)} />
             <span>
-              <strong>{WORDS[mode][0]}</strong>
-              <span class="hint">{WORDS[mode][1]}</span>
+              <strong>{t(WORDS[mode][0])}</strong>
+              <span class="hint">{t(WORDS[mode][1])}</span>
             </span>
           </label>
         ))}

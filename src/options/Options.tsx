@@ -1,12 +1,16 @@
 /** Options page: the settings in force and who set them, the user's own choices, and the policy. */
 import icon from '../../assets/icons/icon-32.png';
 import browser from 'webextension-polyfill';
+import { AuditPanel } from './AuditPanel.tsx';
+import { database } from '../core/database.ts';
+import { policyDatabase } from '../core/policy-database.ts';
 import { DatabasePanel } from './DatabasePanel.tsx';
 import { ListsPanel } from './ListsPanel.tsx';
 import { PolicyPanel } from './PolicyPanel.tsx';
 import { ProtectionPanel } from './ProtectionPanel.tsx';
 import { RulesStatus } from './RulesStatus.tsx';
 import { type ReadySettings, useOptionsSettings } from './use-options-settings.ts';
+import { t } from '../shared/t.ts';
 
 export function Options() {
   const { version } = browser.runtime.getManifest();
@@ -18,18 +22,19 @@ export function Options() {
       <header class="page-head">
         <img src={icon} alt="" width="32" height="32" />
         <div>
-          <h1>AI Jurisdiction Guard</h1>
-          <p class="muted">Settings · version {version}</p>
+          <h1>{t('extName')}</h1>
+          <p class="muted">{t('optSettingsVersion', [version])}</p>
         </div>
       </header>
       {view && Object.keys(view.policy).length > 0 && (
         <p class="banner" data-banner="managed">
-          <span aria-hidden="true">🏢 </span>Your organization manages some of these settings. <a href="#policy">See the policy</a>
+          <span aria-hidden="true">🏢 </span>
+          {t('optManagedBanner')} <a href="#policy">{t('optSeePolicy')}</a>
         </p>
       )}
       {settings.loadError && (
         <p class="field-error" role="alert">
-          The settings could not be read: {settings.loadError}
+          {t('optLoadFailed', [settings.loadError])}
         </p>
       )}
       {ready ? (
@@ -42,11 +47,12 @@ export function Options() {
       ) : (
         !settings.loadError && (
           <p class="muted" role="status">
-            Loading settings…
+            {t('optLoading')}
           </p>
         )
       )}
-      <DatabasePanel />
+      <AuditPanel retentionDays={view?.settings.auditRetentionDays} />
+      <DatabasePanel db={view ? policyDatabase(database, view.settings) : database} />
     </main>
   );
 }

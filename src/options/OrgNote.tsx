@@ -3,6 +3,7 @@
  * value the user sees is the organization's default, theirs to change.
  */
 import type { SettingSource } from '../core/policy-merge.ts';
+import { t } from '../shared/t.ts';
 
 interface Props {
   locked: boolean;
@@ -14,14 +15,16 @@ export function OrgNote({ locked, source }: Props) {
   if (locked) {
     return (
       <p class="org-note" data-note="locked">
-        <span aria-hidden="true">🔒 </span>Set by your organization
+        <span aria-hidden="true">🔒 </span>
+        {t('optSetByOrg')}
       </p>
     );
   }
   if (source !== 'organization') return null;
   return (
     <p class="org-note" data-note="org-default">
-      <span aria-hidden="true">🏢 </span>Your organization's default; you can change it.
+      <span aria-hidden="true">🏢 </span>
+      {t('optOrgDefault')}
     </p>
   );
 }

@@ -2,6 +2,7 @@
 import type { SettingsView } from '../core/settings-view.ts';
 import { formatTime } from './format-time.ts';
 import { settingName } from './setting-names.ts';
+import { t } from '../shared/t.ts';
 
 export function PolicyStatus({ view }: { view: SettingsView }) {
   const keys = Object.keys(view.policy).length;
@@ -11,22 +12,25 @@ export function PolicyStatus({ view }: { view: SettingsView }) {
       <p>
         <strong>
           {keys > 0
-            ? `Your organization’s policy applies (${keys} ${keys === 1 ? 'setting' : 'settings'}).`
+            ? keys === 1
+              ? t('optPolicyAppliesOne')
+              : t('optPolicyAppliesMany', [keys])
             : view.policyReadAt === null
-              ? 'The policy has not been read yet.'
-              : 'No policy from an organization: every setting is yours.'}
+              ? t('optPolicyUnread')
+              : t('optPolicyNone')}
         </strong>
       </p>
-      {view.policyReadAt !== null && <p class="muted">Read {formatTime(view.policyReadAt)}.</p>}
+      {view.policyReadAt !== null && <p class="muted">{t('optPolicyReadAt', [formatTime(view.policyReadAt)])}</p>}
       {keys > 0 && (
         <p class="muted">
-          {locked.length ? `You cannot change: ${locked.map(settingName).join(', ')}.` : 'It locks none of your settings.'}{' '}
-          {view.settings.allowBypass ? 'The block page offers “Allow once”.' : 'The block page does not offer “Allow once”.'}
+          {locked.length ? t('optPolicyLocks', [locked.map(settingName).join(t('listSeparator'))]) : t('optPolicyLocksNone')}{' '}
+          {view.settings.allowBypass ? t('optBypassOffered') : t('optBypassNotOffered')}
         </p>
       )}
       {view.policyError && (
         <p class="field-error" role="alert" data-policy-error>
-          <span aria-hidden="true">⚠ </span>The last read of the policy failed: {view.policyError}. The policy read before still applies.
+          <span aria-hidden="true">⚠ </span>
+          {t('optPolicyReadFailed', [view.policyError])}
         </p>
       )}
     </div>

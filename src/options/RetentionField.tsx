@@ -5,6 +5,7 @@ import { errorId, fieldState } from './field-state.ts';
 import { FieldError } from './FieldError.tsx';
 import { OrgNote } from './OrgNote.tsx';
 import type { ReadySettings } from './use-options-settings.ts';
+import { t } from '../shared/t.ts';
 
 export function RetentionField({ settings }: { settings: ReadySettings }) {
   const { view, errors, update } = settings;
@@ -16,7 +17,7 @@ export function RetentionField({ settings }: { settings: ReadySettings }) {
   const commit = () => {
     const n = Number(draft.trim());
     if (!draft.trim() || !Number.isInteger(n) || n < MIN_RETENTION_DAYS || n > MAX_RETENTION_DAYS) {
-      setInvalid(`Enter a whole number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}.`);
+      setInvalid(t('optRetentionInvalid', [MIN_RETENTION_DAYS, MAX_RETENTION_DAYS]));
       return;
     }
     setInvalid(null);
@@ -33,7 +34,7 @@ export function RetentionField({ settings }: { settings: ReadySettings }) {
         commit();
       }}
     >
-      <label for="auditRetentionDays">Keep the audit log for</label>
+      <label for="auditRetentionDays">{t('optRetentionLabel')}</label>
       <span class="inline">
         <input
           id="auditRetentionDays"
@@ -49,9 +50,9 @@ export function RetentionField({ settings }: { settings: ReadySettings }) {
           onInput={(e) => setDraft(e.currentTarget.value)}
           onChange={commit}
         />
-        <span>days</span>
+        <span>{t('optDays')}</span>
       </span>
-      <span class="hint">Saved when you press Enter or leave the field.</span>
+      <span class="hint">{t('optRetentionHint')}</span>
       <OrgNote locked={locked} source={view.settings.sources.auditRetentionDays} />
       <FieldError id={errorId('auditRetentionDays')} error={error} />
     </form>

@@ -3,6 +3,7 @@ import { errorId, fieldState } from './field-state.ts';
 import { FieldError } from './FieldError.tsx';
 import { OrgNote } from './OrgNote.tsx';
 import type { ReadySettings } from './use-options-settings.ts';
+import { t } from '../shared/t.ts';
 
 export function WarningField({ settings }: { settings: ReadySettings }) {
   const { view, errors, update } = settings;
@@ -19,8 +20,8 @@ export function WarningField({ settings }: { settings: ReadySettings }) {
           onChange={(e) => void update('showWarning', e.currentTarget.checked)}
         />
         <span>
-          Show a warning on the page
-          <span class="hint">When Warn or Block mode acts on a page's AI use.</span>
+          {t('optWarningLabel')}
+          <span class="hint">{t('optWarningHint')}</span>
         </span>
       </label>
       <OrgNote locked={locked} source={view.settings.sources.showWarning} />

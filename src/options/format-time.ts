@@ -1,4 +1,28 @@
-/** A moment as people read it in their own locale: "12 Mar 2026, 14:05". */
+/** Moments as people read them in the UI language: "12 Mar 2026, 14:05". */
+import { uiLanguage } from '../shared/t.ts';
+
 export function formatTime(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(ms).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** With seconds, for the audit log, where events follow closely. */
+export function formatTimeExact(ms: number): string {
+  return new Date(ms).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+/** A count in the UI language's digits and grouping. */
+export function formatCount(n: number): string {
+  return n.toLocaleString(uiLanguage());
+}
+
+/** `YYYY-MM-DD` in local time (for file names and date fields). */
+export function localDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Local midnight at the start of a `YYYY-MM-DD` date field's day, or undefined when empty. */
+export function startOfLocalDay(value: string, plusDays = 0): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + plusDays).getTime() : undefined;
 }

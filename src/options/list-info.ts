@@ -1,4 +1,4 @@
-/** The six block and allow lists as the options page names and explains them. */
+/** The six block and allow lists as the options page names and explains them (message keys). */
 import type { ListKey } from '../core/settings.ts';
 
 export type EntryKind = 'provider' | 'country' | 'site';
@@ -6,23 +6,25 @@ export type EntryKind = 'provider' | 'country' | 'site';
 export interface ListInfo {
   key: ListKey;
   kind: EntryKind;
+  /** Message key of the list's title. */
   title: string;
-  /** As in "Remove DeepSeek from blocked providers". */
+  /** Message key of the list as in "Remove DeepSeek from blocked providers". */
   noun: string;
+  /** Message key of what the list does. */
   hint: string;
 }
 
 export const LISTS: readonly ListInfo[] = [
-  { key: 'blockedProviders', kind: 'provider', title: 'Blocked providers', noun: 'blocked providers', hint: 'Every service of these companies.' },
-  { key: 'allowedProviders', kind: 'provider', title: 'Allowed providers', noun: 'allowed providers', hint: 'Let through even where a country or the risk level would block them.' },
-  { key: 'blockedCountries', kind: 'country', title: 'Blocked countries', noun: 'blocked countries', hint: 'AI services with a company or data in these countries.' },
-  { key: 'allowedCountries', kind: 'country', title: 'Allowed countries', noun: 'allowed countries', hint: 'AI services whose companies and data are all in these countries.' },
-  { key: 'blockedSites', kind: 'site', title: 'Blocked sites', noun: 'blocked sites', hint: 'AI requests made by pages of these sites and their subdomains.' },
-  { key: 'allowedSites', kind: 'site', title: 'Allowed sites', noun: 'allowed sites', hint: 'Pages of these sites may use any AI service.' },
+  { key: 'blockedProviders', kind: 'provider', title: 'optBlockedProviders', noun: 'optBlockedProvidersNoun', hint: 'optBlockedProvidersHint' },
+  { key: 'allowedProviders', kind: 'provider', title: 'optAllowedProviders', noun: 'optAllowedProvidersNoun', hint: 'optAllowedProvidersHint' },
+  { key: 'blockedCountries', kind: 'country', title: 'optBlockedCountries', noun: 'optBlockedCountriesNoun', hint: 'optBlockedCountriesHint' },
+  { key: 'allowedCountries', kind: 'country', title: 'optAllowedCountries', noun: 'optAllowedCountriesNoun', hint: 'optAllowedCountriesHint' },
+  { key: 'blockedSites', kind: 'site', title: 'optBlockedSites', noun: 'optBlockedSitesNoun', hint: 'optBlockedSitesHint' },
+  { key: 'allowedSites', kind: 'site', title: 'optAllowedSites', noun: 'optAllowedSitesNoun', hint: 'optAllowedSitesHint' },
 ];
 
 export const GROUPS: readonly { kind: EntryKind; title: string }[] = [
-  { kind: 'provider', title: 'Providers' },
-  { kind: 'country', title: 'Countries' },
-  { kind: 'site', title: 'Sites' },
+  { kind: 'provider', title: 'optGroupProviders' },
+  { kind: 'country', title: 'optGroupCountries' },
+  { kind: 'site', title: 'optGroupSites' },
 ];

@@ -1,16 +1,17 @@
 /** Settings in words, for sentences such as "You cannot change: Mode, Blocked providers." */
 import type { ListKey, UserKey } from '../core/settings.ts';
+import { t } from '../shared/t.ts';
 import { LISTS } from './list-info.ts';
 
 const SCALAR_NAMES: Record<Exclude<UserKey, ListKey>, string> = {
-  mode: 'Mode',
-  blockLevel: 'Risk level to block',
-  showWarning: 'Warning on the page',
-  auditRetentionDays: 'Audit log retention',
-  countryLevels: 'Country ratings',
+  mode: 'optMode',
+  blockLevel: 'optNameBlockLevel',
+  showWarning: 'optNameShowWarning',
+  auditRetentionDays: 'optNameRetention',
+  countryLevels: 'optNameCountryLevels',
 };
 
 export function settingName(key: UserKey): string {
   const list = LISTS.find((info) => info.key === key);
-  return list ? list.title : SCALAR_NAMES[key as Exclude<UserKey, ListKey>];
+  return t(list ? list.title : SCALAR_NAMES[key as Exclude<UserKey, ListKey>]);
 }

@@ -22,6 +22,12 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Extra Chromium switches. */
   args?: string[];
+  /**
+   * A profile (user-data-dir) to use and keep, so a later launch with the same directory is the
+   * same browser restarted (IndexedDB, storage.local survive); by default a temporary profile is
+   * made and deleted on close. The caller deletes a directory it passes.
+   */
+  profileDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -62,7 +68,7 @@ export interface FixtureChromium {
 export async function launchChromium(options: LaunchOptions, withExtension: boolean): Promise<FixtureChromium> {
   assertChromium();
   const server = options.server ?? (await startFixtureServer());
-  const profile = await mkdtemp(join(tmpdir(), withExtension ? 'ajg-profile-' : 'ajg-plain-profile-'));
+  const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), withExtension ? 'ajg-profile-' : 'ajg-plain-profile-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -88,7 +94,7 @@ export async function launchChromium(options: LaunchOptions, withExtension: bool
     close: async () => {
       await context.close();
       if (!options.server) await server.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!options.profileDir) await rm(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,58 @@
+/** The laws the database cites: name, area, articles with their gist, summary and source. */
+import { useMemo, useState } from 'preact/hooks';
+import type { RiskDatabase } from '../core/risk-database.ts';
+import { t } from '../shared/t.ts';
+import { Country } from '../ui/Country.tsx';
+import { formatCount } from './format-time.ts';
+
+export function LawBrowser({ db }: { db: RiskDatabase }) {
+  const [query, setQuery] = useState('');
+  const laws = useMemo(() => Object.values(db.compiled.laws).sort((a, b) => a.area.localeCompare(b.area) || a.name.localeCompare(b.name)), [db]);
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = laws.filter((law) => {
+    const text = [law.id, law.area, law.name, law.officialName ?? '', law.summary, ...law.articles.flatMap((a) => [a.ref, a.gist])].join(' ').toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+  return (
+    <details class="browse" id="db-laws">
+      <summary>
+        <span class="browse-title">{t('optDbLawsTitle')}</span>
+      </summary>
+      <div class="browse-body">
+        <label for="db-law-filter">{t('optDbLawFilter')}</label>
+        <input id="db-law-filter" type="search" value={query} placeholder={t('optDbLawFilterPlaceholder')} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <p class="hint" role="status">
+          {t('optDbShowing', [formatCount(shown.length), formatCount(laws.length)])}
+        </p>
+        <ul class="laws">
+          {shown.map((law) => (
+            <li key={law.id} data-db-law={law.id}>
+              <p class="law-head">
+                <strong>{law.name}</strong> <span class="sub">({law.area === 'EU' ? t('optDbEu') : <Country code={law.area} />}, {law.year})</span>
+              </p>
+              {law.officialName && <p class="sub">{law.officialName}</p>}
+              <p>{law.summary}</p>
+              {law.articles.length > 0 && (
+                <ul class="articles" aria-label={t('optDbArticles', [law.name])}>
+                  {law.articles.map((a) => (
+                    <li key={a.ref}>
+                      <strong>{a.ref}</strong>: {a.gist}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {law.source.url && (
+                <p class="sub">
+                  <a href={law.source.url} target="_blank" rel="noreferrer noopener">
+                    {t('optDbSource')}
+                  </a>
+                  {law.source.reviewed && ` · ${t('optDbReviewed', [law.source.reviewed])}`}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </details>
+  );
+}

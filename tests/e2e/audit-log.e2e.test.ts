@@ -1,0 +1,177 @@
+/// <reference types="chrome" />
+/**
+ * The audit log in real Chromium with the built extension: a page's AI use is recorded once per
+ * finding, a blocked request and a blocked navigation are recorded as blocks (a flood of blocked
+ * requests as one entry with a count), and the options page lists, filters, searches, exports
+ * (CSV and JSON downloads that parse back to the stored entries) and clears the log, which
+ * survives a browser restart.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../src/core/audit-entry.ts';
+import { parseAuditCsv, parseAuditJson } from '../../src/core/audit-export.ts';
+import { serveFakeAi } from './harness/ai-api.ts';
+import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
+import { ARTIFACTS_DIR, openOptions } from './harness/extension.ts';
+import { updateSettings } from './harness/settings.ts';
+import { checkBothThemes, expectAccessible } from './harness/ui-checks.ts';
+
+const HOSTS = ['app.example.com', 'chat.deepseek.com', 'api.deepseek.com', 'api.mistral.ai'];
+const FLOOD = 40;
+
+/** What the extension stored, read from its IndexedDB on an extension page, oldest first. */
+async function storedEntries(page: Page): Promise<AuditEntry[]> {
+  return page.evaluate(
+    () =>
+      new Promise<AuditEntry[]>((resolve, reject) => {
+        const open = indexedDB.open('audit-log');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('entries').objectStore('entries').index('time').getAll();
+          req.onsuccess = () => (resolve(req.result as AuditEntry[]), open.result.close());
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+const rows = (page: Page) => page.locator('#audit tbody tr');
+const shownCount = (page: Page) => page.locator('.audit-count').getAttribute('data-shown').then(Number);
+
+describe('audit log', () => {
+  let ext: ExtensionBrowser;
+  let profileDir: string;
+  const launch = async () => {
+    ext = await launchExtension({ hosts: HOSTS, profileDir });
+    serveFakeAi(ext.server, 'api.deepseek.com', 'api.mistral.ai');
+  };
+  beforeAll(async () => {
+    profileDir = await mkdtemp(join(tmpdir(), 'ajg-audit-profile-'));
+    await launch();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await rm(profileDir, { recursive: true, force: true });
+  });
+
+  it('records findings once and blocks (a flood as one entry with a count)', async () => {
+    const page = await ext.newPage();
+    await page.goto('https://app.example.com/outbound.html');
+    for (let i = 0; i < 3; i++) expect(await page.evaluate(() => (window as any).tryFetch('https://api.mistral.ai/v1/chat/completions'))).toBe('ok 200');
+    expect(await page.evaluate(() => (window as any).tryFetch('https://api.deepseek.com/chat/completions'))).toBe('ok 200');
+
+    expect(await updateSettings(ext, { mode: 'block', blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
+    const results = await page.evaluate((n) => Promise.all(Array.from({ length: n }, () => (window as any).tryFetch('https://api.deepseek.com/chat/completions'))), FLOOD);
+    expect(new Set(results)).toEqual(new Set(['failed TypeError: Failed to fetch']));
+    await page.click('#to-deepseek');
+    await page.waitForURL(/blocked\.html/);
+
+    const probe = await ext.extensionPage();
+    await expect.poll(async () => (await storedEntries(probe)).map((e) => `${e.type} ${e.host} ${e.kind}`).sort(), { timeout: 10_000 }).toEqual([
+      'block api.deepseek.com xmlhttprequest',
+      'block chat.deepseek.com navigation',
+      'finding api.deepseek.com request',
+      'finding api.mistral.ai request',
+    ]);
+    // Repeats of a finding are not new entries; the flood of blocks is one entry counting each.
+    await expect.poll(async () => (await storedEntries(probe)).find((e) => e.type === 'block' && e.kind !== 'navigation')?.count, { timeout: 5_000 }).toBe(FLOOD);
+    const entries = await storedEntries(probe);
+    expect(entries.find((e) => e.host === 'api.mistral.ai')).toMatchObject({ type: 'finding', site: 'app.example.com', providerId: 'mistral', count: 1 });
+    expect(entries.find((e) => e.kind === 'navigation')).toMatchObject({ site: 'app.example.com', providerId: 'deepseek', providerName: 'DeepSeek', level: 'high', country: 'CN', rule: 'user provider deepseek' });
+    expect(entries.find((e) => e.type === 'finding' && e.host === 'api.deepseek.com')).toMatchObject({ model: 'deepseek-chat', level: 'high' });
+  });
+
+  it('the options page lists, filters, searches and exports the log', async () => {
+    const options = await openOptions(ext);
+    await expect.poll(() => rows(options).count()).toBe(4);
+    const stored = await storedEntries(options);
+    // Newest first.
+    expect(await rows(options).evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-audit-entry'))))).toEqual(stored.map((e) => e.id).reverse());
+    const navigation = options.locator('#audit tbody tr[data-host="chat.deepseek.com"]');
+    expect(await navigation.innerText()).toContain('Blocked');
+    expect(await navigation.innerText()).toContain('DeepSeek');
+    expect(await options.locator('#audit tbody tr[data-type="block"][data-host="api.deepseek.com"] td.num').innerText()).toBe(String(FLOOD));
+
+    await options.selectOption('#audit-provider', 'mistral');
+    await expect.poll(() => shownCount(options)).toBe(1);
+    expect(await rows(options).getAttribute('data-host')).toBe('api.mistral.ai');
+    await options.selectOption('#audit-provider', '');
+    await options.selectOption('#audit-type', 'block');
+    await expect.poll(() => shownCount(options)).toBe(2);
+    await options.selectOption('#audit-level', 'high');
+    await expect.poll(() => shownCount(options)).toBe(2);
+    await options.selectOption('#audit-level', 'low');
+    await expect.poll(() => shownCount(options)).toBe(0);
+    expect(await options.locator('[data-audit-empty]').innerText()).toBe('No entry matches the filters.');
+    await options.click('text=Reset filters');
+    await expect.poll(() => shownCount(options)).toBe(4);
+    await options.fill('#audit-search', 'chat.deepseek');
+    await expect.poll(() => shownCount(options)).toBe(1);
+    // Every word must match (the page named model deepseek-chat in its requests to both services).
+    await options.fill('#audit-search', 'deepseek-chat');
+    await expect.poll(() => shownCount(options)).toBe(2);
+    await options.fill('#audit-search', 'Mistral deepseek-chat');
+    await expect.poll(() => shownCount(options)).toBe(1);
+    expect(await rows(options).getAttribute('data-host')).toBe('api.mistral.ai');
+    // Dates: today holds everything, a range ending yesterday nothing.
+    await options.fill('#audit-search', '');
+    const today = await options.evaluate(() => new Date().toLocaleDateString('sv'));
+    await options.fill('#audit-from', today);
+    await expect.poll(() => shownCount(options)).toBe(4);
+    await options.fill('#audit-from', '2020-01-01');
+    await options.fill('#audit-to', '2020-01-02');
+    await expect.poll(() => shownCount(options)).toBe(0);
+    await options.click('text=Reset filters');
+    await expect.poll(() => shownCount(options)).toBe(4);
+
+    await checkBothThemes(options, 'options-audit');
+    await expectAccessible(options);
+    // Close-ups to look at: the audit panel, and the database with both browsers open and filtered.
+    await options.locator('#audit').screenshot({ path: join(ARTIFACTS_DIR, 'screenshots/options-audit-panel.png') });
+    await options.click('#db-providers summary');
+    await options.fill('#db-provider-filter', 'deep');
+    await options.click('#db-laws summary');
+    await options.fill('#db-law-filter', 'intelligence');
+    await expect.poll(() => options.locator('[data-db-provider="deepseek"]').count()).toBe(1);
+    await expectAccessible(options);
+    await options.locator('#database').screenshot({ path: join(ARTIFACTS_DIR, 'screenshots/options-database.png') });
+
+    for (const [button, parse] of [
+      ['Export CSV', parseAuditCsv],
+      ['Export JSON', parseAuditJson],
+    ] as const) {
+      const [download] = await Promise.all([options.waitForEvent('download'), options.click(`button:has-text("${button}")`)]);
+      expect(download.suggestedFilename()).toMatch(/^ai-guard-audit-\d{4}-\d{2}-\d{2}\.(csv|json)$/);
+      const text = await readFile((await download.path())!, 'utf8');
+      if (button === 'Export CSV') {
+        expect(text.startsWith('\uFEFFid,time,type,')).toBe(true);
+        expect(text).toContain('\r\n');
+      }
+      // Exported newest first, as listed.
+      expect(parse(text)).toEqual([...stored].reverse());
+    }
+  });
+
+  it('keeps the log across a browser restart, and clears it after a confirmation', async () => {
+    const before = await storedEntries(await ext.extensionPage());
+    await ext.close();
+    await launch();
+    const options = await openOptions(ext);
+    await expect.poll(() => rows(options).count()).toBe(before.length);
+    expect(await storedEntries(options)).toEqual(before);
+
+    await options.click('button:has-text("Clear log…")');
+    const confirm = options.locator('#audit-confirm');
+    expect(await confirm.innerText()).toContain(`Delete all ${before.length} entries of the audit log?`);
+    await options.click('#audit-confirm button:has-text("Cancel")');
+    expect(await rows(options).count()).toBe(before.length);
+    await options.click('button:has-text("Clear log…")');
+    await options.click('#audit-confirm button:has-text("Delete all entries")');
+    await expect.poll(() => rows(options).count()).toBe(0);
+    expect(await options.locator('[data-audit-empty]').innerText()).toContain('No entries yet.');
+    expect(await storedEntries(options)).toEqual([]);
+  });
+});
