@@ -3,7 +3,7 @@ import type { AuditEntry } from '../core/audit-entry.ts';
 import { t } from '../shared/t.ts';
 import { Country } from '../ui/Country.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
-import { kindWord, typeWord } from './audit-words.ts';
+import { kindWord, ruleWords, typeWord } from './audit-words.ts';
 import { formatCount, formatTimeExact } from './format-time.ts';
 
 function Service({ entry }: { entry: AuditEntry }) {
@@ -60,7 +60,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
                 <code>{e.host}</code>
                 <span class="sub">{kindWord(e.kind)}</span>
                 {e.model && <span class="sub">{t('auditModel', [e.model])}</span>}
-                {e.rule && <span class="sub">{t('auditRule', [e.rule])}</span>}
+                {e.rule && <span class="sub">{ruleWords(e.rule)}</span>}
               </td>
               <td class="num">{formatCount(e.count)}</td>
             </tr>

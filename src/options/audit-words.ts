@@ -16,6 +16,16 @@ const KIND_KEYS: Record<string, string> = {
   sub_frame: 'auditKindFrame',
 };
 
+const SCOPE_KEYS: Record<string, string> = { site: 'auditScopeSite', provider: 'auditScopeProvider', country: 'auditScopeCountry', level: 'auditScopeLevel' };
+
+/** A stored rule ("user provider deepseek", "org country CN") in words: "You block provider deepseek". */
+export function ruleWords(rule: string): string {
+  const [tier, scope, ...rest] = rule.split(' ');
+  const scopeKey = scope && SCOPE_KEYS[scope];
+  if ((tier !== 'user' && tier !== 'org') || !scopeKey) return rule;
+  return t(tier === 'org' ? 'auditRuleOrg' : 'auditRuleUser', [t(scopeKey), rest.join(' ')]);
+}
+
 /** Known kinds in words; other request types (ping, media…) as the browser names them. */
 export function kindWord(kind: string): string {
   const key = KIND_KEYS[kind];

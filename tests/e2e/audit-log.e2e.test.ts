@@ -15,8 +15,8 @@ import type { AuditEntry } from '../../src/core/audit-entry.ts';
 import { parseAuditCsv, parseAuditJson } from '../../src/core/audit-export.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
-import { ARTIFACTS_DIR, openOptions } from './harness/extension.ts';
-import { updateSettings } from './harness/settings.ts';
+import { ARTIFACTS_DIR, openOptions, stopServiceWorker } from './harness/extension.ts';
+import { getSettings, updateSettings } from './harness/settings.ts';
 import { checkBothThemes, expectAccessible } from './harness/ui-checks.ts';
 
 const HOSTS = ['app.example.com', 'chat.deepseek.com', 'api.deepseek.com', 'api.mistral.ai'];
@@ -153,6 +153,67 @@ describe('audit log', () => {
       // Exported newest first, as listed.
       expect(parse(text)).toEqual([...stored].reverse());
     }
+  });
+
+  it('deletes entries older than the retention when the worker starts', async () => {
+    const options = await openOptions(ext);
+    const day = 86_400_000;
+    const old = { time: Date.now() - 31 * day, type: 'finding', site: 'old.example.com', host: 'api.mistral.ai', kind: 'request', count: 1 };
+    const recent = { ...old, time: Date.now() - 29 * day, site: 'recent.example.com' };
+    await options.evaluate(
+      (add) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('audit-log');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('entries', 'readwrite');
+            for (const entry of add) tx.objectStore('entries').add(entry);
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      [old, recent],
+    );
+    expect((await storedEntries(options)).map((e) => e.site)).toContain('old.example.com');
+    await stopServiceWorker(ext);
+    // Any event starts the worker again; it deletes what is older than 30 days (the default).
+    expect(await updateSettings(ext, { auditRetentionDays: 30 })).toMatchObject({ ok: true });
+    await expect.poll(async () => (await storedEntries(options)).map((e) => e.site), { timeout: 10_000 }).not.toContain('old.example.com');
+    expect((await storedEntries(options)).map((e) => e.site)).toContain('recent.example.com');
+  });
+
+  it('shows a storage error, such as a full disk, until it is dismissed', async () => {
+    const options = await openOptions(ext);
+    await options.evaluate(() =>
+      chrome.storage.local.set({ 'audit:last-error': { name: 'QuotaExceededError', message: 'The quota has been exceeded.', at: Date.now(), during: 'write' } }),
+    );
+    const alert = options.locator('[data-audit-error="QuotaExceededError"]');
+    await expect.poll(() => alert.count()).toBe(1);
+    const text = await alert.innerText();
+    expect(text).toContain('The audit log has a storage problem.');
+    expect(text).toContain('saving an entry failed: The quota has been exceeded.');
+    expect(text).toContain('storage for extensions is full');
+    await expectAccessible(options);
+    await alert.locator('button', { hasText: 'Dismiss' }).click();
+    await expect.poll(() => alert.count()).toBe(0);
+    expect(await options.evaluate(() => chrome.storage.local.get('audit:last-error'))).toEqual({});
+  });
+
+  it('a country rating set on the options page changes the levels shown', async () => {
+    const options = await openOptions(ext);
+    await options.click('#db-providers summary');
+    const mistralLevel = options.locator('[data-db-provider="mistral"] [data-level]');
+    expect(await mistralLevel.getAttribute('data-level')).toBe('low');
+    await options.selectOption('#countryLevels-add', 'FR');
+    await options.selectOption('#countryLevels-add-level', 'high');
+    await options.click('[data-setting="countryLevels"] button[type="submit"]');
+    await expect.poll(() => options.locator('#country-levels [data-country-level="FR"]').getAttribute('data-level')).toBe('high');
+    expect((await getSettings(ext)).user.countryLevels).toEqual({ FR: 'high' });
+    await expect.poll(() => mistralLevel.getAttribute('data-level')).toBe('high');
+    await options.selectOption('#country-level-FR', 'medium');
+    await expect.poll(async () => (await getSettings(ext)).user.countryLevels).toEqual({ FR: 'medium' });
+    await options.click('#country-levels button:has-text("Remove")');
+    await expect.poll(async () => (await getSettings(ext)).user.countryLevels).toEqual({});
+    await expect.poll(() => mistralLevel.getAttribute('data-level')).toBe('low');
   });
 
   it('keeps the log across a browser restart, and clears it after a confirmation', async () => {
