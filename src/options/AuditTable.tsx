@@ -56,11 +56,13 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
                 <Service entry={e} />
               </td>
               <td>{e.level ? <LevelBadge level={e.level} /> : <span class="muted">–</span>}</td>
-              <td class="details">
-                <code>{e.host}</code>
-                <span class="sub">{kindWord(e.kind)}</span>
-                {e.model && <span class="sub">{t('auditModel', [e.model])}</span>}
-                {e.rule && <span class="sub">{ruleWords(e.rule)}</span>}
+              <td>
+                <div class="details">
+                  <code>{e.host}</code>
+                  <span class="sub">{kindWord(e.kind)}</span>
+                  {e.model && <span class="sub">{t('auditModel', [e.model])}</span>}
+                  {e.rule && <span class="sub">{ruleWords(e.rule)}</span>}
+                </div>
               </td>
               <td class="num">{formatCount(e.count)}</td>
             </tr>

@@ -15,7 +15,7 @@ import type { AuditEntry } from '../../src/core/audit-entry.ts';
 import { parseAuditCsv, parseAuditJson } from '../../src/core/audit-export.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
-import { ARTIFACTS_DIR, openOptions, stopServiceWorker } from './harness/extension.ts';
+import { ARTIFACTS_DIR, openOptions, screenshot, stopServiceWorker } from './harness/extension.ts';
 import { getSettings, updateSettings } from './harness/settings.ts';
 import { checkBothThemes, expectAccessible } from './harness/ui-checks.ts';
 
@@ -234,5 +234,23 @@ describe('audit log', () => {
     await expect.poll(() => rows(options).count()).toBe(0);
     expect(await options.locator('[data-audit-empty]').innerText()).toContain('No entries yet.');
     expect(await storedEntries(options)).toEqual([]);
+  });
+});
+
+describe('options page in Simplified Chinese', () => {
+  it('words the page from the zh_CN messages', async () => {
+    const ext = await launchExtension({ hosts: [], args: ['--lang=zh-CN'] });
+    try {
+      const options = await openOptions(ext);
+      await expect.poll(() => options.locator('#audit-title').innerText()).toBe('审计日志');
+      expect(await options.title()).toBe('AI Jurisdiction Guard：设置');
+      expect(await options.locator('#protection-title').innerText()).toBe('防护');
+      expect(await options.locator('[data-audit-empty]').innerText()).toContain('暂无记录');
+      expect(await options.locator('label[for="audit-search"]').innerText()).toBe('搜索');
+      await expectAccessible(options);
+      await screenshot(options, 'options-zh');
+    } finally {
+      await ext.close();
+    }
   });
 });
