@@ -13,9 +13,10 @@ import type { RiskDatabase } from '../core/risk-database.ts';
 import { type Finding, findingKey } from '../core/tab-state.ts';
 import { currentState } from './settings-store.ts';
 import type { TabChange } from './tab-store.ts';
+import { t } from '../shared/t.ts';
 
 export function findingEvent(db: RiskDatabase, site: string, f: Finding): AuditEvent {
-  const facts = describeFinding(db, f);
+  const facts = describeFinding(db, f, t);
   return {
     time: f.firstSeen,
     type: 'finding',

@@ -13,6 +13,7 @@ import { policyDatabase } from '../core/policy-database.ts';
 import { describeRule, whoDecides } from '../core/rule-words.ts';
 import type { SettingsView } from '../core/settings-view.ts';
 import { sendMessage } from '../shared/send-message.ts';
+import { t } from '../shared/t.ts';
 import { Country } from '../ui/Country.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
 
@@ -51,7 +52,7 @@ export function Blocked() {
         </p>
       )}
       <section class="why" aria-label="Why">
-        {decision?.rule && decision.matched !== undefined ? <p data-rule={`${decision.rule.tier}-${decision.rule.scope}`}>{describeRule(decision.rule, decision.matched, db)}</p> : <p>A block rule of AI Jurisdiction Guard stopped this page from loading.</p>}
+        {decision?.rule && decision.matched !== undefined ? <p data-rule={`${decision.rule.tier}-${decision.rule.scope}`}>{describeRule(decision.rule, decision.matched, db, t)}</p> : <p>A block rule of AI Jurisdiction Guard stopped this page from loading.</p>}
         {facts?.reason && <p>{facts.reason}</p>}
         {laws.length > 0 && (
           <ul class="laws">
@@ -66,7 +67,7 @@ export function Blocked() {
           </ul>
         )}
       </section>
-      {decision?.rule && <p class="by" data-by={decision.rule.tier}>Blocked by {whoDecides(decision.rule)}.</p>}
+      {decision?.rule && <p class="by" data-by={decision.rule.tier}>Blocked by {whoDecides(decision.rule, t)}.</p>}
       <div class="actions">
         <button type="button" class="primary" onClick={() => history.back()}>
           Go back

@@ -53,7 +53,7 @@ export function AddEntry({ info, choices, listed, onAdd }: Props) {
           <input
             id={id}
             type="text"
-            placeholder="news.example.com"
+            placeholder={t('optSitePlaceholder')}
             autocomplete="off"
             spellcheck={false}
             value={value}

@@ -1,12 +1,12 @@
 /** The user's risk threshold, and the organization's when it has one. */
 import { database } from '../core/database.ts';
 import { describeRule } from '../core/rule-words.ts';
+import { t } from '../shared/t.ts';
 import { BLOCK_LEVELS, type BlockLevel } from '../core/settings.ts';
 import { errorId, fieldState } from './field-state.ts';
 import { FieldError } from './FieldError.tsx';
 import { OrgNote } from './OrgNote.tsx';
 import type { ReadySettings } from './use-options-settings.ts';
-import { t } from '../shared/t.ts';
 
 /** Message keys of the thresholds. */
 export const LEVEL_WORDS: Record<BlockLevel, string> = { off: 'optThresholdOff', high: 'optThresholdHigh', medium: 'optThresholdMedium', unknown: 'optThresholdUnknown', low: 'optThresholdAny' };
@@ -42,7 +42,7 @@ export function BlockLevelField({ settings }: { settings: ReadySettings }) {
       </p>
       {orgLevel !== 'off' && (
         <p class="org-line" data-org-level={orgLevel}>
-          <span class="tag">{t('optSetByOrg')}</span> {describeRule({ tier: 'org', scope: 'level', action: 'block' }, orgLevel, database)}
+          <span class="tag">{t('optSetByOrg')}</span> {describeRule({ tier: 'org', scope: 'level', action: 'block' }, orgLevel, database, t)}
         </p>
       )}
       <OrgNote locked={locked} />

@@ -1,12 +1,14 @@
 /** A list entry in words: a provider's name and country, a country's name, a site's hostname. */
 import { countryName } from '../core/country.ts';
+import { intlLocaleOf } from '../core/intl-locale.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
 import { Country } from '../ui/Country.tsx';
 import type { EntryKind } from './list-info.ts';
+import { t } from '../shared/t.ts';
 
 export function entryName(kind: EntryKind, value: string, db: RiskDatabase): string {
   if (kind === 'provider') return db.provider(value)?.name ?? value;
-  return kind === 'country' ? countryName(value) : value;
+  return kind === 'country' ? countryName(value, intlLocaleOf(t)) : value;
 }
 
 export function EntryLabel({ kind, value, db }: { kind: EntryKind; value: string; db: RiskDatabase }) {

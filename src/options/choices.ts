@@ -1,6 +1,8 @@
 /** What the add controls offer: providers and countries of the (policy) database, by name. */
 import { countryFlag, countryName } from '../core/country.ts';
+import { intlLocaleOf } from '../core/intl-locale.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
+import { t } from '../shared/t.ts';
 
 export interface Choice {
   value: string;
@@ -10,7 +12,7 @@ export interface Choice {
 const byLabel = (a: Choice, b: Choice) => a.label.localeCompare(b.label);
 
 export function providerChoices(db: RiskDatabase): Choice[] {
-  return db.providers.map((p) => ({ value: p.id, label: `${p.name} (${countryName(p.operator.country)})` })).sort(byLabel);
+  return db.providers.map((p) => ({ value: p.id, label: `${p.name} (${countryName(p.operator.country, intlLocaleOf(t))})` })).sort(byLabel);
 }
 
 /** Every country a provider or product of the database names, and every rated one. */
@@ -24,7 +26,7 @@ export function countryChoices(db: RiskDatabase): Choice[] {
   }
   // Sorted by name; the flag goes in front only for display.
   return [...codes]
-    .map((code) => ({ value: code, name: countryName(code) }))
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((code) => ({ value: code, name: countryName(code, intlLocaleOf(t)) }))
+    .sort((a, b) => a.name.localeCompare(b.name, intlLocaleOf(t)))
     .map(({ value, name }) => ({ value, label: `${countryFlag(value)} ${name}`.trim() }));
 }

@@ -1,18 +1,22 @@
 /** Moments as people read them in the UI language: "12 Mar 2026, 14:05". */
-import { uiLanguage } from '../shared/t.ts';
+import { intlLocaleOf } from '../core/intl-locale.ts';
+import { t } from '../shared/t.ts';
+
+/** The language of the messages shown, so dates and numbers match the words around them. */
+const locale = () => intlLocaleOf(t);
 
 export function formatTime(ms: number): string {
-  return new Date(ms).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(ms).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** With seconds, for the audit log, where events follow closely. */
 export function formatTimeExact(ms: number): string {
-  return new Date(ms).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'medium' });
+  return new Date(ms).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
 /** A count in the UI language's digits and grouping. */
 export function formatCount(n: number): string {
-  return n.toLocaleString(uiLanguage());
+  return n.toLocaleString(locale());
 }
 
 /** `YYYY-MM-DD` in local time (for file names and date fields). */
