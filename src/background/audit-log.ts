@@ -5,23 +5,27 @@
  */
 import { type AuditEntry, retentionCutoff } from '../core/audit-entry.ts';
 import { AuditThrottle } from '../core/audit-throttle.ts';
-import { addAuditEntry, deleteAuditBefore, setAuditCounts } from '../shared/audit-db.ts';
+import { addAuditDropped, addAuditEntry, deleteAuditBefore, setAuditCounts } from '../shared/audit-db.ts';
 import { currentState } from './settings-store.ts';
 
 /** Counts of coalesced repeats are written this long after the first repeat (one write per burst). */
 const COUNT_FLUSH_MS = 1_000;
+/** Events left out are added to the stored total at most this often (one storage write per burst). */
+const DROPPED_FLUSH_MS = 2_000;
 /** Old entries are deleted at most this often while entries are written. */
 const PRUNE_EVERY_MS = 10 * 60_000;
 
 const throttle = new AuditThrottle();
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
 let lastPrune = 0;
+let dropped = { count: 0, lastAt: 0 };
+let droppedTimer: ReturnType<typeof setTimeout> | undefined;
 
 export type AuditEvent = Omit<AuditEntry, 'id' | 'count'>;
 
 export async function recordAudit(tabId: number, event: AuditEvent): Promise<void> {
   const verdict = throttle.offer(tabId, event, event.time);
-  if (verdict === 'drop') return;
+  if (verdict === 'drop') return noteDropped(event.time);
   if (verdict === 'coalesced') return scheduleFlush();
   try {
     const id = await addAuditEntry({ ...event, count: 1 });
@@ -41,6 +45,17 @@ function scheduleFlush(): void {
     if (counts.length) setAuditCounts(counts).catch((error: unknown) => console.error('audit counts not stored:', error));
     if (throttle.pending) scheduleFlush();
   }, COUNT_FLUSH_MS);
+}
+
+/** Counts an event left out, so that the options page can say how many (nothing is left out silently). */
+function noteDropped(at: number): void {
+  dropped = { count: dropped.count + 1, lastAt: at };
+  droppedTimer ??= setTimeout(() => {
+    droppedTimer = undefined;
+    const { count, lastAt } = dropped;
+    dropped = { count: 0, lastAt: 0 };
+    addAuditDropped(count, lastAt).catch((error: unknown) => console.error('left-out audit events not counted:', error));
+  }, DROPPED_FLUSH_MS);
 }
 
 /** Deletes what is older than the retention setting. */

@@ -1,12 +1,13 @@
 /** The audit log: what pages used and what was blocked, searchable, exportable, clearable. */
 import { useMemo, useState } from 'preact/hooks';
 import { filterChoices, filterEntries } from '../core/audit-filter.ts';
+import { AUDIT_MAX_PER_MINUTE_PER_TAB } from '../core/audit-throttle.ts';
 import { t } from '../shared/t.ts';
 import { AuditActions } from './AuditActions.tsx';
 import { AuditFilters, type FilterDraft, NO_FILTER } from './AuditFilters.tsx';
 import { AuditStorageAlert } from './AuditStorageAlert.tsx';
 import { AuditTable } from './AuditTable.tsx';
-import { formatCount, startOfLocalDay } from './format-time.ts';
+import { formatCount, formatTime, startOfLocalDay } from './format-time.ts';
 import { useAuditLog } from './use-audit-log.ts';
 
 /** Rows rendered at most; the filters and the export reach the rest. */
@@ -28,6 +29,17 @@ export function AuditPanel({ retentionDays }: { retentionDays: number | undefine
       <h2 id="audit-title">{t('auditTitle')}</h2>
       <p class="muted">{retentionDays === undefined ? t('auditIntroNoDays') : t('auditIntro', [formatCount(retentionDays)])}</p>
       {log.storageError && <AuditStorageAlert error={log.storageError} onDismiss={() => void log.dismissError()} />}
+      {log.dropped && (
+        <div class="banner audit-alert" role="status" data-audit-dropped={log.dropped.count}>
+          <p>
+            <span aria-hidden="true">⚠ </span>
+            {t('auditDropped', [formatCount(log.dropped.count), AUDIT_MAX_PER_MINUTE_PER_TAB, formatTime(log.dropped.lastAt)])}
+          </p>
+          <button type="button" onClick={() => void log.dismissDropped()}>
+            {t('auditDismiss')}
+          </button>
+        </div>
+      )}
       {log.readError && (
         <p class="field-error" role="alert" data-audit-read-error>
           <span aria-hidden="true">⚠ </span>

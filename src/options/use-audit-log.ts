@@ -6,7 +6,18 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { AuditEntry } from '../core/audit-entry.ts';
-import { AUDIT_ERROR_KEY, type AuditStorageError, clearAuditLog, dismissAuditError, lastAuditError, readAuditEntries } from '../shared/audit-db.ts';
+import {
+  AUDIT_DROPPED_KEY,
+  AUDIT_ERROR_KEY,
+  type AuditDropped,
+  auditDropped,
+  type AuditStorageError,
+  clearAuditLog,
+  dismissAuditDropped,
+  dismissAuditError,
+  lastAuditError,
+  readAuditEntries,
+} from '../shared/audit-db.ts';
 
 const REFRESH_MS = 5_000;
 
@@ -14,9 +25,12 @@ export interface AuditLog {
   entries: AuditEntry[] | null;
   readError: string | null;
   storageError: AuditStorageError | null;
+  /** Events left out because a page sent too many. */
+  dropped: AuditDropped | null;
   reload(): Promise<void>;
   clear(): Promise<void>;
   dismissError(): Promise<void>;
+  dismissDropped(): Promise<void>;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error || error instanceof DOMException ? `${error.name}: ${error.message}` : String(error));
@@ -25,6 +39,7 @@ export function useAuditLog(): AuditLog {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const [storageError, setStorageError] = useState<AuditStorageError | null>(null);
+  const [dropped, setDropped] = useState<AuditDropped | null>(null);
   const reload = useCallback(async () => {
     try {
       setEntries(await readAuditEntries());
@@ -33,6 +48,7 @@ export function useAuditLog(): AuditLog {
       setReadError(messageOf(error));
     }
     setStorageError((await lastAuditError().catch(() => undefined)) ?? null);
+    setDropped((await auditDropped().catch(() => undefined)) ?? null);
   }, []);
   useEffect(() => {
     void reload();
@@ -40,7 +56,7 @@ export function useAuditLog(): AuditLog {
       if (document.visibilityState === 'visible') void reload();
     }, REFRESH_MS);
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && AUDIT_ERROR_KEY in changes) void reload();
+      if (area === 'local' && (AUDIT_ERROR_KEY in changes || AUDIT_DROPPED_KEY in changes)) void reload();
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => {
@@ -60,5 +76,9 @@ export function useAuditLog(): AuditLog {
     await dismissAuditError();
     setStorageError(null);
   }, []);
-  return { entries, readError, storageError, reload, clear, dismissError };
+  const dismissDropped = useCallback(async () => {
+    await dismissAuditDropped();
+    setDropped(null);
+  }, []);
+  return { entries, readError, storageError, dropped, reload, clear, dismissError, dismissDropped };
 }

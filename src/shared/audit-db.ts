@@ -14,6 +14,14 @@ import type { AuditEntry } from '../core/audit-entry.ts';
 
 export const AUDIT_DB_NAME = 'audit-log';
 export const AUDIT_ERROR_KEY = 'audit:last-error';
+/** Events left out because a tab exceeded its rate (audit-throttle.ts), so that the user is told. */
+export const AUDIT_DROPPED_KEY = 'audit:dropped';
+
+export interface AuditDropped {
+  count: number;
+  /** Epoch ms of the last event left out. */
+  lastAt: number;
+}
 
 interface AuditSchema extends DBSchema {
   entries: { key: number; value: AuditEntry; indexes: { time: number } };
@@ -102,4 +110,19 @@ export async function lastAuditError(): Promise<AuditStorageError | undefined> {
 
 export function dismissAuditError(): Promise<void> {
   return browser.storage.local.remove(AUDIT_ERROR_KEY);
+}
+
+/** Adds `count` events left out at `at` to the stored total. */
+export async function addAuditDropped(count: number, at: number): Promise<void> {
+  const stored = (await browser.storage.local.get(AUDIT_DROPPED_KEY))[AUDIT_DROPPED_KEY] as AuditDropped | undefined;
+  const next: AuditDropped = { count: (stored?.count ?? 0) + count, lastAt: at };
+  await browser.storage.local.set({ [AUDIT_DROPPED_KEY]: next });
+}
+
+export async function auditDropped(): Promise<AuditDropped | undefined> {
+  return (await browser.storage.local.get(AUDIT_DROPPED_KEY))[AUDIT_DROPPED_KEY] as AuditDropped | undefined;
+}
+
+export function dismissAuditDropped(): Promise<void> {
+  return browser.storage.local.remove(AUDIT_DROPPED_KEY);
 }

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/core/audit-entry.ts';
 import { parseAuditCsv, parseAuditJson } from '../../src/core/audit-export.ts';
+import { AUDIT_MAX_PER_MINUTE_PER_TAB } from '../../src/core/audit-throttle.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { ARTIFACTS_DIR, openOptions, screenshot, stopServiceWorker } from './harness/extension.ts';
@@ -234,6 +235,35 @@ describe('audit log', () => {
     await expect.poll(() => rows(options).count()).toBe(0);
     expect(await options.locator('[data-audit-empty]').innerText()).toContain('No entries yet.');
     expect(await storedEntries(options)).toEqual([]);
+  });
+
+  it('a page that floods new findings adds a bounded number of entries, and the rest are counted and shown', async () => {
+    const FINDINGS = 150;
+    const page = await ext.newPage();
+    await page.goto('https://app.example.com/outbound.html');
+    await page.evaluate(
+      (n) =>
+        Promise.all(
+          Array.from({ length: n }, (_, i) =>
+            fetch('https://api.mistral.ai/v1/chat/completions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: `flood-${i}`, messages: [] }) }),
+          ),
+        ),
+      FINDINGS,
+    );
+    const probe = await ext.extensionPage();
+    const dropped = () => probe.evaluate(() => chrome.storage.local.get('audit:dropped').then((r) => (r['audit:dropped'] as { count: number } | undefined)?.count ?? 0));
+    const logged = async () => (await storedEntries(probe)).filter((e) => e.model?.startsWith('flood-')).length;
+    // Every new finding is either an entry or counted as left out: none disappears unnoticed.
+    await expect.poll(async () => (await logged()) + (await dropped()), { timeout: 15_000 }).toBe(FINDINGS);
+    // At most the cap per minute (twice if the flood straddled a minute boundary).
+    expect(await logged()).toBeLessThanOrEqual(2 * AUDIT_MAX_PER_MINUTE_PER_TAB);
+    expect(await dropped()).toBeGreaterThanOrEqual(FINDINGS - 2 * AUDIT_MAX_PER_MINUTE_PER_TAB);
+    const options = await openOptions(ext);
+    const note = options.locator('[data-audit-dropped]');
+    await expect.poll(() => note.getAttribute('data-audit-dropped')).toBe(String(await dropped()));
+    expect(await note.innerText()).toContain('events were not logged because a page sent too many');
+    await note.locator('button', { hasText: 'Dismiss' }).click();
+    await expect.poll(() => note.count()).toBe(0);
   });
 });
 
