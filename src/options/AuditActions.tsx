@@ -34,7 +34,14 @@ export function AuditActions({ shown, total, onRefresh, onClear }: Props) {
       </div>
       <p class="hint">{t('auditExportHint', [formatCount(shown.length)])}</p>
       {confirming && (
-        <div class="confirm" id="audit-confirm" role="alertdialog" aria-labelledby="audit-confirm-text">
+        <div
+          class="confirm"
+          id="audit-confirm"
+          role="alertdialog"
+          aria-labelledby="audit-confirm-text"
+          // Escape cancels, as in any dialog.
+          onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}
+        >
           <p id="audit-confirm-text">{t('auditClearConfirm', [formatCount(total)])}</p>
           <div class="button-row">
             <button
