@@ -1,5 +1,5 @@
 /** Export of the listed entries (CSV, JSON), refresh, and clearing the log after a confirmation. */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { AuditEntry } from '../core/audit-entry.ts';
 import { auditToCsv, auditToJson } from '../core/audit-export.ts';
 import { t } from '../shared/t.ts';
@@ -15,6 +15,12 @@ interface Props {
 
 export function AuditActions({ shown, total, onRefresh, onClear }: Props) {
   const [confirming, setConfirming] = useState(false);
+  const clearButton = useRef<HTMLButtonElement>(null);
+  // Focus goes back to the button that opened the question, not to the top of the page.
+  const cancel = () => {
+    setConfirming(false);
+    setTimeout(() => clearButton.current?.focus());
+  };
   const name = `ai-guard-audit-${localDate(Date.now())}`;
   return (
     <div class="audit-actions">
@@ -28,7 +34,7 @@ export function AuditActions({ shown, total, onRefresh, onClear }: Props) {
         <button type="button" onClick={onRefresh}>
           {t('auditRefresh')}
         </button>
-        <button type="button" class="danger" disabled={!total || confirming} aria-expanded={confirming} aria-controls="audit-confirm" onClick={() => setConfirming(true)}>
+        <button type="button" class="danger" ref={clearButton} disabled={!total || confirming} aria-expanded={confirming} aria-controls="audit-confirm" onClick={() => setConfirming(true)}>
           {t('auditClear')}
         </button>
       </div>
@@ -40,7 +46,7 @@ export function AuditActions({ shown, total, onRefresh, onClear }: Props) {
           role="alertdialog"
           aria-labelledby="audit-confirm-text"
           // Escape cancels, as in any dialog.
-          onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}
+          onKeyDown={(e) => e.key === 'Escape' && cancel()}
         >
           <p id="audit-confirm-text">{t('auditClearConfirm', [formatCount(total)])}</p>
           <div class="button-row">
@@ -55,7 +61,7 @@ export function AuditActions({ shown, total, onRefresh, onClear }: Props) {
             >
               {t('auditClearYes')}
             </button>
-            <button type="button" onClick={() => setConfirming(false)}>
+            <button type="button" onClick={cancel}>
               {t('auditCancel')}
             </button>
           </div>

@@ -230,6 +230,13 @@ describe('audit log', () => {
     expect(await confirm.innerText()).toContain(`Delete all ${before.length} entries of the audit log?`);
     await options.click('#audit-confirm button:has-text("Cancel")');
     expect(await rows(options).count()).toBe(before.length);
+    // By keyboard: the question takes focus, Escape cancels and gives focus back.
+    await options.focus('button:has-text("Clear log…")');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => options.evaluate(() => document.activeElement?.textContent)).toBe('Delete all entries');
+    await options.keyboard.press('Escape');
+    await expect.poll(() => confirm.count()).toBe(0);
+    await expect.poll(() => options.evaluate(() => document.activeElement?.textContent)).toBe('Clear log…');
     await options.click('button:has-text("Clear log…")');
     await options.click('#audit-confirm button:has-text("Delete all entries")');
     await expect.poll(() => rows(options).count()).toBe(0);
