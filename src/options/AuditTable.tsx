@@ -61,7 +61,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
                   <code>{e.host}</code>
                   <span class="sub">{kindWord(e.kind)}</span>
                   {e.model && <span class="sub">{t('auditModel', [e.model])}</span>}
-                  {e.rule && <span class="sub">{ruleWords(e.rule)}</span>}
+                  {e.rule && <span class="sub">{ruleWords(e)}</span>}
                 </div>
               </td>
               <td class="num">{formatCount(e.count)}</td>

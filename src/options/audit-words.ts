@@ -1,5 +1,7 @@
 /** Audit entries' codes in words: event types and kinds of what was seen or blocked. */
-import type { AuditType } from '../core/audit-entry.ts';
+import type { AuditEntry, AuditType } from '../core/audit-entry.ts';
+import { countryName } from '../core/country.ts';
+import { intlLocaleOf } from '../core/intl-locale.ts';
 import { t } from '../shared/t.ts';
 
 export const typeWord = (type: AuditType): string => (type === 'block' ? t('auditTypeBlock') : t('auditTypeFinding'));
@@ -18,12 +20,20 @@ const KIND_KEYS: Record<string, string> = {
 
 const SCOPE_KEYS: Record<string, string> = { site: 'auditScopeSite', provider: 'auditScopeProvider', country: 'auditScopeCountry', level: 'auditScopeLevel' };
 
-/** A stored rule ("user provider deepseek", "org country CN") in words: "You block provider deepseek". */
-export function ruleWords(rule: string): string {
+/** What a rule matched, by name: the provider's name as recorded, a country's name. */
+function matchedName(scope: string, matched: string, entry: AuditEntry): string {
+  if (scope === 'provider' && matched === entry.providerId && entry.providerName) return entry.providerName;
+  if (scope === 'country') return countryName(matched, intlLocaleOf(t));
+  return matched;
+}
+
+/** The entry's rule ("user provider deepseek", "org country CN") in words: "You block provider DeepSeek". */
+export function ruleWords(entry: AuditEntry): string {
+  const rule = entry.rule ?? '';
   const [tier, scope, ...rest] = rule.split(' ');
   const scopeKey = scope && SCOPE_KEYS[scope];
-  if ((tier !== 'user' && tier !== 'org') || !scopeKey) return rule;
-  return t(tier === 'org' ? 'auditRuleOrg' : 'auditRuleUser', [t(scopeKey), rest.join(' ')]);
+  if ((tier !== 'user' && tier !== 'org') || !scope || !scopeKey) return rule;
+  return t(tier === 'org' ? 'auditRuleOrg' : 'auditRuleUser', [t(scopeKey), matchedName(scope, rest.join(' '), entry)]);
 }
 
 /** Known kinds in words; other request types (ping, media…) as the browser names them. */

@@ -93,7 +93,7 @@ describe('audit log', () => {
     expect(await rows(options).evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-audit-entry'))))).toEqual(stored.map((e) => e.id).reverse());
     const navigation = options.locator('#audit tbody tr[data-host="chat.deepseek.com"]');
     expect(await navigation.innerText()).toContain('Blocked');
-    expect(await navigation.innerText()).toContain('DeepSeek');
+    expect(await navigation.innerText()).toContain('You block provider DeepSeek');
     expect(await options.locator('#audit tbody tr[data-type="block"][data-host="api.deepseek.com"] td.num').innerText()).toBe(String(FLOOD));
 
     await options.selectOption('#audit-provider', 'mistral');
