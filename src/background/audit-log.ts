@@ -5,7 +5,7 @@
  */
 import { type AuditEntry, retentionCutoff } from '../core/audit-entry.ts';
 import { AuditThrottle } from '../core/audit-throttle.ts';
-import { addAuditDropped, addAuditEntry, deleteAuditBefore, setAuditCounts } from '../shared/audit-db.ts';
+import { addAuditDropped, addAuditEntry, deleteAuditBefore, markAuditChanged, setAuditCounts } from '../shared/audit-db.ts';
 import { currentState } from './settings-store.ts';
 
 /** Counts of coalesced repeats are written this long after the first repeat (one write per burst). */
@@ -30,6 +30,7 @@ export async function recordAudit(tabId: number, event: AuditEvent): Promise<voi
   try {
     const id = await addAuditEntry({ ...event, count: 1 });
     throttle.stored(tabId, event, id);
+    changed();
     if (throttle.pending) scheduleFlush();
   } catch (error) {
     throttle.failed(tabId, event);
@@ -42,9 +43,14 @@ function scheduleFlush(): void {
   flushTimer ??= setTimeout(() => {
     flushTimer = undefined;
     const counts = throttle.takeCounts();
-    if (counts.length) setAuditCounts(counts).catch((error: unknown) => console.error('audit counts not stored:', error));
+    if (counts.length) setAuditCounts(counts).then(changed, (error: unknown) => console.error('audit counts not stored:', error));
     if (throttle.pending) scheduleFlush();
   }, COUNT_FLUSH_MS);
+}
+
+/** Tells open options pages that the log changed. */
+function changed(): void {
+  markAuditChanged().catch((error: unknown) => console.debug('audit revision not set', error));
 }
 
 /** Counts an event left out, so that the options page can say how many (nothing is left out silently). */
@@ -63,7 +69,7 @@ export async function pruneAudit(now = Date.now()): Promise<void> {
   lastPrune = now;
   try {
     const { settings } = await currentState();
-    await deleteAuditBefore(retentionCutoff(now, settings.auditRetentionDays));
+    if (await deleteAuditBefore(retentionCutoff(now, settings.auditRetentionDays))) changed();
   } catch (error) {
     console.error('old audit entries not deleted:', error);
   }

@@ -1,7 +1,7 @@
 /**
- * The audit log for the options page, read straight from IndexedDB (src/shared/audit-db.ts),
- * re-read every few seconds while the page is visible so new entries show up, and the last
- * storage error the background recorded.
+ * The audit log for the options page, read straight from IndexedDB (src/shared/audit-db.ts) and
+ * re-read when the background marks it changed (at most once a second), and the last storage
+ * error and the events left out that the background recorded.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
@@ -9,6 +9,7 @@ import type { AuditEntry } from '../core/audit-entry.ts';
 import {
   AUDIT_DROPPED_KEY,
   AUDIT_ERROR_KEY,
+  AUDIT_REVISION_KEY,
   type AuditDropped,
   auditDropped,
   type AuditStorageError,
@@ -19,7 +20,10 @@ import {
   readAuditEntries,
 } from '../shared/audit-db.ts';
 
-const REFRESH_MS = 5_000;
+/** Re-reads at most this often while entries keep coming. */
+const RELOAD_DELAY_MS = 1_000;
+/** A slow re-read as well, in case a change mark was missed. */
+const FALLBACK_MS = 60_000;
 
 export interface AuditLog {
   entries: AuditEntry[] | null;
@@ -52,14 +56,23 @@ export function useAuditLog(): AuditLog {
   }, []);
   useEffect(() => {
     void reload();
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const soon = () => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        void reload();
+      }, RELOAD_DELAY_MS);
+    };
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') void reload();
-    }, REFRESH_MS);
+    }, FALLBACK_MS);
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && (AUDIT_ERROR_KEY in changes || AUDIT_DROPPED_KEY in changes)) void reload();
+      if (area === 'session' && AUDIT_REVISION_KEY in changes) soon();
+      if (area === 'local' && (AUDIT_ERROR_KEY in changes || AUDIT_DROPPED_KEY in changes)) soon();
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => {
+      clearTimeout(pending);
       clearInterval(timer);
       browser.storage.onChanged.removeListener(onChanged);
     };

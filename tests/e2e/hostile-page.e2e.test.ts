@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FINDINGS_PER_TAB } from '../../src/core/constants.ts';
+import { AUDIT_MAX_PER_MINUTE_PER_TAB } from '../../src/core/audit-throttle.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { storedSession, tabIdOf, tabState, toolbarBadge } from './harness/extension.ts';
 
@@ -38,7 +39,13 @@ describe('a hostile page', () => {
     expect(state.findings.some((f) => f.host === 'api.deepseek.com' || f.model === 'forged-model')).toBe(false);
     // The whole session store stays small (one tab's bounded state).
     expect(JSON.stringify(await storedSession(ext)).length).toBeLessThan(200_000);
-    expect(await probe.evaluate(() => chrome.storage.local.get(null))).toEqual(localBefore);
+    // Only the audit log's count of events over its rate is added: of the 200 new findings it logs
+    // at most its cap a minute, and says how many it left out (docs/audit-log.md).
+    await expect
+      .poll(async () => ((await probe.evaluate(() => chrome.storage.local.get('audit:dropped')))['audit:dropped'] as { count: number } | undefined)?.count ?? 0, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(MAX_FINDINGS_PER_TAB - 2 * AUDIT_MAX_PER_MINUTE_PER_TAB);
+    const { 'audit:dropped': _dropped, ...localAfter } = await probe.evaluate(() => chrome.storage.local.get(null));
+    expect(localAfter).toEqual(localBefore);
     expect((await toolbarBadge(ext, tabId)).text).toBe('?');
 
     // The extension still works for the next page in the same tab.
