@@ -217,6 +217,25 @@ describe('audit log', () => {
     await expect.poll(() => mistralLevel.getAttribute('data-level')).toBe('low');
   });
 
+  it('country ratings locked by the organization are shown as set by it, and cannot be changed', async () => {
+    // The policy as the worker caches it after a read (settings-store.ts): no policy file is
+    // installed, and the next real read puts back what the machine has (nothing).
+    const probe = await ext.extensionPage();
+    await probe.evaluate(() => chrome.storage.local.set({ 'policy:last-read': { raw: { countryLevels: { FR: 'high' }, lockedSettings: ['countryLevels'] }, readAt: Date.now() } }));
+    try {
+      const options = await openOptions(ext);
+      const field = options.locator('[data-setting="countryLevels"]');
+      await expect.poll(() => field.getAttribute('data-locked')).toBe('countryLevels');
+      expect(await field.locator('[data-country-level="FR"] select').isDisabled()).toBe(true);
+      expect(await field.locator('form, button').count()).toBe(0);
+      expect(await field.innerText()).toContain('Set by your organization');
+      expect(await options.locator('#policy [data-policy="applies"]').innerText()).toContain('You cannot change: Country ratings.');
+      await expectAccessible(options);
+    } finally {
+      await probe.evaluate(() => chrome.storage.local.remove('policy:last-read'));
+    }
+  });
+
   it('keeps the log across a browser restart, and clears it after a confirmation', async () => {
     const before = await storedEntries(await ext.extensionPage());
     await ext.close();
