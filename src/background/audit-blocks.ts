@@ -9,8 +9,11 @@
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { type Decision, decide } from '../core/block-decision.ts';
 import { BLOCK_PAGE_PATH } from '../core/constants.ts';
+import { database } from '../core/database.ts';
+import { compileDetectionHints } from '../core/detection-hints.ts';
 import { factsFor } from '../core/facts.ts';
 import { httpHostOf } from '../core/hostname.ts';
+import type { Provider } from '../core/provider.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
 import { type AuditEvent, recordAudit } from './audit-log.ts';
 import { currentState } from './settings-store.ts';
@@ -62,8 +65,17 @@ async function recordBlock(blocked: Blocked): Promise<void> {
 type RedirectDetails = WebRequest.OnBeforeRedirectDetailsType;
 type ErrorDetails = WebRequest.OnErrorOccurredDetailsType;
 
+/** Requests both filters match (an organization's host above a database host) are recorded once. */
+const handled = new Set<string>();
+function firstTime(requestId: string): boolean {
+  if (handled.has(requestId)) return false;
+  if (handled.size >= 1_000) handled.clear();
+  handled.add(requestId);
+  return true;
+}
+
 function onBeforeRedirect(details: RedirectDetails): void {
-  if (details.type !== 'main_frame' || !details.redirectUrl.startsWith(browser.runtime.getURL(BLOCK_PAGE_PATH))) return;
+  if (details.type !== 'main_frame' || !details.redirectUrl.startsWith(browser.runtime.getURL(BLOCK_PAGE_PATH)) || !firstTime(details.requestId)) return;
   const host = httpHostOf(details.url);
   if (!host) return;
   const initiator = details.initiator ? httpHostOf(details.initiator) : undefined;
@@ -73,7 +85,7 @@ function onBeforeRedirect(details: RedirectDetails): void {
 }
 
 function onErrorOccurred(details: ErrorDetails): void {
-  if (details.error !== BLOCKED_BY_CLIENT || details.type === 'main_frame') return;
+  if (details.error !== BLOCKED_BY_CLIENT || details.type === 'main_frame' || !firstTime(details.requestId)) return;
   const host = httpHostOf(details.url.replace(/^ws(s?):/, 'http$1:'));
   if (!host) return;
   const initiator = details.initiator ? httpHostOf(details.initiator) : undefined;
@@ -82,9 +94,31 @@ function onErrorOccurred(details: ErrorDetails): void {
   );
 }
 
+/** Match patterns for the hosts of `providers` (each suffix with its subdomains), for every scheme they are reached by. */
+export function hostPatterns(providers: readonly Provider[], except: readonly string[] = []): string[] {
+  const covered = (s: string) => except.some((e) => s === e || s.endsWith(`.${e}`));
+  return compileDetectionHints(providers)
+    .hostSuffixes.filter((s) => !covered(s))
+    .flatMap((s) => [`*://*.${s}/*`, `ws://*.${s}/*`, `wss://*.${s}/*`]);
+}
+
+function listen(urls: string[]): void {
+  if (!urls.length) return;
+  browser.webRequest.onBeforeRedirect.addListener(onBeforeRedirect, { urls, types: ['main_frame'] });
+  browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, { urls });
+}
+
+/**
+ * Only AI hosts are watched, so that other pages' redirects and failures (an ad blocker's
+ * thousands) never wake the worker. The database's hosts are registered at start-up, so a block
+ * wakes a stopped worker; the organization's own services are known only once the policy is read,
+ * so their blocks are recorded while the worker runs (from its next start after a policy change).
+ */
 export function watchBlocks(): void {
   if (!browser.webRequest?.onBeforeRedirect) return;
-  // Redirects and errors are rare events, so every URL is watched; the checks above are cheap.
-  browser.webRequest.onBeforeRedirect.addListener(onBeforeRedirect, { urls: ['<all_urls>'], types: ['main_frame'] });
-  browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, { urls: ['<all_urls>'] });
+  listen(hostPatterns(database.providers));
+  const bundled = compileDetectionHints(database.providers).hostSuffixes;
+  void currentState()
+    .then(({ db }) => listen(hostPatterns(db.providers.filter((p) => p.addedBy === 'organization'), bundled)))
+    .catch((error: unknown) => console.error('blocks of the organization’s services not watched:', error));
 }
