@@ -9,7 +9,9 @@ import { t } from '../shared/t.ts';
 export function ModelLine({ finding, db }: { finding: DescribedFinding; db: RiskDatabase }) {
   if (!finding.model) return null;
   // The upstream is only set when the builder is another company; an unknown endpoint has none.
-  const match = finding.upstream ? undefined : db.lookupModel(finding.model);
+  // A provider's own model on its own service says nothing new about where the data goes.
+  const lookedUp = finding.upstream ? undefined : db.lookupModel(finding.model);
+  const match = lookedUp && lookedUp.builder.id !== finding.providerId ? lookedUp : undefined;
   const family = finding.upstream
     ? { name: finding.upstream.familyName, builder: companyLabel(finding.upstream.providerName, finding.upstream.operator.country, t), open: finding.upstream.openWeights }
     : match && { name: match.family.name, builder: companyLabel(match.builder.name, match.builder.operator.country, t), open: match.family.openWeights };

@@ -147,7 +147,7 @@ describe('risk popup in Simplified Chinese', () => {
     expect(await probe.evaluate(() => chrome.i18n.getMessage('wIntlLocale'))).toBe('zh-CN');
     const tabId = await visit(ext, 'https://app.example.com/aggregator.html', (n) => n >= 2);
     const popup = await openPopup(ext, tabId);
-    await expect.poll(() => popup.locator('.verdict h1').innerText()).toBe(`本页面使用了来自 OpenRouter（美国） → ${BYTEDANCE}（中国） 的 AI。`);
+    await expect.poll(() => popup.locator('.verdict h1').innerText()).toBe(`本页面使用的 AI 来自：OpenRouter（美国） → ${BYTEDANCE}（中国）。`);
     expect(await popup.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await popup.locator('.verdict .level').innerText()).toContain('高风险');
     const card = popup.locator('article.card[data-provider="openrouter"]');

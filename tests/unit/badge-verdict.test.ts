@@ -63,8 +63,8 @@ describe('badge and verdict in Simplified Chinese', () => {
     const badge = badgeFor(zhTab('chat.mistral.ai', 'chat.deepseek.com'), tZh);
     expect(badge.text).toBe('高');
     expect(badge.title).toBe('AI 管辖权守卫：高风险。本页面的 AI：DeepSeek（中国）、Mistral AI（法国）');
-    expect(verdictFor(zhTab('chat.deepseek.com'), tZh)?.sentence).toBe('本页面是 DeepSeek Chat，由 DeepSeek（中国） 运营。');
-    expect(verdictFor(zhTab('news.example', 'chatgpt.com', 'chat.deepseek.com'), tZh)?.sentence).toBe('本页面使用了来自 DeepSeek（中国）和OpenAI（美国） 的 AI。');
+    expect(verdictFor(zhTab('chat.deepseek.com'), tZh)?.sentence).toBe('本页面是 DeepSeek Chat，由 DeepSeek（中国）运营。');
+    expect(verdictFor(zhTab('news.example', 'chatgpt.com', 'chat.deepseek.com'), tZh)?.sentence).toBe('本页面使用的 AI 来自：DeepSeek（中国）和OpenAI（美国）。');
   });
 });
 
@@ -83,5 +83,19 @@ describe('flow line through an aggregator', () => {
     expect(flowLine(through('deepseek/deepseek-chat'), tEn)).toBe('This page → OpenRouter (United States)');
     expect(flowLine(through('no-such-model-xyz'), tEn)).toBeUndefined();
     expect(flowLine(describedTab('chat.deepseek.com')[0]!, tEn)).toBeUndefined();
+  });
+});
+
+describe('an AI endpoint the database does not know', () => {
+  const gateway = (t = tEn) =>
+    describeFindings(database, applySightings(undefined, [sightingOf(database, { count: 1, channel: 'xhr', url: 'https://llm.gateway.example.net/v1/chat/completions', shape: 'openai-chat', confirmed: true, model: 'qwen2.5-72b-instruct' }, { frameId: 0, doc: docId('a'), frameHost: 'app.example.com' })!], 1, 1), t);
+
+  it('is named by its host, with why its level is unknown, in both languages', () => {
+    expect(gateway()[0]).toMatchObject({ kind: 'unknown-endpoint', providerName: 'Unknown AI service', level: 'unknown' });
+    expect(verdictFor(gateway(), tEn)).toMatchObject({ level: 'unknown', sentence: 'This page uses AI from an unknown AI service at llm.gateway.example.net.' });
+    expect(verdictFor(gateway(), tEn)?.reason).toMatch(/not in the database/);
+    expect(verdictFor(gateway(tZh), tZh)).toMatchObject({ sentence: '本页面使用的 AI 来自：llm.gateway.example.net 上的未知 AI 服务。' });
+    expect(gateway(tZh)[0]?.reason).toMatch(/不在数据库中/);
+    expect(badgeFor(gateway(), tEn).text).toBe('?');
   });
 });
