@@ -18,7 +18,7 @@ export function ModelLine({ finding, db }: { finding: DescribedFinding; db: Risk
   return (
     <p class="model" data-fact="model" data-model={finding.model}>
       <span class="fact-label">{t('popModel')}</span> <code>{finding.model}</code>
-      {family && <span class="model-family">{t(family.open ? 'popModelOpen' : 'popModelClosed', [family.name, family.builder])}</span>}
+      {family && <span class="model-family">{t(`${family.open ? 'popModelOpen' : 'popModelClosed'}${finding.operator ? '' : 'Unknown'}`, [family.name, family.builder])}</span>}
     </p>
   );
 }

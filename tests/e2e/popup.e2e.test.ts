@@ -105,7 +105,10 @@ describe('risk popup', () => {
     expect(await card.locator('[data-fact="unknown"]').innerText()).toBe('Not in the database: llm.gateway.example.net');
     // What it means, once: the verdict gives the reason, the card what to do.
     expect(await popup.locator('.verdict-reason').innerText()).toContain('a host that is not in the database: who runs it, and where, is not known');
-    expect(await card.locator('[data-model="qwen2.5-72b-instruct"]').innerText()).toContain('qwen2.5-72b-instruct');
+    const model = await card.locator('[data-model="qwen2.5-72b-instruct"]').innerText();
+    expect(model).toContain('qwen2.5-72b-instruct');
+    // The database knows the model's builder, and says what that does and does not tell.
+    expect(model).toMatch(/by Alibaba.*\(China\), open weights: anyone can run it, so it does not tell who runs this server/);
     expect(await card.locator('.hint').innerText()).toContain('block AI on this site');
     expect(await horizontalOverflow(popup)).toBe(0);
     await checkBothThemes(popup, 'popup-unknown');
