@@ -54,6 +54,10 @@ describe('risk popup', () => {
     expect(await card.locator('[data-fact="operator"]').innerText()).toMatch(/^Run by .+ · 🇨🇳 China$/u);
     // The five-second view: laws and evidence are folded until asked for.
     expect(await card.locator('details').evaluateAll((d) => d.map((x) => (x as HTMLDetailsElement).open))).toEqual([false, false]);
+    // Opened from the keyboard like any control.
+    await card.locator('.laws-box summary').focus();
+    await popup.keyboard.press('Enter');
+    expect(await card.locator('.laws-box').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     await openDetails(popup);
     const law = card.locator('[data-law="cn-national-intelligence-law"]');
     expect(await law.locator('.law-articles').innerText()).toContain('Art. 7');
