@@ -310,7 +310,7 @@ describe('options page in Simplified Chinese', () => {
     try {
       const options = await openOptions(ext);
       await expect.poll(() => options.locator('#audit-title').innerText()).toBe('审计日志');
-      expect(await options.title()).toBe('AI Jurisdiction Guard：设置');
+      expect(await options.title()).toBe('AI 管辖权守卫：设置');
       expect(await options.locator('#protection-title').innerText()).toBe('防护');
       expect(await options.locator('[data-audit-empty]').innerText()).toContain('暂无记录');
       expect(await options.locator('label[for="audit-search"]').innerText()).toBe('搜索');
