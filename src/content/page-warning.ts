@@ -28,7 +28,7 @@ export function watchForWarning(doc: string): void {
   };
 
   const ask = (trigger: WarningTrigger) => {
-    lastAsked = performance.now();
+    if (trigger === 'input') lastAsked = performance.now();
     sendToBackground({ type: 'content-to-bg/get-warning', doc, trigger }).then(
       (warning) => {
         if (!warning || shown) return;
