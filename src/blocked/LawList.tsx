@@ -7,7 +7,7 @@ export function LawList({ laws }: { laws: readonly Law[] }) {
       {laws.map((law) => (
         <li key={law.id} data-law={law.id}>
           <a href={law.source.url} target="_blank" rel="noreferrer">
-            {law.name} ({law.year})
+            {law.name.includes(String(law.year)) ? law.name : `${law.name} (${law.year})`}
           </a>
           {law.articles.length > 0 && <span class="articles"> · {law.articles.map((a) => a.ref).join(', ')}</span>}
         </li>

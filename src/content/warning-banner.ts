@@ -19,6 +19,7 @@ const CSS = `
 .box { box-sizing: border-box; display: flex; gap: 10px; align-items: flex-start; padding: 12px 14px; border-radius: 10px; border: 1px solid #f0b429; border-left: 5px solid #c2410c; background: #fffbeb; color: #1f2328; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; box-shadow: 0 6px 24px rgba(0,0,0,.18); }
 .icon { flex: none; font-weight: 700; color: #b42318; }
 .body { display: flex; flex-direction: column; gap: 8px; min-width: 0; }
+.brand { margin: 0; font-size: 12px; font-weight: 600; opacity: .8; }
 .text { margin: 0; overflow-wrap: anywhere; }
 .actions { display: flex; gap: 8px; flex-wrap: wrap; }
 button { font: inherit; font-size: 13px; cursor: pointer; border-radius: 6px; padding: 4px 10px; border: 1px solid #8a6d1f; background: transparent; color: inherit; }
@@ -71,7 +72,8 @@ export function showBanner(warning: PageWarningView, actions: BannerActions): ()
       actions.dismiss();
     }),
   );
-  body.append(element('p', 'text', warning.text), row);
+  // Who speaks: the extension, not the site.
+  body.append(element('p', 'brand', t('extName')), element('p', 'text', warning.text), row);
   box.append(icon, body);
   root.append(style, box);
   // On <html>, not <body>: page rules for body's children do not apply, and nothing reflows.

@@ -49,7 +49,7 @@ async function bannerNodes(cdp: CDPSession): Promise<{ host: CdpNode; text: stri
   if (!host) return null;
   const inside = (host.shadowRoots ?? []).flatMap((r) => [...walk(r)]);
   const text = (node: CdpNode): string => [...walk(node)].filter((n) => n.nodeType === 3).map((n) => n.nodeValue).join('');
-  const paragraph = inside.find((n) => n.nodeName === 'P');
+  const paragraph = inside.find((n) => n.nodeName === 'P' && n.attributes?.join(' ') === 'class text');
   return { host, text: paragraph ? text(paragraph) : '', buttons: inside.filter((n) => n.nodeName === 'BUTTON').map((b) => ({ ...b, nodeValue: text(b) })) };
 }
 
@@ -104,6 +104,8 @@ describe('in-page warning', () => {
     await expect.poll(() => bannerText(cdp)).toBe(DEEPSEEK_LINE);
     const nodes = (await bannerNodes(cdp))!;
     expect(nodes.buttons.map((b) => b.nodeValue)).toEqual(['Details', "Don't warn on this site"]);
+    const inside = (nodes.host.shadowRoots ?? []).flatMap((r) => [...walk(r)]);
+    expect(inside.some((n) => n.nodeType === 3 && n.nodeValue === 'AI Jurisdiction Guard')).toBe(true);
     // What the page's own script can find: the host element, with no shadow root and no text.
     const seenByPage = await page.evaluate(() => {
       const host = document.querySelector('[data-ajg-warning]');
