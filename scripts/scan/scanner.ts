@@ -6,10 +6,13 @@
  * report with the extension's own `tabReport`.
  */
 import { errors, type Page } from 'playwright-core';
+import { resolve } from 'node:path';
 import { TAB_STATE_KEY_PREFIX } from '../../src/core/constants.ts';
+import { translatorFrom } from '../../src/core/i18n.ts';
 import type { RiskDatabase } from '../../src/core/risk-database.ts';
 import { type ReportFinding, tabReport } from '../../src/core/tab-report.ts';
 import type { TabState } from '../../src/core/tab-state.ts';
+import { loadLocales } from '../locales/load-locales.ts';
 import type { PageLevel } from './args.ts';
 import type { ScanBrowser } from './launch.ts';
 
@@ -33,6 +36,9 @@ export const NETWORK_QUIET_MS = 1_000;
 export const STATE_STABLE_MS = 500;
 const POLL_MS = 100;
 
+/** The scanner reports in English, from the extension's own messages. */
+const tEn = translatorFrom(loadLocales(resolve(import.meta.dirname, '../../src/locales')).en!);
+
 export async function scanUrl(browser: ScanBrowser, db: RiskDatabase, url: string, timeoutMs: number): Promise<ScanResult> {
   const deadline = Date.now() + timeoutMs;
   const remaining = () => Math.max(1, deadline - Date.now());
@@ -50,7 +56,7 @@ export async function scanUrl(browser: ScanBrowser, db: RiskDatabase, url: strin
     }
     if (!timedOut && !error) timedOut = !(await waitUntilQuiet(browser, tabId, network, deadline));
     const state = await readTabState(browser, tabId);
-    const report = tabReport(db, state);
+    const report = tabReport(db, state, tEn);
     const finalUrl = /^https?:/.test(page.url()) ? page.url() : null;
     return { url, finalUrl: error ? null : finalUrl, level: report.level, findings: report.findings, timedOut, ...(error ? { error } : {}) };
   } finally {

@@ -84,7 +84,7 @@ export function Blocked() {
           <div class="why">
             <dt>{t('blkWhy')}</dt>
             <dd>
-              {rule && decision?.matched !== undefined ? <p data-rule={`${rule.tier}-${rule.scope}`}>{describeRule(rule, decision.matched, db)}</p> : <p>{t('blkFallbackWhy')}</p>}
+              {rule && decision?.matched !== undefined ? <p data-rule={`${rule.tier}-${rule.scope}`}>{describeRule(rule, decision.matched, db, t)}</p> : <p>{t('blkFallbackWhy')}</p>}
               {facts?.reason && <p>{facts.reason}</p>}
             </dd>
           </div>
@@ -100,7 +100,7 @@ export function Blocked() {
             <div>
               <dt>{t('blkDecidedBy')}</dt>
               <dd class="by" data-by={rule.tier}>
-                {t('blkBy', [whoDecides(rule)])}
+                {t('blkBy', [whoDecides(rule, t)])}
                 {rule.tier === 'org' && <span class="note"> {t('blkOrgNote')}</span>}
               </dd>
             </div>

@@ -2,8 +2,8 @@
  * What the toolbar button shows for a tab: short text, a colour and a tooltip sentence. The
  * text and tooltip carry the level in words, so colour is never the only signal.
  */
-import { EXTENSION_NAME } from './constants.ts';
 import { type DescribedFinding, providerLabel, worstOf } from './facts.ts';
+import type { Translate } from './i18n.ts';
 import { findingsByProvider } from './verdict.ts';
 import type { RiskLevel } from './risk-level.ts';
 
@@ -13,18 +13,22 @@ export interface BadgeView {
   title: string;
 }
 
+/** Message keys of the short badge text ("HIGH") and the level in words ("High risk"). */
 const LEVEL_BADGE: Record<RiskLevel, { text: string; color: string; words: string }> = {
-  high: { text: 'HIGH', color: '#c5221f', words: 'High risk' },
-  medium: { text: 'MED', color: '#b45309', words: 'Medium risk' },
-  low: { text: 'LOW', color: '#137333', words: 'Low risk' },
-  unknown: { text: '?', color: '#5f6368', words: 'Unknown risk' },
+  high: { text: 'wBadgeHigh', color: '#c5221f', words: 'wLevelHighRisk' },
+  medium: { text: 'wBadgeMedium', color: '#b45309', words: 'wLevelMediumRisk' },
+  low: { text: 'wBadgeLow', color: '#137333', words: 'wLevelLowRisk' },
+  unknown: { text: 'wBadgeUnknown', color: '#5f6368', words: 'wLevelUnknownRisk' },
 };
 
-export function badgeFor(findings: readonly DescribedFinding[]): BadgeView {
+export function badgeFor(findings: readonly DescribedFinding[], t: Translate): BadgeView {
+  const name = t('extName');
   const level = worstOf(findings);
-  if (!level) return { text: '', color: '#5f6368', title: `${EXTENSION_NAME}: no AI service seen on this page` };
+  if (!level) return { text: '', color: '#5f6368', title: t('wBadgeNone', [name]) };
   // Worst first, each provider by its worst finding (an aggregator with a closed model names the builder).
-  const providers = findingsByProvider(findings).map(providerLabel).join(', ');
+  const providers = findingsByProvider(findings)
+    .map((f) => providerLabel(f, t))
+    .join(t('listSeparator'));
   const { text, color, words } = LEVEL_BADGE[level];
-  return { text, color, title: `${EXTENSION_NAME}: ${words}. AI on this page: ${providers}` };
+  return { text: t(text), color, title: t('wBadgeTitle', [name, t(words), providers]) };
 }

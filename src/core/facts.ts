@@ -7,6 +7,8 @@
  * the level; with open weights the builder is the model's origin and does not change the level.
  */
 import { countryName } from './country.ts';
+import type { Translate } from './i18n.ts';
+import { intlLocaleOf } from './intl-locale.ts';
 import type { Company, CountryCode, HostRole } from './provider.ts';
 import { decidingFactor, operatingFactsOf, type ProductRisk, productRisk, type RiskFactor } from './product-risk.ts';
 import type { RiskDatabase } from './risk-database.ts';
@@ -43,8 +45,6 @@ export interface FindingFacts {
 export type DescribedFinding = Finding & FindingFacts;
 
 const pick = ({ name, country }: Company) => ({ name, country });
-
-const UNKNOWN_REASON = 'Requests with the shape of an AI API go to a host that is not in the database: who runs it, and where, is not known.';
 
 /** Facts for a database reference; `undefined` when the database no longer has the entry. */
 export function factsFor(db: RiskDatabase, ref: FindingRef, model?: string): FindingFacts | undefined {
@@ -97,21 +97,23 @@ function builderFactors(db: RiskDatabase, upstream: Upstream): RiskFactor[] {
   });
 }
 
-function unknownFacts(): FindingFacts {
-  return { providerName: 'Unknown AI service', productName: 'Unknown AI service', level: 'unknown', reason: UNKNOWN_REASON, factors: [] };
+/** An endpoint the database does not know: what it is called and why its level is unknown, in the UI language. */
+function unknownFacts(t: Translate): FindingFacts {
+  const name = t('wUnknownService');
+  return { providerName: name, productName: name, level: 'unknown', reason: t('wUnknownReason'), factors: [] };
 }
 
 /** Facts of one stored finding; `undefined` when its database entry is gone. */
-export function describeFinding(db: RiskDatabase, f: Finding): DescribedFinding | undefined {
-  if (f.kind === 'unknown-endpoint') return { ...f, ...unknownFacts() };
+export function describeFinding(db: RiskDatabase, f: Finding, t: Translate): DescribedFinding | undefined {
+  if (f.kind === 'unknown-endpoint') return { ...f, ...unknownFacts(t) };
   if (f.providerId === undefined || f.productId === undefined || f.role === undefined) return undefined;
   const facts = factsFor(db, { providerId: f.providerId, productId: f.productId, role: f.role }, f.model);
   return facts && { ...f, ...facts };
 }
 
 /** The tab's findings with their facts; findings whose entry left the database are dropped. */
-export function describeFindings(db: RiskDatabase, state: TabState | undefined): DescribedFinding[] {
-  return (state?.findings ?? []).flatMap((f) => describeFinding(db, f) ?? []);
+export function describeFindings(db: RiskDatabase, state: TabState | undefined, t: Translate): DescribedFinding[] {
+  return (state?.findings ?? []).flatMap((f) => describeFinding(db, f, t) ?? []);
 }
 
 /** Worst level among the findings; `undefined` when there are none. */
@@ -129,8 +131,13 @@ export function providerKeyOf(f: Pick<Finding, 'providerId' | 'host'>): string {
  * and, when a closed-weights model sends the data on to its builder,
  * "OpenRouter (United States) → ByteDance (China)".
  */
-export function providerLabel(f: DescribedFinding): string {
-  if (!f.operator) return `${f.providerName} at ${f.host}`;
-  const label = `${f.providerName} (${countryName(f.operator.country)})`;
-  return f.upstream?.counted ? `${label} → ${f.upstream.providerName} (${countryName(f.upstream.operator.country)})` : label;
+export function providerLabel(f: DescribedFinding, t: Translate): string {
+  if (!f.operator) return t('wProviderAt', [f.providerName, f.host]);
+  const label = companyLabel(f.providerName, f.operator.country, t);
+  return f.upstream?.counted ? t('wFlowStep', [label, companyLabel(f.upstream.providerName, f.upstream.operator.country, t)]) : label;
+}
+
+/** "DeepSeek (China)", with the country named in the UI language. */
+export function companyLabel(name: string, country: CountryCode, t: Translate): string {
+  return t('wProviderIn', [name, countryName(country, intlLocaleOf(t))]);
 }

@@ -10,8 +10,7 @@
  *   user knows why the page may fail); otherwise, like `warn`, a `high` one the lists let through.
  */
 import { decide } from './block-decision.ts';
-import { countryName } from './country.ts';
-import { describeFindings, type FindingFacts, factsFor } from './facts.ts';
+import { companyLabel, describeFindings, type FindingFacts, factsFor } from './facts.ts';
 import { normalizeHostname } from './hostname.ts';
 import type { Translate } from './i18n.ts';
 import type { PageWarningView, WarningTrigger } from './messages.ts';
@@ -37,20 +36,20 @@ interface Candidate {
   site: boolean;
 }
 
-function candidatesOf({ db, pageHost, trigger, state }: WarningInput): Candidate[] {
+function candidatesOf({ db, pageHost, trigger, state }: WarningInput, t: Translate): Candidate[] {
   const out: Candidate[] = [];
   const match = db.lookupHost(pageHost);
   const own = match && factsFor(db, { providerId: match.provider.id, productId: match.product.id, role: match.host.role });
   if (own) out.push({ facts: own, host: pageHost, site: true });
   if (trigger === 'input') {
-    for (const f of describeFindings(db, state)) if (f.kind !== 'site' && f.operator) out.push({ facts: f, host: f.host, site: false });
+    for (const f of describeFindings(db, state, t)) if (f.kind !== 'site' && f.operator) out.push({ facts: f, host: f.host, site: false });
   }
   return out;
 }
 
 /** "DeepSeek (China)"; the country of the company that runs it. */
-function labelOf(facts: FindingFacts): string {
-  return facts.operator ? `${facts.providerName} (${countryName(facts.operator.country)})` : facts.providerName;
+function labelOf(facts: FindingFacts, t: Translate): string {
+  return facts.operator ? companyLabel(facts.providerName, facts.operator.country, t) : facts.providerName;
 }
 
 /** The first law behind the level that names articles: ["National Intelligence Law", "Art. 7, Art. 14"]. */
@@ -65,13 +64,13 @@ export function pageWarning(input: WarningInput, t: Translate): PageWarningView 
   const site = normalizeHostname(pageHost);
   if (input.dismissed.includes(site)) return undefined;
   let risk: PageWarningView | undefined;
-  for (const c of candidatesOf(input)) {
+  for (const c of candidatesOf(input, t)) {
     const decision = decide(settings, db, { host: c.host, navigation: c.site, initiator: pageHost, pageSite: pageHost });
     if (decision.outcome === 'allow') continue;
-    const label = labelOf(c.facts);
+    const label = labelOf(c.facts, t);
     if (settings.mode === 'block' && decision.outcome === 'block' && decision.rule) {
       // A blocked page never opens; a blocked request fails, which is worth a line once the user types.
-      if (!c.site && trigger === 'input') return { kind: 'blocked', text: t('warnBlockedLine', [label, whoDecides(decision.rule)]) };
+      if (!c.site && trigger === 'input') return { kind: 'blocked', text: t('warnBlockedLine', [label, whoDecides(decision.rule, t)]) };
       continue;
     }
     if (risk) continue;
@@ -79,7 +78,7 @@ export function pageWarning(input: WarningInput, t: Translate): PageWarningView 
       const law = lawOf(db, c.facts);
       risk = { kind: 'risk', text: law ? t('warnHighLaw', [label, ...law]) : t('warnHigh', [label]) };
     } else if (settings.mode === 'warn' && decision.outcome === 'block' && decision.rule && decision.matched !== undefined) {
-      risk = { kind: 'risk', text: t('warnListed', [label, describeRule(decision.rule, decision.matched, db)]) };
+      risk = { kind: 'risk', text: t('warnListed', [label, describeRule(decision.rule, decision.matched, db, t)]) };
     }
   }
   return risk;

@@ -1,29 +1,31 @@
 /** A block or allow decision in one plain sentence, for the block page, popup and options. */
 import type { BlockRule } from './block-scope.ts';
 import { countryName } from './country.ts';
+import type { Translate } from './i18n.ts';
+import { intlLocaleOf } from './intl-locale.ts';
 import type { RiskDatabase } from './risk-database.ts';
 
-const LEVEL_WORDS: Record<string, string> = { high: 'high', medium: 'medium or high', unknown: 'unknown, medium or high', low: 'any' };
+const LEVEL_WORDS: Record<string, string> = { high: 'wRuleLevelHigh', medium: 'wRuleLevelMedium', unknown: 'wRuleLevelUnknown', low: 'wRuleLevelLow' };
 
-export function whoDecides(rule: Pick<BlockRule, 'tier'>): string {
-  return rule.tier === 'org' ? 'your organization' : 'you';
+/** "you" or "your organization", for "Blocked by …". */
+export function whoDecides(rule: Pick<BlockRule, 'tier'>, t: Translate): string {
+  return rule.tier === 'org' ? t('wWhoOrg') : t('wWhoYou');
 }
 
-/** "Your organization blocks AI services in China." */
-export function describeRule(rule: Pick<BlockRule, 'tier' | 'scope' | 'action'>, matched: string, db: RiskDatabase): string {
-  const who = rule.tier === 'org' ? 'Your organization' : 'You';
-  const verb = rule.action === 'block' ? 'block' : 'allow';
-  const verbs = rule.tier === 'org' ? `${verb}s` : verb;
+/** "Your organization blocks AI services with a company or data in China." */
+export function describeRule(rule: Pick<BlockRule, 'tier' | 'scope' | 'action'>, matched: string, db: RiskDatabase, t: Translate): string {
+  // Whole sentences per tier, action and scope: languages do not build them from the same parts.
+  const key = `wRule${rule.tier === 'org' ? 'Org' : 'You'}${rule.action === 'block' ? 'Block' : 'Allow'}`;
   switch (rule.scope) {
     case 'provider':
-      return `${who} ${verbs} ${db.provider(matched)?.name ?? matched}.`;
+      return t(`${key}Provider`, [db.provider(matched)?.name ?? matched]);
     case 'country':
-      return rule.action === 'block'
-        ? `${who} ${verbs} AI services with a company or data in ${countryName(matched)}.`
-        : `${who} ${verbs} AI services that are only in allowed countries.`;
+      return t(`${key}Country`, [countryName(matched, intlLocaleOf(t))]);
     case 'site':
-      return rule.action === 'block' ? `${who} ${verbs} AI services on ${matched}.` : `${who} ${verbs} every AI service on ${matched}.`;
-    case 'level':
-      return `${who} ${verbs} every AI service at ${LEVEL_WORDS[matched] ?? matched} risk.`;
+      return t(`${key}Site`, [matched]);
+    case 'level': {
+      const words = LEVEL_WORDS[matched];
+      return t(`${key}Level`, [words ? t(words) : matched]);
+    }
   }
 }

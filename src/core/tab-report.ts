@@ -5,6 +5,7 @@
  * a request went through an aggregator, and the level with its reason and laws.
  */
 import { describeFindings, worstOf } from './facts.ts';
+import type { Translate } from './i18n.ts';
 import type { RiskFactor } from './product-risk.ts';
 import type { CountryCode, HostRole } from './provider.ts';
 import type { RiskDatabase } from './risk-database.ts';
@@ -44,8 +45,9 @@ export interface TabReport {
   findings: ReportFinding[];
 }
 
-export function tabReport(db: RiskDatabase, state: TabState | undefined): TabReport {
-  const described = describeFindings(db, state);
+/** `t` words what the database cannot (an unknown endpoint's name and reason). */
+export function tabReport(db: RiskDatabase, state: TabState | undefined, t: Translate): TabReport {
+  const described = describeFindings(db, state, t);
   const pageSite = state?.url ? (httpHostOf(state.url) ?? null) : null;
   const findings = described.map((f): ReportFinding => {
     const provider = f.providerId && f.operator ? { id: f.providerId, name: f.providerName, country: f.operator.country } : undefined;

@@ -1,5 +1,6 @@
 /** The one-line verdict at the top of the popup, derived from a tab's findings. */
 import { type DescribedFinding, providerKeyOf, providerLabel, worstOf } from './facts.ts';
+import { listOf, type Translate } from './i18n.ts';
 import { compareLevels, type RiskLevel } from './risk-level.ts';
 
 export interface Verdict {
@@ -20,18 +21,17 @@ export function findingsByProvider(findings: readonly DescribedFinding[]): Descr
   return [...first.values()].sort((a, b) => compareLevels(b.level, a.level));
 }
 
-export function verdictFor(findings: readonly DescribedFinding[]): Verdict | undefined {
+export function verdictFor(findings: readonly DescribedFinding[], t: Translate): Verdict | undefined {
   const level = worstOf(findings);
   if (!level) return undefined;
   const providers = findingsByProvider(findings);
   const site = findings.find((f) => f.kind === 'site');
-  const others = providers.filter((f) => !site || providerKeyOf(f) !== providerKeyOf(site)).map(providerLabel);
+  const others = providers.filter((f) => !site || providerKeyOf(f) !== providerKeyOf(site)).map((f) => providerLabel(f, t));
   const sentence = site
-    ? `This page is ${site.productName}, run by ${providerLabel(site)}.${others.length ? ` It also uses AI from ${listOf(others)}.` : ''}`
-    : `This page uses AI from ${listOf(others)}.`;
+    ? others.length
+      ? t('wVerdictSiteAlso', [site.productName, providerLabel(site, t), listOf(t, others)])
+      : t('wVerdictSite', [site.productName, providerLabel(site, t)])
+    : t('wVerdictEmbedded', [listOf(t, others)]);
   return { level, sentence, reason: providers[0]?.reason ?? '' };
 }
 
-function listOf(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

@@ -1,6 +1,7 @@
 /** The user's risk threshold, and the organization's when it has one. */
 import { database } from '../core/database.ts';
 import { describeRule } from '../core/rule-words.ts';
+import { t } from '../shared/t.ts';
 import { BLOCK_LEVELS, type BlockLevel } from '../core/settings.ts';
 import { errorId, fieldState } from './field-state.ts';
 import { FieldError } from './FieldError.tsx';
@@ -40,7 +41,7 @@ export function BlockLevelField({ settings }: { settings: ReadySettings }) {
       </p>
       {orgLevel !== 'off' && (
         <p class="org-line" data-org-level={orgLevel}>
-          <span class="tag">Set by your organization</span> {describeRule({ tier: 'org', scope: 'level', action: 'block' }, orgLevel, database)}
+          <span class="tag">Set by your organization</span> {describeRule({ tier: 'org', scope: 'level', action: 'block' }, orgLevel, database, t)}
         </p>
       )}
       <OrgNote locked={locked} />

@@ -6,6 +6,7 @@ import { decide } from '../core/block-decision.ts';
 import type { DescribedFinding } from '../core/facts.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
 import { describeRule } from '../core/rule-words.ts';
+import { t } from '../shared/t.ts';
 import type { Settings } from './use-settings.ts';
 
 const OUTCOME = {
@@ -24,7 +25,7 @@ export function BlockStatus({ findings, settings, db, site }: { findings: Descri
     const { mode } = view.settings;
     return (
       <p class={`block-status block-status-${mode}`} data-outcome={mode === 'block' ? 'blocked' : mode} role="status">
-        <strong>{OUTCOME[mode]}</strong> {describeRule(decision.rule, decision.matched, db)}
+        <strong>{OUTCOME[mode]}</strong> {describeRule(decision.rule, decision.matched, db, t)}
       </p>
     );
   }

@@ -5,6 +5,7 @@ import { describeFindings, providerKeyOf } from '../core/facts.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import { findingsByProvider, verdictFor } from '../core/verdict.ts';
 import { policyDatabase } from '../core/policy-database.ts';
+import { t } from '../shared/t.ts';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
 import { BlockToggle } from './BlockToggle.tsx';
 import { ModeNote } from './ModeNote.tsx';
@@ -56,8 +57,8 @@ function Body({ view, settings }: { view: TabView; settings: Settings }) {
       const site = state.url ? httpHostOf(state.url) : undefined;
       // The organization's own services and country ratings count here as in the background.
       const db = settings.view ? policyDatabase(database, settings.view.settings) : database;
-      const findings = describeFindings(db, state);
-      const verdict = verdictFor(findings);
+      const findings = describeFindings(db, state, t);
+      const verdict = verdictFor(findings, t);
       if (!verdict) {
         return (
           <section class="verdict verdict-none" data-state="no-ai">

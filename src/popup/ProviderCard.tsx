@@ -4,6 +4,8 @@ import { findingsByProvider } from '../core/verdict.ts';
 import type { Channel } from '../core/tab-state.ts';
 import { Country } from '../ui/Country.tsx';
 import { countryName } from '../core/country.ts';
+import { intlLocaleOf } from '../core/intl-locale.ts';
+import { t } from '../shared/t.ts';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
 import type { RiskDatabase } from '../core/risk-database.ts';
 import { BlockStatus } from './BlockStatus.tsx';
@@ -87,7 +89,7 @@ export function ProviderCard({ findings, showReason, settings, db, site }: Props
       {first.providerId && first.operator && (
         <div class="actions">
           <BlockToggle settings={settings} list="blockedProviders" value={first.providerId} label={first.providerName} />
-          <BlockToggle settings={settings} list="blockedCountries" value={first.operator.country} label={countryName(first.operator.country)} />
+          <BlockToggle settings={settings} list="blockedCountries" value={first.operator.country} label={countryName(first.operator.country, intlLocaleOf(t))} />
         </div>
       )}
     </article>

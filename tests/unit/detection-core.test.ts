@@ -10,6 +10,7 @@ import { applyPageSeen, applySightings, applyTopDocument, type Sighting, type Ta
 import { tabReport } from '../../src/core/tab-report.ts';
 import { ReportQueue } from '../../src/content/report-queue.ts';
 import { docId } from './helpers.ts';
+import { tEn } from './locale.ts';
 
 const obs = (o: Partial<Observation> & Pick<Observation, 'channel' | 'url'>): Observation => ({ count: 1, ...o });
 const ctx = { frameId: 0, doc: docId('a'), frameHost: 'shop.example.com' };
@@ -91,7 +92,7 @@ describe('findings of a tab', () => {
 });
 
 describe('upstream of a request through an aggregator', () => {
-  const through = (model: string) => describeFindings(database, applySightings(undefined, [sight({ channel: 'fetch', url: 'https://openrouter.ai/api/v1/chat/completions', shape: 'openai-chat', confirmed: true, model })!], 1, 1))[0]!;
+  const through = (model: string) => describeFindings(database, applySightings(undefined, [sight({ channel: 'fetch', url: 'https://openrouter.ai/api/v1/chat/completions', shape: 'openai-chat', confirmed: true, model })!], 1, 1), tEn)[0]!;
 
   it('a closed-weights model counts its builder: OpenRouter with ByteDance Doubao is high', () => {
     const f = through('bytedance/doubao-1.5-pro-32k');
@@ -105,7 +106,7 @@ describe('upstream of a request through an aggregator', () => {
     expect(f.level).toBe(through('no-such-model').level);
   });
   it('the report names aggregator, upstream, model and the law', () => {
-    const report = tabReport(database, applySightings({ tabId: 4, url: 'https://app.example.com/', findings: [] }, [sight({ channel: 'fetch', url: 'https://openrouter.ai/api/v1/chat/completions', shape: 'openai-chat', confirmed: true, model: 'bytedance/doubao-1.5-pro-32k' })!], 1));
+    const report = tabReport(database, applySightings({ tabId: 4, url: 'https://app.example.com/', findings: [] }, [sight({ channel: 'fetch', url: 'https://openrouter.ai/api/v1/chat/completions', shape: 'openai-chat', confirmed: true, model: 'bytedance/doubao-1.5-pro-32k' })!], 1), tEn);
     expect(report).toMatchObject({ url: 'https://app.example.com/', level: 'high' });
     expect(report.findings[0]).toMatchObject({ tab: 4, pageSite: 'app.example.com', kind: 'request', provider: { id: 'openrouter', country: 'US' }, upstream: { id: 'bytedance', country: 'CN' }, model: 'bytedance/doubao-1.5-pro-32k' });
     expect(report.findings[0]?.laws.length).toBeGreaterThan(0);

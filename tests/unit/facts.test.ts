@@ -4,6 +4,7 @@ import { applyPageSeen, type TabState } from '../../src/core/tab-state.ts';
 import { type DatabaseFiles } from '../../src/core/validate-database.ts';
 import type { RiskDatabase } from '../../src/core/risk-database.ts';
 import { docId } from './helpers.ts';
+import { tEn } from './locale.ts';
 import { fixtureDatabase, refIn } from './fixture-database.ts';
 
 const db = fixtureDatabase();
@@ -37,13 +38,13 @@ describe('facts of a finding', () => {
   it('follow a change of the database without touching stored state', () => {
     const state = tabIn(db, 'chat.deepseek.com');
     const rerated = fixtureDatabase(withJurisdiction('CN', (j) => (j.level = 'medium')));
-    expect(describeFindings(db, state)[0]?.level).toBe('high');
-    expect(describeFindings(rerated, state)[0]?.level).toBe('medium');
+    expect(describeFindings(db, state, tEn)[0]?.level).toBe('high');
+    expect(describeFindings(rerated, state, tEn)[0]?.level).toBe('medium');
   });
 
   it('drop a finding whose entry left the database, or whose product moved to another provider', () => {
     const state = tabIn(db, 'chat.deepseek.com');
-    expect(describeFindings(fixtureDatabase((f) => (f.providers = f.providers.filter((p) => !p.file.endsWith('/deepseek.json')))), state)).toEqual([]);
+    expect(describeFindings(fixtureDatabase((f) => (f.providers = f.providers.filter((p) => !p.file.endsWith('/deepseek.json')))), state, tEn)).toEqual([]);
     expect(factsFor(db, { providerId: 'openai', productId: 'deepseek-chat', role: 'chat' })).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { database } from '../../src/core/database.ts';
 import { type DescribedFinding, describeFindings } from '../../src/core/facts.ts';
+import { tEn } from './locale.ts';
 import { applyPageSeen, type FindingRef, type TabState } from '../../src/core/tab-state.ts';
 
 /** The database reference for a host, as the background computes it. */
@@ -21,5 +22,5 @@ export function tabOf(top: string, ...frames: string[]): TabState {
 }
 
 export function describedTab(top: string, ...frames: string[]): DescribedFinding[] {
-  return describeFindings(database, tabOf(top, ...frames));
+  return describeFindings(database, tabOf(top, ...frames), tEn);
 }
