@@ -26,6 +26,11 @@ function blockedUrl(): string {
   return raw.length > 8192 ? raw.slice(0, 8192) : raw;
 }
 
+async function closeThisTab(): Promise<void> {
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id !== undefined) await browser.tabs.remove(tab.id);
+}
+
 export function Blocked() {
   const url = blockedUrl();
   const host = httpHostOf(url);
@@ -108,9 +113,16 @@ export function Blocked() {
         </dl>
       </section>
       <div class="actions">
-        <button type="button" class="primary" onClick={() => history.back()}>
-          {t('blkGoBack')}
-        </button>
+        {/* A blocked address typed into a new tab has nowhere to go back to: close the tab instead. */}
+        {history.length > 1 ? (
+          <button type="button" class="primary" onClick={() => history.back()}>
+            {t('blkGoBack')}
+          </button>
+        ) : (
+          <button type="button" class="primary" onClick={() => void closeThisTab()}>
+            {t('blkCloseTab')}
+          </button>
+        )}
         {offered && <AllowOnce url={url} />}
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('blkSettings')}

@@ -82,10 +82,24 @@ describe('block page', () => {
     expect(await page.locator('.url').innerText()).toContain('https://chat.deepseek.com/?q=hello');
     expect(await page.title()).toBe('Blocked: AI Jurisdiction Guard');
     await expect.poll(() => page.getByRole('button', { name: 'Allow once for this site' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Go back' }).count()).toBe(1);
     expect(await page.locator('main').innerText()).toContain('A site allowed once stays allowed until you close the browser.');
     await checkBothThemes(page, 'blocked');
     await page.setViewportSize({ width: 420, height: 800 });
     await checkBothThemes(page, 'blocked-narrow');
+  });
+
+  it('in a tab with no page before it, offers to close the tab instead of going back', async () => {
+    const opened = ext.context.waitForEvent('page');
+    await (await ext.extensionPage()).evaluate(() => chrome.tabs.create({ url: 'https://chat.deepseek.com/' }));
+    const page = await opened;
+    await page.waitForURL(/blocked\.html/);
+    const close = page.getByRole('button', { name: 'Close this tab' });
+    await expect.poll(() => close.count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Go back' }).count()).toBe(0);
+    const closed = page.waitForEvent('close');
+    await close.click();
+    await closed;
   });
 
   it('a content script cannot ask to allow once; the block page can, and the site then loads', async () => {

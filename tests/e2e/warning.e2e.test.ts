@@ -125,6 +125,8 @@ describe('in-page warning', () => {
     const box = (await cdp.send('DOM.getBoxModel', { backendNodeId: nodes.buttons[0]!.backendNodeId })) as { model: { width: number } };
     expect(box.model.width).toBeGreaterThan(20);
     await screenshot(page, 'warning-banner-deepseek');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'warning-banner-deepseek-dark');
   });
 
   it('typing is not held up: the page gets every character, keeps focus and its layout', async () => {
