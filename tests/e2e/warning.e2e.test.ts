@@ -133,7 +133,14 @@ describe('in-page warning', () => {
     const { page, cdp } = await open('https://app.example.com/compose.html');
     const tabId = await tabIdOf(ext, page);
     await expect.poll(async () => (await tabState(ext, tabId))?.findings.some((f) => f.host === 'api.deepseek.com')).toBe(true);
-    // Nothing yet: the page itself is not an AI product, and the user has not typed.
+    // Nothing yet: the page itself is not an AI product, and the user has not typed. Events the
+    // page makes up itself do not count as typing.
+    await page.evaluate(() => {
+      const box = document.querySelector('textarea')!;
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: 'x' }));
+      box.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, composed: true }));
+    });
+    await page.waitForTimeout(1000);
     expect(await bannerText(cdp)).toBeNull();
     const textarea = page.locator('textarea');
     const before = await textarea.boundingBox();
