@@ -36,10 +36,10 @@ export function ensureNodeModules() {
 
 /**
  * The browsers the end-to-end tests drive, from Debian's packages, installed with apt when
- * missing: Chromium, firefox-esr, and an emoji font so that flags show in screenshots.
+ * missing: Chromium, firefox-esr, an emoji font so that flags show in screenshots and a CJK font for the Chinese UI's.
  */
 const BROWSER_PACKAGES = [
-  { name: 'chromium', path: CHROMIUM_PATH, packages: ['chromium', 'fonts-noto-color-emoji'] },
+  { name: 'chromium', path: CHROMIUM_PATH, packages: ['chromium', 'fonts-noto-color-emoji', 'fonts-wqy-microhei'] },
   { name: 'firefox', path: FIREFOX_PATH, packages: ['firefox-esr'] },
 ];
 

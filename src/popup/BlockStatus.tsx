@@ -9,11 +9,7 @@ import { describeRule } from '../core/rule-words.ts';
 import { t } from '../shared/t.ts';
 import type { Settings } from './use-settings.ts';
 
-const OUTCOME = {
-  block: 'Blocked.',
-  warn: 'Warning only: warn mode lets it through.',
-  monitor: 'Recorded only: monitor mode lets it through.',
-} as const;
+const OUTCOME = { block: 'popOutcomeBlock', warn: 'popOutcomeWarn', monitor: 'popOutcomeMonitor' } as const;
 
 export function BlockStatus({ findings, settings, db, site }: { findings: DescribedFinding[]; settings: Settings; db: RiskDatabase; site?: string }) {
   const view = settings.view;
@@ -25,7 +21,7 @@ export function BlockStatus({ findings, settings, db, site }: { findings: Descri
     const { mode } = view.settings;
     return (
       <p class={`block-status block-status-${mode}`} data-outcome={mode === 'block' ? 'blocked' : mode} role="status">
-        <strong>{OUTCOME[mode]}</strong> {describeRule(decision.rule, decision.matched, db, t)}
+        <strong>{t(OUTCOME[mode])}</strong> {describeRule(decision.rule, decision.matched, db, t)}
       </p>
     );
   }

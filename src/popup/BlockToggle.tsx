@@ -4,6 +4,7 @@
  * is shown locked, with who set it.
  */
 import type { ListKey } from '../core/settings.ts';
+import { t } from '../shared/t.ts';
 import type { Settings } from './use-settings.ts';
 
 interface Props {
@@ -26,14 +27,14 @@ export function BlockToggle({ settings, list, value, label }: Props) {
   return (
     <div class="toggle" data-toggle={`${list}:${value}`} data-state={state}>
       <button type="button" class={blocked ? 'secondary' : 'danger'} aria-pressed={blocked} disabled={byOrg || locked} onClick={toggle}>
-        {blocked ? `Unblock ${label}` : `Block ${label}`}
+        {blocked ? t('popUnblock', [label]) : t('popBlock', [label])}
       </button>
       {byOrg ? (
-        <span class="locked">Blocked · set by your organization</span>
+        <span class="locked">{t('popBlockedByOrg')}</span>
       ) : locked ? (
-        <span class="locked">Set by your organization</span>
+        <span class="locked">{t('popLockedByOrg')}</span>
       ) : blocked ? (
-        <span class="note">Blocked by you</span>
+        <span class="note">{t('popBlockedByYou')}</span>
       ) : null}
     </div>
   );

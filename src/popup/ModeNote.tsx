@@ -1,10 +1,8 @@
 /** Says when blocks are not enforced (warn or monitor mode), and who chose that. */
+import { t } from '../shared/t.ts';
 import type { Settings } from './use-settings.ts';
 
-const WORDS = {
-  warn: 'Warn mode: nothing is blocked; what the block lists name is only warned about.',
-  monitor: 'Monitor mode: nothing is blocked or warned about; AI use is only recorded.',
-} as const;
+const WORDS = { warn: 'popModeWarn', monitor: 'popModeMonitor' } as const;
 
 export function ModeNote({ settings }: { settings: Settings }) {
   const mode = settings.view?.settings.mode;
@@ -12,8 +10,8 @@ export function ModeNote({ settings }: { settings: Settings }) {
   const byOrg = settings.view!.settings.sources.mode === 'organization';
   return (
     <p class="mode-note" data-mode={mode}>
-      {WORDS[mode]}
-      {byOrg ? ' Set by your organization.' : ''}
+      {t(WORDS[mode])}
+      {byOrg ? ` ${t('popModeByOrg')}` : ''}
     </p>
   );
 }

@@ -3,24 +3,24 @@ import browser from 'webextension-polyfill';
 import { database } from '../core/database.ts';
 import { describeFindings, providerKeyOf } from '../core/facts.ts';
 import { httpHostOf } from '../core/hostname.ts';
-import { findingsByProvider, verdictFor } from '../core/verdict.ts';
 import { policyDatabase } from '../core/policy-database.ts';
+import { findingsByProvider, verdictFor } from '../core/verdict.ts';
 import { t } from '../shared/t.ts';
-import { LevelBadge } from '../ui/LevelBadge.tsx';
-import { BlockToggle } from './BlockToggle.tsx';
 import { ModeNote } from './ModeNote.tsx';
 import { ProviderCard } from './ProviderCard.tsx';
 import { type Settings, useSettings } from './use-settings.ts';
 import { type TabView, useTabView } from './use-tab-view.ts';
+import { Verdict } from './Verdict.tsx';
 
 export function Popup() {
   const view = useTabView();
   const settings = useSettings();
+  const site = view.status === 'ready' && view.state.url ? httpHostOf(view.state.url) : undefined;
   return (
     <main class="popup" data-status={view.status}>
       <header class="brand">
         <img src={icon} alt="" width="20" height="20" />
-        <span>AI Jurisdiction Guard</span>
+        <span class="brand-name">{t('extName')}</span>
       </header>
       <ModeNote settings={settings} />
       {settings.error && (
@@ -28,60 +28,63 @@ export function Popup() {
           {settings.error}
         </p>
       )}
-      <Body view={view} settings={settings} />
+      <Body view={view} settings={settings} {...(site ? { site } : {})} />
       <footer class="foot">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Settings
+          {t('popSettings')}
         </button>
       </footer>
     </main>
   );
 }
 
-function Body({ view, settings }: { view: TabView; settings: Settings }) {
+function Body({ view, settings, site }: { view: TabView; settings: Settings; site?: string }) {
   switch (view.status) {
     case 'loading':
-      return <p class="state" role="status">Loading…</p>;
+      return (
+        <p class="state" role="status">
+          {t('popLoading')}
+        </p>
+      );
     case 'no-tab':
-      return <p class="state">No tab to show.</p>;
+      return <p class="state">{t('popNoTab')}</p>;
     case 'unavailable':
       return (
-        <section class="state" data-state="unavailable">
-          <h1>This page is not checked</h1>
-          <p>Browsers do not let extensions run on their own pages (settings, new tab, extension stores).</p>
-          <p>If this is a website that was already open when AI Jurisdiction Guard was installed, reload it.</p>
+        <section class="state state-card" data-state="unavailable">
+          <span class="state-icon" aria-hidden="true">
+            ⊘
+          </span>
+          <h1>{t('popUnavailableTitle')}</h1>
+          <p>{t('popUnavailableWhy')}</p>
+          <p>{t('popUnavailableReload', [t('extName')])}</p>
         </section>
       );
     case 'ready': {
-      const { state } = view;
-      const site = state.url ? httpHostOf(state.url) : undefined;
       // The organization's own services and country ratings count here as in the background.
       const db = settings.view ? policyDatabase(database, settings.view.settings) : database;
-      const findings = describeFindings(db, state, t);
+      const findings = describeFindings(db, view.state, t);
       const verdict = verdictFor(findings, t);
       if (!verdict) {
         return (
-          <section class="verdict verdict-none" data-state="no-ai">
-            <h1>No AI seen on this page</h1>
+          <section class="state state-card verdict-none" data-state="no-ai">
+            <span class="state-icon" aria-hidden="true">
+              ✓
+            </span>
+            <h1>{t('popNoAiTitle')}</h1>
             {site && <p class="site">{site}</p>}
+            <p>{t('popNoAiBody')}</p>
           </section>
         );
       }
       const byProvider = findingsByProvider(findings);
       return (
         <>
-          <section class={`verdict verdict-${verdict.level}`} data-state="findings" aria-live="polite">
-            <LevelBadge level={verdict.level} />
-            <h1>{verdict.sentence}</h1>
-            {verdict.reason && <p>{verdict.reason}</p>}
-            {site && <p class="site">{site}</p>}
-            {site && <BlockToggle settings={settings} list="blockedSites" value={site} label={`AI on ${site}`} />}
-          </section>
+          <Verdict verdict={verdict} findings={findings} providers={byProvider.length} settings={settings} {...(site ? { site } : {})} />
           {byProvider.map((p) => (
             <ProviderCard
               key={providerKeyOf(p)}
               findings={findings.filter((f) => providerKeyOf(f) === providerKeyOf(p))}
-              showReason={byProvider.length > 1}
+              showReason={byProvider.length > 1 && providerKeyOf(p) !== providerKeyOf(byProvider[0]!)}
               settings={settings}
               db={db}
               {...(site ? { site } : {})}

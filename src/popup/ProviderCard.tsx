@@ -1,36 +1,24 @@
-/** One AI provider seen on the tab: who runs it, where, why it matters, and the evidence. */
-import { type DescribedFinding, providerKeyOf } from '../core/facts.ts';
-import { findingsByProvider } from '../core/verdict.ts';
-import type { Channel } from '../core/tab-state.ts';
-import { Country } from '../ui/Country.tsx';
+/**
+ * One AI provider seen on the tab. The headline (name, level, who runs it and where) is the
+ * five-second view; the flow through an aggregator, the model, where data is stored, the block
+ * state and the actions follow; laws and evidence are folded away.
+ */
 import { countryName } from '../core/country.ts';
+import { type DescribedFinding, providerKeyOf } from '../core/facts.ts';
+import { flowLine } from '../core/flow-line.ts';
 import { intlLocaleOf } from '../core/intl-locale.ts';
-import { t } from '../shared/t.ts';
-import { LevelBadge } from '../ui/LevelBadge.tsx';
+import { operatingFactsOf } from '../core/product-risk.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
+import { findingsByProvider } from '../core/verdict.ts';
+import { t } from '../shared/t.ts';
+import { Country } from '../ui/Country.tsx';
+import { LevelBadge } from '../ui/LevelBadge.tsx';
 import { BlockStatus } from './BlockStatus.tsx';
 import { BlockToggle } from './BlockToggle.tsx';
+import { Evidence } from './Evidence.tsx';
+import { LawList } from './LawList.tsx';
+import { ModelLine } from './ModelLine.tsx';
 import type { Settings } from './use-settings.ts';
-
-const HOW_SEEN: Record<DescribedFinding['kind'], string> = {
-  site: 'This page is served from',
-  embed: 'This page embeds',
-  request: 'This page sends requests to',
-  'unknown-endpoint': 'This page sends AI API requests to',
-};
-
-const CHANNEL_WORDS: Record<Channel, string> = {
-  frame: 'a frame',
-  iframe: 'an iframe',
-  script: 'a script',
-  marker: 'a widget marker',
-  fetch: 'fetch',
-  xhr: 'XMLHttpRequest',
-  websocket: 'WebSocket',
-  eventsource: 'EventSource',
-  beacon: 'sendBeacon',
-  network: 'the browser network log',
-};
 
 interface Props {
   findings: DescribedFinding[];
@@ -47,45 +35,45 @@ export function ProviderCard({ findings, showReason, settings, db, site }: Props
   if (!first) return null;
   // The card's level and reason are its worst finding's (a closed model behind an aggregator).
   const worst = findingsByProvider(findings)[0] ?? first;
+  const products = [...new Set(findings.map((f) => f.productName))].filter((name) => name !== first.providerName);
+  // A closed model's line names where the data ends up; the aggregator-only line adds nothing then.
+  const onward = findings.filter((f) => f.upstream?.counted);
+  const flows = [...new Set((onward.length ? onward : findings).flatMap((f) => flowLine(f, t) ?? []))];
+  const models = findings.filter((f) => f.model);
   return (
-    <article class="card" data-provider={providerKeyOf(first)}>
+    <article class={`card card-${worst.level}`} data-provider={providerKeyOf(first)}>
       <header class="card-head">
         <h2>{first.providerName}</h2>
         <LevelBadge level={worst.level} />
       </header>
       {first.operator ? (
-        <p class="operator">
-          Run by {first.operator.name} · <Country code={first.operator.country} />
-        </p>
+        <>
+          {products.length > 0 && <p class="product">{products.join(t('listSeparator'))}</p>}
+          <p class="operator" data-fact="operator">
+            <span class="fact-label">{t('popRunBy')}</span> {first.operator.name} · <Country code={first.operator.country} />
+          </p>
+          {first.parent && (
+            <p class="operator" data-fact="parent">
+              <span class="fact-label">{t('popOwnedBy')}</span> {first.parent.name} · <Country code={first.parent.country} />
+            </p>
+          )}
+        </>
       ) : (
-        <p class="operator">Not in the database: who runs it and where is unknown.</p>
+        <UnknownFacts finding={first} showReason={showReason} />
       )}
-      {first.parent && (
-        <p class="operator" data-fact="parent">
-          Owned by {first.parent.name} · <Country code={first.parent.country} />
+      {flows.map((line) => (
+        <p class="flow" data-fact="flow" key={line}>
+          {line}
         </p>
-      )}
-      {showReason && worst.reason && <p class="reason">{worst.reason}</p>}
+      ))}
+      {models.map((f) => (
+        <ModelLine key={f.model} finding={f} db={db} />
+      ))}
+      {first.operator && <DataLocations finding={first} db={db} />}
+      {showReason && first.operator && worst.reason && <p class="reason">{worst.reason}</p>}
       <BlockStatus findings={findings} settings={settings} db={db} {...(site ? { site } : {})} />
-      <ul class="evidence">
-        {findings.map((f) => (
-          <li key={`${f.kind}|${f.host}|${f.model ?? ''}|${f.marker ?? ''}`}>
-            {HOW_SEEN[f.kind]} <code>{f.host}</code>
-            {f.operator ? ` (${f.productName})` : ''}
-            {f.model ? (
-              <>
-                {' '}naming model <code>{f.model}</code>
-              </>
-            ) : null}
-            {f.upstream ? ` — built by ${f.upstream.providerName} (${f.upstream.operator.country})${f.upstream.openWeights ? ', open weights' : ''}` : ''}
-            {f.count > 1 ? `, ${f.count} times` : ''}
-            {' · seen through '}
-            {f.via.map((c) => CHANNEL_WORDS[c]).join(', ')}
-            {' · '}
-            <time dateTime={new Date(f.lastSeen).toISOString()}>{new Date(f.lastSeen).toLocaleTimeString()}</time>
-          </li>
-        ))}
-      </ul>
+      <LawList findings={findings} db={db} />
+      <Evidence findings={findings} />
       {first.providerId && first.operator && (
         <div class="actions">
           <BlockToggle settings={settings} list="blockedProviders" value={first.providerId} label={first.providerName} />
@@ -93,5 +81,42 @@ export function ProviderCard({ findings, showReason, settings, db, site }: Props
         </div>
       )}
     </article>
+  );
+}
+
+/** An endpoint the database does not know: what is known (host, model) and what that means. */
+function UnknownFacts({ finding, showReason }: { finding: DescribedFinding; showReason: boolean }) {
+  return (
+    <>
+      <p class="operator" data-fact="unknown">
+        <span class="fact-label">{t('popNotInDatabase')}</span> <code>{finding.host}</code>
+      </p>
+      {showReason && <p class="reason">{finding.reason}</p>}
+      <p class="hint">{t('popUnknownMeaning')}</p>
+    </>
+  );
+}
+
+/** Where the product stores data, as the database states it; "not stated" when it does not. */
+function DataLocations({ finding, db }: { finding: DescribedFinding; db: RiskDatabase }) {
+  const found = finding.productId ? db.product(finding.productId) : undefined;
+  const locations = found && operatingFactsOf(found.provider, found.product).dataLocations;
+  if (!locations || locations.countries.length === 0) {
+    return (
+      <p class="operator muted" data-fact="data">
+        {t('popDataNotStated')}
+      </p>
+    );
+  }
+  return (
+    <p class="operator" data-fact="data">
+      <span class="fact-label">{t('popDataStored')}</span>{' '}
+      {locations.countries.map((c, i) => (
+        <span key={c}>
+          {i > 0 && t('listSeparator')}
+          <Country code={c} />
+        </span>
+      ))}
+    </p>
   );
 }

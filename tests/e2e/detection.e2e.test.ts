@@ -70,9 +70,11 @@ describe('detection', () => {
     const popup = await openPopup(ext, tabId);
     const card = popup.locator('article.card[data-provider="openrouter"]');
     await expect.poll(() => card.locator('.card-head').innerText()).toContain('High risk');
-    const evidence = await card.locator('.evidence').innerText();
-    expect(evidence).toContain('naming model bytedance/doubao-1.5-pro-32k — built by ByteDance');
-    expect(evidence).toContain('naming model deepseek/deepseek-chat — built by DeepSeek (CN), open weights');
+    const evidence = await card.locator('.evidence').textContent();
+    expect(evidence).toContain('naming model bytedance/doubao-1.5-pro-32k');
+    expect(evidence).toContain('naming model deepseek/deepseek-chat');
+    expect(await card.locator('[data-model="bytedance/doubao-1.5-pro-32k"]').innerText()).toMatch(/by ByteDance.* \(China\), closed weights/);
+    expect(await card.locator('[data-model="deepseek/deepseek-chat"]').innerText()).toContain('by DeepSeek (China), open weights');
     // The API received the whole body: the hook did not change the request.
     const sent = ext.server.requestsTo('openrouter.ai').filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body).model);
     expect(sent.sort()).toEqual(['bytedance/doubao-1.5-pro-32k', 'deepseek/deepseek-chat']);

@@ -46,7 +46,9 @@ describe('thin path: AI site → badge and popup', () => {
     expect(await verdict.innerText()).toContain(bundled.jurisdiction('CN')!.reason);
     const card = popup.locator('article.card[data-provider="deepseek"]');
     expect(await card.locator('h2').innerText()).toBe('DeepSeek');
-    expect(await card.locator('.country').innerText()).toContain('China');
+    expect(await card.locator('[data-fact="operator"] .country').innerText()).toContain('China');
+    // The evidence is folded away until asked for.
+    await card.locator('.evidence-box summary').click();
     expect(await card.locator('.evidence').innerText()).toContain('This page is served from chat.deepseek.com');
     // Fits the 400 px popup without horizontal scrolling.
     expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
@@ -73,6 +75,7 @@ describe('thin path: AI site → badge and popup', () => {
     await expect.poll(async () => (await toolbarBadge(ext, tabId)).text).toBe('HIGH');
     const popup = await openPopup(ext, tabId);
     await expect.poll(() => popup.locator('.verdict h1').innerText()).toBe('This page uses AI from DeepSeek (China).');
+    await popup.locator('.evidence-box summary').click();
     expect(await popup.locator('.evidence').innerText()).toContain('This page embeds chat.deepseek.com');
   });
 

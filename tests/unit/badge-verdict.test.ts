@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { badgeFor } from '../../src/core/badge.ts';
 import { database } from '../../src/core/database.ts';
 import { verdictFor } from '../../src/core/verdict.ts';
-import { describedTab, tabOf } from './helpers.ts';
+import { describedTab, docId, tabOf } from './helpers.ts';
+import { flowLine } from '../../src/core/flow-line.ts';
+import { sightingOf } from '../../src/core/sighting.ts';
+import { applySightings } from '../../src/core/tab-state.ts';
 import { describeFindings } from '../../src/core/facts.ts';
 import { tEn, tZh } from './locale.ts';
 
@@ -60,7 +63,39 @@ describe('badge and verdict in Simplified Chinese', () => {
     const badge = badgeFor(zhTab('chat.mistral.ai', 'chat.deepseek.com'), tZh);
     expect(badge.text).toBe('高');
     expect(badge.title).toBe('AI 管辖权守卫：高风险。本页面的 AI：DeepSeek（中国）、Mistral AI（法国）');
-    expect(verdictFor(zhTab('chat.deepseek.com'), tZh)?.sentence).toBe('本页面是 DeepSeek Chat，由 DeepSeek（中国） 运营。');
-    expect(verdictFor(zhTab('news.example', 'chatgpt.com', 'chat.deepseek.com'), tZh)?.sentence).toBe('本页面使用了来自 DeepSeek（中国）和OpenAI（美国） 的 AI。');
+    expect(verdictFor(zhTab('chat.deepseek.com'), tZh)?.sentence).toBe('本页面是 DeepSeek Chat，由 DeepSeek（中国）运营。');
+    expect(verdictFor(zhTab('news.example', 'chatgpt.com', 'chat.deepseek.com'), tZh)?.sentence).toBe('本页面使用的 AI 来自：DeepSeek（中国）和OpenAI（美国）。');
+  });
+});
+
+describe('flow line through an aggregator', () => {
+  const through = (model: string, t = tEn) =>
+    describeFindings(database, applySightings(undefined, [sightingOf(database, { count: 1, channel: 'fetch', url: 'https://openrouter.ai/api/v1/chat/completions', shape: 'openai-chat', confirmed: true, model }, { frameId: 0, doc: docId('a'), frameHost: 'app.example.com' })!], 1, 1), t)[0]!;
+  const bytedance = database.provider('bytedance')!.name;
+
+  it('goes on to the builder of a closed-weights model, in both languages', () => {
+    expect(flowLine(through('bytedance/doubao-1.5-pro-32k'), tEn)).toBe(`This page → OpenRouter (United States) → ${bytedance} (China)`);
+    expect(flowLine(through('bytedance/doubao-1.5-pro-32k', tZh), tZh)).toBe(`本页面 → OpenRouter（美国） → ${bytedance}（中国）`);
+    expect(verdictFor([through('bytedance/doubao-1.5-pro-32k')], tEn)?.sentence).toBe(`This page uses AI from OpenRouter (United States) → ${bytedance} (China).`);
+  });
+
+  it('ends at the aggregator for an open-weights model, and is absent without a known model', () => {
+    expect(flowLine(through('deepseek/deepseek-chat'), tEn)).toBe('This page → OpenRouter (United States)');
+    expect(flowLine(through('no-such-model-xyz'), tEn)).toBeUndefined();
+    expect(flowLine(describedTab('chat.deepseek.com')[0]!, tEn)).toBeUndefined();
+  });
+});
+
+describe('an AI endpoint the database does not know', () => {
+  const gateway = (t = tEn) =>
+    describeFindings(database, applySightings(undefined, [sightingOf(database, { count: 1, channel: 'xhr', url: 'https://llm.gateway.example.net/v1/chat/completions', shape: 'openai-chat', confirmed: true, model: 'qwen2.5-72b-instruct' }, { frameId: 0, doc: docId('a'), frameHost: 'app.example.com' })!], 1, 1), t);
+
+  it('is named by its host, with why its level is unknown, in both languages', () => {
+    expect(gateway()[0]).toMatchObject({ kind: 'unknown-endpoint', providerName: 'Unknown AI service', level: 'unknown' });
+    expect(verdictFor(gateway(), tEn)).toMatchObject({ level: 'unknown', sentence: 'This page uses AI from an unknown AI service at llm.gateway.example.net.' });
+    expect(verdictFor(gateway(), tEn)?.reason).toMatch(/not in the database/);
+    expect(verdictFor(gateway(tZh), tZh)).toMatchObject({ sentence: '本页面使用的 AI 来自：llm.gateway.example.net 上的未知 AI 服务。' });
+    expect(gateway(tZh)[0]?.reason).toMatch(/不在数据库中/);
+    expect(badgeFor(gateway(), tEn).text).toBe('?');
   });
 });
