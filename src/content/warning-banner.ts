@@ -16,7 +16,7 @@ export interface BannerActions {
 // !important in a shadow tree's :host wins over the page's own !important (CSS cascade, shadow context).
 const CSS = `
 :host { all: initial !important; position: fixed !important; top: 12px !important; right: 12px !important; z-index: 2147483647 !important; display: block !important; width: min(420px, calc(100vw - 24px)) !important; }
-.box { box-sizing: border-box; display: flex; gap: 10px; align-items: flex-start; padding: 12px 14px; border-radius: 10px; border: 1px solid #f0b429; border-left: 5px solid #c2410c; background: #fffbeb; color: #1f2328; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; box-shadow: 0 6px 24px rgba(0,0,0,.18); }
+.box { box-sizing: border-box; display: flex; gap: 10px; align-items: flex-start; padding: 12px 14px; border-radius: 10px; border: 1px solid #f0b429; border-left: 5px solid #c2410c; background: #fffbeb; color: #1f2328; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans SC", sans-serif; box-shadow: 0 6px 24px rgba(0,0,0,.18); }
 .icon { flex: none; font-weight: 700; color: #b42318; }
 .body { display: flex; flex-direction: column; gap: 8px; min-width: 0; }
 .brand { margin: 0; font-size: 12px; font-weight: 600; opacity: .8; }
@@ -59,7 +59,7 @@ export function showBanner(warning: PageWarningView, actions: BannerActions): ()
   style.textContent = CSS;
   const box = element('div', 'box');
   box.setAttribute('role', 'status');
-  box.setAttribute('aria-label', t('warnRegionLabel'));
+  box.setAttribute('aria-label', t('extName'));
   const icon = element('span', 'icon', '▲');
   icon.setAttribute('aria-hidden', 'true');
   const body = element('div', 'body');

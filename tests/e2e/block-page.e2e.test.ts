@@ -14,6 +14,8 @@ import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { updateSettings } from './harness/settings.ts';
 import { checkBothThemes, expectAccessible } from './harness/ui-checks.ts';
+import { screenshot } from './harness/extension.ts';
+import { bannerText } from './harness/warning-banner.ts';
 
 const HOSTS = ['app.example.com', 'chat.deepseek.com', 'api.deepseek.com'];
 
@@ -146,5 +148,38 @@ describe('block page', () => {
     const fromProbe = await (await ext.extensionPage()).evaluate(() => chrome.runtime.sendMessage({ type: 'ui-to-bg/allow-once', url: 'https://chat.deepseek.com/' }));
     expect(fromProbe).toEqual({ ok: false, error: 'only the block page may allow once' });
     expect(await sessionRules(ext)).toEqual([]);
+  });
+});
+
+describe('block page and in-page warning in Chinese (--lang=zh-CN)', () => {
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    ext = await launchExtension({ hosts: HOSTS, args: ['--lang=zh-CN'] });
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('words the block page in the browser language, facts from the database as they are', async () => {
+    await updateSettings(ext, { mode: 'block', blockedProviders: ['deepseek'] });
+    const page = await ext.newPage();
+    await page.goto('https://chat.deepseek.com/').catch(() => undefined);
+    await page.waitForURL(/blocked\.html/);
+    await expect.poll(() => page.locator('h1').innerText()).toBe('DeepSeek 已被拦截');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('由您拦截。');
+    expect(text).toContain('National Intelligence Law (2017)');
+    expect(text).toContain('本次允许此网站');
+    await checkBothThemes(page, 'blocked-zh-CN');
+  });
+
+  it('words the in-page warning in the browser language', async () => {
+    await updateSettings(ext, { mode: 'warn', blockedProviders: [] });
+    const page = await ext.newPage();
+    await page.goto('https://chat.deepseek.com/');
+    const cdp = await ext.context.newCDPSession(page);
+    await expect.poll(() => bannerText(cdp)).toBe('DeepSeek（中国）：根据《National Intelligence Law》（Art. 7, Art. 14），国家可以要求该公司交出您输入的内容。');
+    await screenshot(page, 'warning-banner-zh-CN');
   });
 });
