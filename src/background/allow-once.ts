@@ -4,7 +4,7 @@
  * browser drops when it closes. Rules for the same host are replaced, not added.
  */
 import browser from 'webextension-polyfill';
-import { allowOnceRefusal, allowOnceRules, freeAllowOnceIds } from '../core/allow-once.ts';
+import { allowOnceGrants, allowOnceRefusal, allowOnceRules, freeAllowOnceIds } from '../core/allow-once.ts';
 import { decide } from '../core/block-decision.ts';
 import { ALLOW_ONCE_RULE_IDS, BLOCK_PAGE_PATH } from '../core/constants.ts';
 import { httpHostOf } from '../core/hostname.ts';
@@ -43,4 +43,18 @@ export async function allowOnce(url: string, sender: Runtime.MessageSender): Pro
   const rules = allowOnceRules(host, decision.target?.hosts ?? [], settings.org.blockedSites, ids);
   await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: staleIds, addRules: rules as browser.DeclarativeNetRequest.Rule[] });
   return { ok: true };
+}
+
+/**
+ * After every change of settings or policy (apply-rules.ts): session rules outrank every dynamic
+ * rule, so a grant the organization has since overruled must not outlive that change. Grants are
+ * rebuilt from the hosts they name (only when there are any; settings changes are rare).
+ */
+export async function refreshAllowOnce(): Promise<void> {
+  const existing = (await browser.declarativeNetRequest.getSessionRules()).filter((r) => inRange(r.id));
+  if (!existing.length) return;
+  const hosts = existing.filter((r) => r.condition.resourceTypes?.includes('main_frame')).flatMap((r) => r.condition.requestDomains?.slice(0, 1) ?? []);
+  const { settings, db } = await currentState();
+  const rules = allowOnceGrants(hosts, settings, db);
+  await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: existing.map((r) => r.id), addRules: rules as browser.DeclarativeNetRequest.Rule[] });
 }

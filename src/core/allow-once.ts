@@ -8,11 +8,12 @@
  * works. They outrank every dynamic rule, but leave out requests from the sites whose AI traffic
  * the organization blocks, so an organization's site decision still holds.
  */
-import { type Decision, siteMatch } from './block-decision.ts';
+import { type Decision, decide, siteMatch } from './block-decision.ts';
 import { priorityOf } from './block-scope.ts';
 import { ALLOW_ONCE_RULE_IDS } from './constants.ts';
 import { normalizeHostname } from './hostname.ts';
 import type { EffectiveSettings } from './policy-merge.ts';
+import type { RiskDatabase } from './risk-database.ts';
 
 /** Above the highest dynamic rule (the organization's site rules). */
 export const ALLOW_ONCE_PRIORITY = priorityOf('org', 'site') + 1;
@@ -61,5 +62,32 @@ export function freeAllowOnceIds(used: readonly number[], count: number): number
   const taken = new Set(used);
   const out: number[] = [];
   for (let id = ALLOW_ONCE_RULE_IDS.first; id <= ALLOW_ONCE_RULE_IDS.last && out.length < count; id++) if (!taken.has(id)) out.push(id);
+  return out;
+}
+
+/**
+ * Whether an earlier grant must go now: the organization has since taken the decision over
+ * (blocks the host, blocks its site's AI traffic, or forbids bypassing). A grant the user's own
+ * later choices make moot (nothing blocks the host any more) is harmless and kept.
+ */
+export function allowOnceRevoked(settings: AllowOnceSettings, decision: Decision, host: string): boolean {
+  if (!settings.allowBypass || siteMatch(host, settings.org.blockedSites)) return true;
+  return decision.outcome === 'block' && decision.rule?.tier === 'org';
+}
+
+/**
+ * The session rules for the hosts granted so far, rebuilt for the settings now in force: revoked
+ * grants are left out, and the others take the organization's current blocked sites. IDs are
+ * assigned afresh from the start of the range.
+ */
+export function allowOnceGrants(hosts: readonly string[], settings: AllowOnceSettings & Pick<EffectiveSettings, 'user'>, db: RiskDatabase): SessionAllowRule[] {
+  const out: SessionAllowRule[] = [];
+  for (const host of hosts) {
+    const decision = decide(settings, db, { host, navigation: true });
+    if (allowOnceRevoked(settings, decision, host)) continue;
+    const ids = Array.from({ length: 3 }, (_, i) => ALLOW_ONCE_RULE_IDS.first + out.length + i).filter((id) => id <= ALLOW_ONCE_RULE_IDS.last);
+    if (ids.length < 3) break;
+    out.push(...allowOnceRules(host, decision.target?.hosts ?? [], settings.org.blockedSites, ids));
+  }
   return out;
 }

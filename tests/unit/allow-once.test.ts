@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOW_ONCE_PRIORITY, allowOnceRefusal, allowOnceRules, freeAllowOnceIds } from '../../src/core/allow-once.ts';
+import { ALLOW_ONCE_PRIORITY, allowOnceGrants, allowOnceRefusal, allowOnceRevoked, allowOnceRules, freeAllowOnceIds } from '../../src/core/allow-once.ts';
 import { decide } from '../../src/core/block-decision.ts';
 import { blockRulesOf } from '../../src/core/block-scope.ts';
 import { ALLOW_ONCE_RULE_IDS } from '../../src/core/constants.ts';
@@ -48,5 +48,25 @@ describe('allow once for this site', () => {
     expect(freeAllowOnceIds([20_001, 20_003], 3)).toEqual([20_002, 20_004, 20_005]);
     const full = Array.from({ length: ALLOW_ONCE_RULE_IDS.last - ALLOW_ONCE_RULE_IDS.first }, (_, i) => ALLOW_ONCE_RULE_IDS.first + i);
     expect(freeAllowOnceIds(full, 3)).toEqual([ALLOW_ONCE_RULE_IDS.last]);
+  });
+});
+
+describe('allow-once grants after a change of settings or policy', () => {
+  const hosts = ['chat.deepseek.com'];
+  it('are kept, with the organization’s current blocked sites, while the block stays the user’s own', () => {
+    const settings = effectiveSettings({ blockedProviders: ['deepseek'] }, { blockedSites: ['corp.example'] });
+    const rules = allowOnceGrants(hosts, settings, database);
+    expect(rules.map((r) => r.id)).toEqual([ALLOW_ONCE_RULE_IDS.first, ALLOW_ONCE_RULE_IDS.first + 1]);
+    expect(rules[1]!.condition.excludedInitiatorDomains).toEqual(['corp.example']);
+    // The user unblocked it since: the grant is moot, not harmful, and stays.
+    expect(allowOnceGrants(hosts, effectiveSettings({}, {}), database)).toHaveLength(2);
+  });
+
+  it('are dropped once the organization blocks the host or its site, or forbids bypassing', () => {
+    const user = { blockedProviders: ['deepseek'] };
+    expect(allowOnceGrants(hosts, effectiveSettings(user, { blockedCountries: ['CN'] }), database)).toEqual([]);
+    expect(allowOnceGrants(hosts, effectiveSettings(user, { blockedSites: ['chat.deepseek.com'] }), database)).toEqual([]);
+    expect(allowOnceGrants(hosts, effectiveSettings(user, { allowBypass: false }), database)).toEqual([]);
+    expect(allowOnceRevoked(effectiveSettings(user, {}), decide(effectiveSettings(user, {}), database, { host: hosts[0]!, navigation: true }), hosts[0]!)).toBe(false);
   });
 });

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import browser from 'webextension-polyfill';
+import { applyRules } from '../../src/background/apply-rules.ts';
 import { onMessage } from '../../src/background/on-message.ts';
+import { refreshPolicy } from '../../src/background/settings-store.ts';
 import { WARNING_DISMISSED_KEY } from '../../src/core/constants.ts';
 import { docId } from './helpers.ts';
 
@@ -41,5 +43,21 @@ describe('in-page warning (background)', () => {
     expect(await send(message, content('https://chat.deepseek.com/'))).toEqual({ ok: false, error: 'unknown content message type "ui-to-bg/allow-once"' });
     expect(await send(message, { id: EXT, tab: { id: 4 }, frameId: 0, url: `chrome-extension://${EXT}/popup.html?tab=4` })).toEqual({ ok: false, error: 'only the block page may allow once' });
     expect(await send(message, { id: EXT, tab: { id: 4 }, frameId: 1, url: `chrome-extension://${EXT}/blocked.html#https://chat.deepseek.com/` })).toEqual({ ok: false, error: 'only the block page may allow once' });
+  });
+
+  it('grants allow-once from the block page, and withdraws it when the organization then blocks the host', async () => {
+    await setMode({ blockedProviders: ['deepseek'] });
+    const blockPage = { id: EXT, tab: { id: 4 }, frameId: 0, url: `chrome-extension://${EXT}/blocked.html#https://chat.deepseek.com/` };
+    expect(await send({ type: 'ui-to-bg/allow-once', url: 'https://chat.deepseek.com/' }, blockPage)).toEqual({ ok: true });
+    const session = () => browser.declarativeNetRequest.getSessionRules();
+    expect((await session()).map((r) => r.condition.requestDomains)).toEqual([['chat.deepseek.com'], ['chat.deepseek.com']]);
+    // A user's own settings change keeps it.
+    await setMode({ blockedCountries: ['CN'] });
+    expect(await session()).toHaveLength(2);
+    await browser.storage.managed.set({ blockedProviders: ['deepseek'] });
+    await refreshPolicy();
+    await applyRules('policy changed');
+    expect(await session()).toEqual([]);
+    expect(await send({ type: 'ui-to-bg/allow-once', url: 'https://chat.deepseek.com/' }, blockPage)).toEqual({ ok: false, error: 'the organization blocks this host' });
   });
 });
