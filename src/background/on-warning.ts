@@ -30,7 +30,8 @@ async function dismissedSites(): Promise<string[]> {
 export async function getWarning(message: ContentToBgGetWarning, sender: Runtime.MessageSender): Promise<PageWarningView | null> {
   const page = topPage(sender);
   if (!page) return null;
-  const [{ settings, db }, state, dismissed] = await Promise.all([currentState(), getTabState(page.tabId), dismissedSites()]);
+  // On opening only the page itself counts: its findings are not read (every top page asks).
+  const [{ settings, db }, state, dismissed] = await Promise.all([currentState(), message.trigger === 'input' ? getTabState(page.tabId) : undefined, dismissedSites()]);
   return pageWarning({ settings, db, pageHost: page.host, trigger: message.trigger, state, dismissed }, t) ?? null;
 }
 
