@@ -34,7 +34,9 @@ async function closeThisTab(): Promise<void> {
 export function Blocked() {
   const url = blockedUrl();
   const host = httpHostOf(url);
-  const [view, setView] = useState<SettingsView | null>(null);
+  // undefined while the background has not answered: the facts card waits rather than flash a
+  // "no reason known" line; null when it could not answer.
+  const [view, setView] = useState<SettingsView | null | undefined>(undefined);
   useEffect(() => {
     sendMessage({ type: 'ui-to-bg/get-settings' }).then(setView, () => setView(null));
   }, []);
@@ -44,7 +46,7 @@ export function Blocked() {
   const facts = match && factsFor(db, { providerId: match.provider.id, productId: match.product.id, role: match.host.role });
   const laws = (facts?.decidedBy?.laws ?? []).flatMap((id) => db.law(id) ?? []);
   const rule = decision?.rule;
-  const offered = view !== null && host !== undefined && allowOnceRefusal(view.settings, decision, host) === undefined;
+  const offered = !!view && host !== undefined && allowOnceRefusal(view.settings, decision, host) === undefined;
   return (
     <main class="blocked" data-state="blocked">
       <header class="head">
@@ -60,58 +62,60 @@ export function Blocked() {
           <code>{url || t('blkUnknownAddress')}</code>
         </p>
       </header>
-      <section class="card" aria-label={t('blkFactsLabel')}>
-        <dl class="facts">
-          {facts && (
-            <div>
-              <dt>{t('blkService')}</dt>
+      {view !== undefined && (
+        <section class="card" aria-label={t('blkFactsLabel')}>
+          <dl class="facts">
+            {facts && (
+              <div>
+                <dt>{t('blkService')}</dt>
+                <dd>
+                  {facts.productName} <LevelBadge level={facts.level} />
+                </dd>
+              </div>
+            )}
+            {facts?.operator && (
+              <div>
+                <dt>{t('blkRunBy')}</dt>
+                <dd>
+                  {facts.operator.name} · <Country code={facts.operator.country} />
+                </dd>
+              </div>
+            )}
+            {facts?.parent && (
+              <div>
+                <dt>{t('blkOwnedBy')}</dt>
+                <dd>
+                  {facts.parent.name} · <Country code={facts.parent.country} />
+                </dd>
+              </div>
+            )}
+            <div class="why">
+              <dt>{t('blkWhy')}</dt>
               <dd>
-                {facts.productName} <LevelBadge level={facts.level} />
+                {rule && decision?.matched !== undefined ? <p data-rule={`${rule.tier}-${rule.scope}`}>{describeRule(rule, decision.matched, db, t)}</p> : <p>{t('blkFallbackWhy')}</p>}
+                {facts?.reason && <p>{facts.reason}</p>}
               </dd>
             </div>
-          )}
-          {facts?.operator && (
-            <div>
-              <dt>{t('blkRunBy')}</dt>
-              <dd>
-                {facts.operator.name} · <Country code={facts.operator.country} />
-              </dd>
-            </div>
-          )}
-          {facts?.parent && (
-            <div>
-              <dt>{t('blkOwnedBy')}</dt>
-              <dd>
-                {facts.parent.name} · <Country code={facts.parent.country} />
-              </dd>
-            </div>
-          )}
-          <div class="why">
-            <dt>{t('blkWhy')}</dt>
-            <dd>
-              {rule && decision?.matched !== undefined ? <p data-rule={`${rule.tier}-${rule.scope}`}>{describeRule(rule, decision.matched, db, t)}</p> : <p>{t('blkFallbackWhy')}</p>}
-              {facts?.reason && <p>{facts.reason}</p>}
-            </dd>
-          </div>
-          {laws.length > 0 && (
-            <div>
-              <dt>{t('blkLaws')}</dt>
-              <dd>
-                <LawList laws={laws} />
-              </dd>
-            </div>
-          )}
-          {rule && (
-            <div>
-              <dt>{t('blkDecidedBy')}</dt>
-              <dd class="by" data-by={rule.tier}>
-                {t('blkBy', [whoDecides(rule, t)])}
-                {rule.tier === 'org' && <span class="note"> {t('blkOrgNote')}</span>}
-              </dd>
-            </div>
-          )}
-        </dl>
-      </section>
+            {laws.length > 0 && (
+              <div>
+                <dt>{t('blkLaws')}</dt>
+                <dd>
+                  <LawList laws={laws} />
+                </dd>
+              </div>
+            )}
+            {rule && (
+              <div>
+                <dt>{t('blkDecidedBy')}</dt>
+                <dd class="by" data-by={rule.tier}>
+                  {t('blkBy', [whoDecides(rule, t)])}
+                  {rule.tier === 'org' && <span class="note"> {t('blkOrgNote')}</span>}
+                </dd>
+              </div>
+            )}
+          </dl>
+        </section>
+      )}
       <div class="actions">
         {/* A blocked address typed into a new tab has nowhere to go back to: close the tab instead. */}
         {history.length > 1 ? (
