@@ -9,6 +9,7 @@ import { compileBlockRules } from '../core/block-rules.ts';
 import { BLOCK_PAGE_PATH, RULES_STATUS_KEY } from '../core/constants.ts';
 import type { DnrRule } from '../core/dnr-rule.ts';
 import type { RulesStatus } from '../core/settings-view.ts';
+import { refreshAllowOnce } from './allow-once.ts';
 import { currentState } from './settings-store.ts';
 
 type BrowserRule = browser.DeclarativeNetRequest.Rule;
@@ -60,4 +61,6 @@ async function apply(reason: string): Promise<void> {
     }
   }
   await browser.storage.local.set({ [RULES_STATUS_KEY]: status });
+  // "Allow once" grants outrank these rules; one the organization has since overruled goes now.
+  await refreshAllowOnce().catch((error: unknown) => console.error('allow-once grants not brought up to date:', error));
 }

@@ -1,7 +1,9 @@
 /**
  * Entry point of every runtime message. Who may send what is decided by the sender, which the
  * browser fills in and a page cannot forge: extension pages (popup, options) may query state;
- * content scripts, which run beside hostile pages, may only report what they saw.
+ * content scripts, which run beside hostile pages, may only report what they saw and ask about
+ * (or, after a trusted click, dismiss) the in-page warning of their own page. A content script's
+ * sender URL is its web page's, so a ui-to-bg message from one is parsed as content and refused.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { parseContentToBg, parseUiToBg } from '../core/messages.ts';
@@ -11,6 +13,8 @@ import { getTabState } from './tab-store.ts';
 import { settingsView } from './settings-view.ts';
 import { updateUserSettings } from './settings-store.ts';
 import { applyRules } from './apply-rules.ts';
+import { allowOnce } from './allow-once.ts';
+import { dismissWarning, getWarning, openWarningDetails } from './on-warning.ts';
 
 function isExtensionPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
@@ -34,6 +38,8 @@ export async function onMessage(raw: unknown, sender: Runtime.MessageSender): Pr
         await applyRules('settings changed');
         return { ok: true, view: await settingsView() };
       }
+      case 'ui-to-bg/allow-once':
+        return allowOnce(message.url, sender);
     }
   }
   const parsed = parseContentToBg(raw);
@@ -46,6 +52,12 @@ export async function onMessage(raw: unknown, sender: Runtime.MessageSender): Pr
       return onPageLeft(message, sender);
     case 'content-to-bg/observed':
       return onObserved(message, sender);
+    case 'content-to-bg/get-warning':
+      return getWarning(message, sender);
+    case 'content-to-bg/dismiss-warning':
+      return dismissWarning(sender);
+    case 'content-to-bg/warning-details':
+      return openWarningDetails(sender);
   }
 }
 

@@ -1,10 +1,12 @@
 /**
  * Where a blocked top-level navigation lands (declarativeNetRequest redirect, URL after `#`):
- * what was blocked, why (provider, country, law) and by whom. The URL comes from the address
- * bar, so it is shown as text only and never loaded.
+ * what was blocked, why (provider, country, law) and by whom, with "Go back" and, when the block
+ * is the user's own and the policy allows it, "Allow once for this site". The URL comes from the
+ * address bar, so it is shown as text only, and loaded only after the background granted it.
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { allowOnceRefusal } from '../core/allow-once.ts';
 import { decide, type Decision } from '../core/block-decision.ts';
 import { database } from '../core/database.ts';
 import { factsFor } from '../core/facts.ts';
@@ -16,16 +18,25 @@ import { sendMessage } from '../shared/send-message.ts';
 import { t } from '../shared/t.ts';
 import { Country } from '../ui/Country.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
+import { AllowOnce } from './AllowOnce.tsx';
+import { LawList } from './LawList.tsx';
 
 function blockedUrl(): string {
   const raw = location.hash.slice(1);
   return raw.length > 8192 ? raw.slice(0, 8192) : raw;
 }
 
+async function closeThisTab(): Promise<void> {
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id !== undefined) await browser.tabs.remove(tab.id);
+}
+
 export function Blocked() {
   const url = blockedUrl();
   const host = httpHostOf(url);
-  const [view, setView] = useState<SettingsView | null>(null);
+  // undefined while the background has not answered: the facts card waits rather than flash a
+  // "no reason known" line; null when it could not answer.
+  const [view, setView] = useState<SettingsView | null | undefined>(undefined);
   useEffect(() => {
     sendMessage({ type: 'ui-to-bg/get-settings' }).then(setView, () => setView(null));
   }, []);
@@ -34,48 +45,94 @@ export function Blocked() {
   const match = host ? db.lookupHost(host) : undefined;
   const facts = match && factsFor(db, { providerId: match.provider.id, productId: match.product.id, role: match.host.role });
   const laws = (facts?.decidedBy?.laws ?? []).flatMap((id) => db.law(id) ?? []);
+  const rule = decision?.rule;
+  const offered = !!view && host !== undefined && allowOnceRefusal(view.settings, decision, host) === undefined;
   return (
     <main class="blocked" data-state="blocked">
-      <h1>{match ? `${match.provider.name} is blocked` : 'This AI service is blocked'}</h1>
-      <p class="url">
-        <code>{url || 'unknown address'}</code>
-      </p>
-      {facts?.operator && (
-        <p>
-          {match!.product.name} is run by {facts.operator.name} · <Country code={facts.operator.country} />
-          {facts.parent && (
-            <>
-              {' '}· owned by {facts.parent.name} · <Country code={facts.parent.country} />
-            </>
-          )}{' '}
-          <LevelBadge level={facts.level} />
+      <header class="head">
+        <p class="brand">
+          <span class="shield" aria-hidden="true">
+            ⛔
+          </span>{' '}
+          {t('extName')}
         </p>
+        <h1>{match ? t('blkHeading', [match.provider.name]) : t('blkHeadingUnknown')}</h1>
+        <p class="url">
+          <span class="visually-hidden">{t('blkAddress')} </span>
+          <code>{url || t('blkUnknownAddress')}</code>
+        </p>
+      </header>
+      {view !== undefined && (
+        <section class="card" aria-label={t('blkFactsLabel')}>
+          <dl class="facts">
+            {facts && (
+              <div>
+                <dt>{t('blkService')}</dt>
+                <dd>
+                  {facts.productName} <LevelBadge level={facts.level} />
+                </dd>
+              </div>
+            )}
+            {facts?.operator && (
+              <div>
+                <dt>{t('blkRunBy')}</dt>
+                <dd>
+                  {facts.operator.name} · <Country code={facts.operator.country} />
+                </dd>
+              </div>
+            )}
+            {facts?.parent && (
+              <div>
+                <dt>{t('blkOwnedBy')}</dt>
+                <dd>
+                  {facts.parent.name} · <Country code={facts.parent.country} />
+                </dd>
+              </div>
+            )}
+            <div class="why">
+              <dt>{t('blkWhy')}</dt>
+              <dd>
+                {rule && decision?.matched !== undefined ? <p data-rule={`${rule.tier}-${rule.scope}`}>{describeRule(rule, decision.matched, db, t)}</p> : <p>{t('blkFallbackWhy')}</p>}
+                {facts?.reason && <p>{facts.reason}</p>}
+              </dd>
+            </div>
+            {laws.length > 0 && (
+              <div>
+                <dt>{t('blkLaws')}</dt>
+                <dd>
+                  <LawList laws={laws} />
+                </dd>
+              </div>
+            )}
+            {rule && (
+              <div>
+                <dt>{t('blkDecidedBy')}</dt>
+                <dd class="by" data-by={rule.tier}>
+                  {t('blkBy', [whoDecides(rule, t)])}
+                  {rule.tier === 'org' && <span class="note"> {t('blkOrgNote')}</span>}
+                </dd>
+              </div>
+            )}
+          </dl>
+        </section>
       )}
-      <section class="why" aria-label="Why">
-        {decision?.rule && decision.matched !== undefined ? <p data-rule={`${decision.rule.tier}-${decision.rule.scope}`}>{describeRule(decision.rule, decision.matched, db, t)}</p> : <p>A block rule of AI Jurisdiction Guard stopped this page from loading.</p>}
-        {facts?.reason && <p>{facts.reason}</p>}
-        {laws.length > 0 && (
-          <ul class="laws">
-            {laws.map((law) => (
-              <li key={law.id}>
-                <a href={law.source.url} target="_blank" rel="noreferrer">
-                  {law.name}
-                </a>
-                {law.articles.length ? ` (${law.articles.map((a) => a.ref).join(', ')})` : ''}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      {decision?.rule && <p class="by" data-by={decision.rule.tier}>Blocked by {whoDecides(decision.rule, t)}.</p>}
       <div class="actions">
-        <button type="button" class="primary" onClick={() => history.back()}>
-          Go back
-        </button>
+        {/* A blocked address typed into a new tab has nowhere to go back to: close the tab instead. */}
+        {history.length > 1 ? (
+          <button type="button" class="primary" onClick={() => history.back()}>
+            {t('blkGoBack')}
+          </button>
+        ) : (
+          <button type="button" class="primary" onClick={() => void closeThisTab()}>
+            {t('blkCloseTab')}
+          </button>
+        )}
+        {offered && <AllowOnce url={url} />}
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Settings
+          {t('blkSettings')}
         </button>
       </div>
+      {offered && <p class="small">{t('blkAllowOnceNote')}</p>}
     </main>
   );
 }

@@ -11,6 +11,7 @@ import { openBridge } from './bridge.ts';
 import { newDocumentId } from './document-id.ts';
 import { ReportQueue } from './report-queue.ts';
 import { watchDom } from './watch-dom.ts';
+import { watchForWarning } from './page-warning.ts';
 
 const doc = newDocumentId();
 const queue = new ReportQueue(doc);
@@ -29,15 +30,18 @@ function reportSeen(): void {
 // A prerendered page is not (yet) what the tab shows: report it when it is activated. The page
 // can dispatch a fake prerenderingchange, so only the browser's own event counts.
 // https://developer.chrome.com/docs/web-platform/prerender-pages#detect-prerender-in-javascript
+// The in-page warning (top frame only) waits the same way: a prerendered page is not seen yet.
 if ((document as Document & { prerendering?: boolean }).prerendering) {
   const onActivated = (event: Event) => {
     if (!event.isTrusted) return;
     document.removeEventListener('prerenderingchange', onActivated);
     reportSeen();
+    watchForWarning(doc);
   };
   document.addEventListener('prerenderingchange', onActivated);
 } else {
   reportSeen();
+  watchForWarning(doc);
 }
 
 watchDom((obs) => queue.add(obs));

@@ -87,3 +87,8 @@ export const RULES_STATUS_KEY = 'rules:status';
 
 /** Extension page a blocked top-level navigation lands on (the URL follows after `#`). */
 export const BLOCK_PAGE_PATH = 'blocked.html';
+
+/** storage.local key of the sites where the user turned the in-page warning off (hostnames). */
+export const WARNING_DISMISSED_KEY = 'warning:dismissed';
+/** Most sites remembered there; the oldest dismissal is forgotten first. */
+export const MAX_DISMISSED_SITES = 1000;

@@ -4,6 +4,7 @@
  * Every message is parsed here on arrival: content scripts share a process with hostile pages,
  * so their messages are untrusted input.
  */
+import { MAX_URL_LENGTH } from './constants.ts';
 import { type Observation, parseObservation } from './observation.ts';
 import type { SettingProblem } from './policy-parse.ts';
 import type { SettingsView } from './settings-view.ts';
@@ -39,6 +40,50 @@ export interface ContentToBgObserved {
 /** At most this many observations per message; the content script sends the rest later. */
 export const MAX_OBSERVATIONS_PER_MESSAGE = 64;
 
+/**
+ * Top-frame content script → background: is there a warning to show on this page? `open`: the
+ * page has started (warn about the page itself being a risky AI product); `input`: the user typed
+ * or pasted (warn about the AI services the page uses). The background decides from the page's
+ * URL (sender.url), the tab's findings and the settings; the page only chooses when to ask.
+ */
+export interface ContentToBgGetWarning {
+  type: 'content-to-bg/get-warning';
+  doc: string;
+  trigger: WarningTrigger;
+}
+
+export const WARNING_TRIGGERS = ['open', 'input'] as const;
+export type WarningTrigger = (typeof WARNING_TRIGGERS)[number];
+
+/** What the banner shows: one line, already in the user's language. */
+export interface PageWarningView {
+  /** `risk`: a risky service goes through; `blocked`: the page's requests to it are blocked. */
+  kind: 'risk' | 'blocked';
+  text: string;
+}
+
+/** Top-frame content script → background, after a trusted click: no more warnings on this site. */
+export interface ContentToBgDismissWarning {
+  type: 'content-to-bg/dismiss-warning';
+  doc: string;
+}
+
+/** Top-frame content script → background, after a trusted click: open the details of this tab. */
+export interface ContentToBgWarningDetails {
+  type: 'content-to-bg/warning-details';
+  doc: string;
+}
+
+/**
+ * Block page → background: allow the host of this blocked URL for the rest of the browser
+ * session. Granted only when the current decision blocking it is the user's own and the policy
+ * allows bypassing (allow-once.ts).
+ */
+export interface UiToBgAllowOnce {
+  type: 'ui-to-bg/allow-once';
+  url: string;
+}
+
 /** Popup or options page → background: the stored state of one tab. */
 export interface UiToBgGetTabState {
   type: 'ui-to-bg/get-tab-state';
@@ -65,6 +110,10 @@ export interface MessageMap {
   'content-to-bg/page-seen': { request: ContentToBgPageSeen; response: { ok: boolean } };
   'content-to-bg/page-left': { request: ContentToBgPageLeft; response: { ok: boolean } };
   'content-to-bg/observed': { request: ContentToBgObserved; response: { ok: boolean } };
+  'content-to-bg/get-warning': { request: ContentToBgGetWarning; response: PageWarningView | null };
+  'content-to-bg/dismiss-warning': { request: ContentToBgDismissWarning; response: { ok: boolean } };
+  'content-to-bg/warning-details': { request: ContentToBgWarningDetails; response: { ok: boolean } };
+  'ui-to-bg/allow-once': { request: UiToBgAllowOnce; response: { ok: true } | { ok: false; error: string } };
   'ui-to-bg/get-tab-state': { request: UiToBgGetTabState; response: TabState | null };
   'ui-to-bg/get-settings': { request: UiToBgGetSettings; response: SettingsView };
   'ui-to-bg/update-settings': { request: UiToBgUpdateSettings; response: UpdateSettingsResponse };
@@ -74,8 +123,8 @@ export type MessageType = keyof MessageMap;
 export type RequestOf<T extends MessageType> = MessageMap[T]['request'];
 export type ResponseOf<T extends MessageType> = MessageMap[T]['response'];
 
-export type ContentToBg = ContentToBgPageSeen | ContentToBgPageLeft | ContentToBgObserved;
-export type UiToBg = UiToBgGetTabState | UiToBgGetSettings | UiToBgUpdateSettings;
+export type ContentToBg = ContentToBgPageSeen | ContentToBgPageLeft | ContentToBgObserved | ContentToBgGetWarning | ContentToBgDismissWarning | ContentToBgWarningDetails;
+export type UiToBg = UiToBgGetTabState | UiToBgGetSettings | UiToBgUpdateSettings | UiToBgAllowOnce;
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
 
@@ -92,6 +141,8 @@ const DOC_RE = /^[0-9a-f]{32}$/;
 
 export function parseContentToBg(raw: unknown): Parsed<ContentToBg> {
   if (!isRecord(raw)) return { ok: false, error: 'message is not an object' };
+  const warning = parseWarningMessage(raw);
+  if (warning) return warning;
   const { type } = raw;
   if (type !== 'content-to-bg/page-seen' && type !== 'content-to-bg/page-left' && type !== 'content-to-bg/observed') {
     return { ok: false, error: `unknown content message type ${describe(type)}` };
@@ -113,8 +164,28 @@ export function parseContentToBg(raw: unknown): Parsed<ContentToBg> {
   return { ok: true, message: { type, doc: raw.doc, observations } };
 }
 
+/** The warning messages of the top frame; undefined for any other type. */
+function parseWarningMessage(raw: Record<string, unknown>): Parsed<ContentToBg> | undefined {
+  const { type } = raw;
+  if (type !== 'content-to-bg/get-warning' && type !== 'content-to-bg/dismiss-warning' && type !== 'content-to-bg/warning-details') return undefined;
+  const extra = onlyKeys(raw, type === 'content-to-bg/get-warning' ? ['type', 'doc', 'trigger'] : ['type', 'doc']);
+  if (extra) return { ok: false, error: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` };
+  if (typeof raw.doc !== 'string' || !DOC_RE.test(raw.doc)) return { ok: false, error: 'doc must be 32 hex digits' };
+  if (type !== 'content-to-bg/get-warning') return { ok: true, message: { type, doc: raw.doc } };
+  const trigger = WARNING_TRIGGERS.find((t) => t === raw.trigger);
+  if (!trigger) return { ok: false, error: `trigger must be one of ${WARNING_TRIGGERS.join(', ')}` };
+  return { ok: true, message: { type, doc: raw.doc, trigger } };
+}
+
+
 export function parseUiToBg(raw: unknown): Parsed<UiToBg> {
   if (!isRecord(raw)) return { ok: false, error: 'message is not an object' };
+  if (raw.type === 'ui-to-bg/allow-once') {
+    const extra = onlyKeys(raw, ['type', 'url']);
+    if (extra) return { ok: false, error: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` };
+    if (typeof raw.url !== 'string' || raw.url.length > MAX_URL_LENGTH || !/^https?:\/\//i.test(raw.url)) return { ok: false, error: 'url must be an http(s) address' };
+    return { ok: true, message: { type: raw.type, url: raw.url } };
+  }
   if (raw.type === 'ui-to-bg/get-settings') {
     const extra = onlyKeys(raw, ['type']);
     return extra ? { ok: false, error: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` } : { ok: true, message: { type: raw.type } };

@@ -70,7 +70,7 @@ function createBrowser() {
   const tabs = new Map<number, FakeTab>();
   const badge = new Map<number, { text?: string; color?: string; title?: string }>();
   const badgeOf = (tabId: number) => badge.get(tabId) ?? (badge.set(tabId, {}), badge.get(tabId)!);
-  const dnr = { rules: [] as Array<{ id: number }>, refuse: new Set<number>(), updates: 0 };
+  const dnr = { rules: [] as Array<{ id: number }>, session: [] as Array<{ id: number }>, refuse: new Set<number>(), updates: 0 };
   return {
     storage: {
       local: new FakeStorageArea('local'),
@@ -123,6 +123,14 @@ function createBrowser() {
         if (addRules.some((r) => ids.has(r.id))) throw new Error('Rule with id already exists.');
         dnr.rules = [...kept, ...clone(addRules)];
         dnr.updates++;
+      },
+      async getSessionRules() {
+        return clone(dnr.session);
+      },
+      async updateSessionRules({ removeRuleIds = [], addRules = [] }: { removeRuleIds?: number[]; addRules?: Array<{ id: number }> }) {
+        const kept = dnr.session.filter((r) => !removeRuleIds.includes(r.id));
+        if (addRules.some((r) => kept.some((k) => k.id === r.id))) throw new Error('Rule with id already exists.');
+        dnr.session = [...kept, ...clone(addRules)];
       },
     },
     /** Test-only handles (not part of the real API). */

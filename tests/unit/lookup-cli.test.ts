@@ -12,7 +12,9 @@ function lookup(...args: string[]) {
   return { code: run.status, out: run.stdout, err: run.stderr, lines: run.stdout.split('\n').filter(Boolean) };
 }
 
-describe('lookup command', () => {
+// Each test starts the CLI several times (a Node process with tsx each): seconds apiece on a loaded
+// two-core machine, so the default 5 s per test is too tight.
+describe('lookup command', { timeout: 30_000 }, () => {
   it('prints one JSON object per input, matched or not, and exits 0', () => {
     const { code, lines, err } = lookup('foo.bar.deepseek.com', 'https://www.ciciai.com/chat?q=1', 'notdeepseek.com', 'deepseek.com.evil.io');
     expect(err).toBe('');

@@ -43,3 +43,20 @@ describe('UI → background messages', () => {
     expect(parseUiToBg({ type: 'ui-to-bg/get-tab-state', tabId }).ok).toBe(false);
   });
 });
+
+describe('in-page warning and allow-once messages', () => {
+  it('accepts the warning messages of a content script, with a known trigger only', () => {
+    expect(parseContentToBg({ type: 'content-to-bg/get-warning', doc, trigger: 'input' })).toEqual({ ok: true, message: { type: 'content-to-bg/get-warning', doc, trigger: 'input' } });
+    expect(parseContentToBg({ type: 'content-to-bg/dismiss-warning', doc })).toEqual({ ok: true, message: { type: 'content-to-bg/dismiss-warning', doc } });
+    expect(parseContentToBg({ type: 'content-to-bg/get-warning', doc, trigger: 'always' })).toEqual({ ok: false, error: 'trigger must be one of open, input' });
+    // The site to dismiss is the sender's, never one the message names.
+    expect(parseContentToBg({ type: 'content-to-bg/dismiss-warning', doc, host: 'other.example' })).toEqual({ ok: false, error: 'unexpected field "host"' });
+  });
+
+  it('refuses allow-once from a content script, and anything but an http(s) address from the block page', () => {
+    expect(parseContentToBg({ type: 'ui-to-bg/allow-once', url: 'https://chat.deepseek.com/' })).toEqual({ ok: false, error: 'unknown content message type "ui-to-bg/allow-once"' });
+    expect(parseUiToBg({ type: 'ui-to-bg/allow-once', url: 'https://chat.deepseek.com/' })).toEqual({ ok: true, message: { type: 'ui-to-bg/allow-once', url: 'https://chat.deepseek.com/' } });
+    expect(parseUiToBg({ type: 'ui-to-bg/allow-once', url: 'javascript:alert(1)' })).toEqual({ ok: false, error: 'url must be an http(s) address' });
+    expect(parseUiToBg({ type: 'ui-to-bg/allow-once', url: `https://a.example/${'x'.repeat(9000)}` })).toEqual({ ok: false, error: 'url must be an http(s) address' });
+  });
+});
