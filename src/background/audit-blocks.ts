@@ -65,6 +65,17 @@ async function recordBlock(blocked: Blocked): Promise<void> {
 type RedirectDetails = WebRequest.OnBeforeRedirectDetailsType;
 type ErrorDetails = WebRequest.OnErrorOccurredDetailsType;
 
+/**
+ * The block page as a redirect names it: the rules redirect to getURL of the page, which for a
+ * `use_dynamic_url` resource is its dynamic address; the static address (allow-once.ts) is
+ * accepted too.
+ */
+function isBlockPage(url: string): boolean {
+  if (url.startsWith(browser.runtime.getURL(BLOCK_PAGE_PATH))) return true;
+  const root = browser.runtime.getURL('');
+  return url.startsWith(root) && url.slice(root.length).split(/[?#]/)[0] === BLOCK_PAGE_PATH;
+}
+
 /** Requests both filters match (an organization's host above a database host) are recorded once. */
 const handled = new Set<string>();
 function firstTime(requestId: string): boolean {
@@ -75,7 +86,7 @@ function firstTime(requestId: string): boolean {
 }
 
 function onBeforeRedirect(details: RedirectDetails): void {
-  if (details.type !== 'main_frame' || !details.redirectUrl.startsWith(browser.runtime.getURL(BLOCK_PAGE_PATH)) || !firstTime(details.requestId)) return;
+  if (details.type !== 'main_frame' || !isBlockPage(details.redirectUrl) || !firstTime(details.requestId)) return;
   const host = httpHostOf(details.url);
   if (!host) return;
   const initiator = details.initiator ? httpHostOf(details.initiator) : undefined;
