@@ -3,6 +3,7 @@
 // straight into components — JSX text, string or template literals as JSX children, and the
 // attributes people read (aria-label, title, placeholder, alt, label) — in the UI folders.
 // Code, class names and data attributes are not words for people and are not checked.
+// Part of `npm run lint`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseSync } from 'rolldown/utils';
