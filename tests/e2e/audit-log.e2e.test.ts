@@ -155,6 +155,8 @@ describe('audit log', () => {
       const [download] = await Promise.all([options.waitForEvent('download'), options.click(`button:has-text("${button}")`)]);
       expect(download.suggestedFilename()).toMatch(/^ai-guard-audit-\d{4}-\d{2}-\d{2}\.(csv|json)$/);
       const text = await readFile((await download.path())!, 'utf8');
+      // Kept for a person to open in a spreadsheet (artifacts/ is git-ignored).
+      await download.saveAs(join(ARTIFACTS_DIR, 'exports', download.suggestedFilename()));
       if (button === 'Export CSV') {
         expect(text.startsWith('\uFEFFid,time,type,')).toBe(true);
         expect(text).toContain('\r\n');
