@@ -1,9 +1,11 @@
 /**
- * A finding entry for each finding a tab gains. The tab store reports every change of a tab's
- * state with the state before and after; a finding whose key was not there before is new on this
- * page visit. A repeat keeps the finding's firstSeen and only raises its count, so it is not
- * recorded; a new top document starts the state over, so the same finding on the next visit has
- * a new firstSeen and is recorded again (even when both changes arrive in one batch).
+ * A finding entry for each finding a tab gains, once per page visit. The tab store reports every
+ * change of a tab's state with the state before and after; a finding whose key (or firstSeen) was
+ * not there before may be new. What this visit already recorded is kept in storage.session, not
+ * in the worker's memory, so a restarted worker, or a state that starts over within the same
+ * document (the browser's navigation event arriving after the first sightings), records nothing
+ * twice. A new top document is a new visit, so the same finding is recorded again then (even when
+ * both changes arrive in one batch).
  */
 import type { AuditEvent } from './audit-log.ts';
 import { recordAudit } from './audit-log.ts';
@@ -14,6 +16,9 @@ import { type Finding, findingKey } from '../core/tab-state.ts';
 import { currentState } from './settings-store.ts';
 import type { TabChange } from './tab-store.ts';
 import { t } from '../shared/t.ts';
+import browser from 'webextension-polyfill';
+import type { TabState } from '../core/tab-state.ts';
+import { MAX_FINDINGS_PER_TAB } from '../core/constants.ts';
 
 export function findingEvent(db: RiskDatabase, site: string, f: Finding): AuditEvent {
   const facts = describeFinding(db, f, t);
@@ -31,10 +36,33 @@ export function findingEvent(db: RiskDatabase, site: string, f: Finding): AuditE
   };
 }
 
+/** What one tab's current visit has recorded: storage.session `audit:visit:<tabId>`. */
+interface VisitRecord {
+  url?: string;
+  document?: string;
+  keys: string[];
+}
+
+const visitKey = (tabId: number) => `audit:visit:${tabId}`;
+
+/** The same visit: the same page, and no two different documents (one may not be known yet). */
+function sameVisit(record: VisitRecord, state: TabState): boolean {
+  const document = state.documentId ?? state.doc;
+  return record.url === state.url && (record.document === undefined || document === undefined || record.document === document);
+}
+
 export async function auditNewFindings({ tabId, prev, next }: TabChange): Promise<void> {
-  if (!next?.findings.length) return;
+  if (!next) return void browser.storage.session.remove(visitKey(tabId)).catch(() => undefined);
+  if (!next.findings.length) return;
   const before = new Map((prev?.findings ?? []).map((f) => [findingKey(f), f.firstSeen]));
-  const added = next.findings.filter((f) => before.get(findingKey(f)) !== f.firstSeen);
+  const changed = next.findings.filter((f) => before.get(findingKey(f)) !== f.firstSeen);
+  if (!changed.length) return;
+  const stored = (await browser.storage.session.get(visitKey(tabId)))[visitKey(tabId)] as VisitRecord | undefined;
+  const record: VisitRecord = stored && sameVisit(stored, next) ? stored : { keys: [] };
+  const added = changed.filter((f) => !record.keys.includes(findingKey(f)));
+  const document = next.documentId ?? next.doc ?? record.document;
+  const keys = [...record.keys, ...added.map(findingKey)].slice(-MAX_FINDINGS_PER_TAB);
+  await browser.storage.session.set({ [visitKey(tabId)]: { ...(next.url ? { url: next.url } : {}), ...(document ? { document } : {}), keys } satisfies VisitRecord });
   if (!added.length) return;
   const { db } = await currentState();
   const site = (next.url && httpHostOf(next.url)) ?? '';

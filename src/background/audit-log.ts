@@ -5,7 +5,8 @@
  */
 import { type AuditEntry, retentionCutoff } from '../core/audit-entry.ts';
 import { AuditThrottle } from '../core/audit-throttle.ts';
-import { addAuditDropped, addAuditEntry, deleteAuditBefore, markAuditChanged, setAuditCounts } from '../shared/audit-db.ts';
+import { AUDIT_MAX_ENTRIES } from '../core/constants.ts';
+import { addAuditEntry, addAuditTally, AUDIT_DROPPED_KEY, AUDIT_TRIMMED_KEY, deleteAuditBefore, deleteAuditOldest, markAuditChanged, setAuditCounts } from '../shared/audit-db.ts';
 import { currentState } from './settings-store.ts';
 
 /** Counts of coalesced repeats are written this long after the first repeat (one write per burst). */
@@ -60,16 +61,19 @@ function noteDropped(at: number): void {
     droppedTimer = undefined;
     const { count, lastAt } = dropped;
     dropped = { count: 0, lastAt: 0 };
-    addAuditDropped(count, lastAt).catch((error: unknown) => console.error('left-out audit events not counted:', error));
+    addAuditTally(AUDIT_DROPPED_KEY, count, lastAt).catch((error: unknown) => console.error('left-out audit events not counted:', error));
   }, DROPPED_FLUSH_MS);
 }
 
-/** Deletes what is older than the retention setting. */
+/** Deletes what is older than the retention setting, then the oldest past AUDIT_MAX_ENTRIES (counted for the user). */
 export async function pruneAudit(now = Date.now()): Promise<void> {
   lastPrune = now;
   try {
     const { settings } = await currentState();
-    if (await deleteAuditBefore(retentionCutoff(now, settings.auditRetentionDays))) changed();
+    const expired = await deleteAuditBefore(retentionCutoff(now, settings.auditRetentionDays));
+    const trimmed = await deleteAuditOldest(AUDIT_MAX_ENTRIES);
+    if (trimmed) await addAuditTally(AUDIT_TRIMMED_KEY, trimmed, now);
+    if (expired || trimmed) changed();
   } catch (error) {
     console.error('old audit entries not deleted:', error);
   }

@@ -77,6 +77,12 @@ export const RULE_GROUPS = ['org-site', 'org-provider', 'org-country', 'org-leve
 export const RULE_IDS_PER_GROUP = 1000;
 export const LAST_DYNAMIC_RULE_ID = RULE_GROUPS.length * RULE_IDS_PER_GROUP;
 
+/**
+ * Most entries the audit log keeps, whatever the retention: past it the oldest go, and the options
+ * page says how many (a page flooding one tab adds at most 60 a minute, but for weeks).
+ */
+export const AUDIT_MAX_ENTRIES = 50_000;
+
 /** Session rules of "allow once for this site" (block page), apart from the dynamic ranges. */
 export const ALLOW_ONCE_RULE_IDS = { first: 20_001, last: 20_999 } as const;
 

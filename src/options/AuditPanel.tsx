@@ -2,8 +2,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import { filterChoices, filterEntries } from '../core/audit-filter.ts';
 import { AUDIT_MAX_PER_MINUTE_PER_TAB } from '../core/audit-throttle.ts';
+import { AUDIT_MAX_ENTRIES } from '../core/constants.ts';
 import { t } from '../shared/t.ts';
 import { AuditActions } from './AuditActions.tsx';
+import { AuditNotice } from './AuditNotice.tsx';
 import { AuditFilters, type FilterDraft, NO_FILTER } from './AuditFilters.tsx';
 import { AuditStorageAlert } from './AuditStorageAlert.tsx';
 import { AuditTable } from './AuditTable.tsx';
@@ -30,15 +32,14 @@ export function AuditPanel({ retentionDays }: { retentionDays: number | undefine
       <p class="muted">{retentionDays === undefined ? t('auditIntroNoDays') : t('auditIntro', [formatCount(retentionDays)])}</p>
       {log.storageError && <AuditStorageAlert error={log.storageError} onDismiss={() => void log.dismissError()} />}
       {log.dropped && (
-        <div class="banner audit-alert" role="status" data-audit-dropped={log.dropped.count}>
-          <p>
-            <span aria-hidden="true">⚠ </span>
-            {t('auditDropped', [formatCount(log.dropped.count), AUDIT_MAX_PER_MINUTE_PER_TAB, formatTime(log.dropped.lastAt)])}
-          </p>
-          <button type="button" onClick={() => void log.dismissDropped()}>
-            {t('auditDismiss')}
-          </button>
-        </div>
+        <AuditNotice kind="dropped" count={log.dropped.count} onDismiss={() => void log.dismissDropped()}>
+          {t('auditDropped', [formatCount(log.dropped.count), AUDIT_MAX_PER_MINUTE_PER_TAB, formatTime(log.dropped.lastAt)])}
+        </AuditNotice>
+      )}
+      {log.trimmed && (
+        <AuditNotice kind="trimmed" count={log.trimmed.count} onDismiss={() => void log.dismissTrimmed()}>
+          {t('auditTrimmed', [formatCount(log.trimmed.count), formatCount(AUDIT_MAX_ENTRIES), formatTime(log.trimmed.lastAt)])}
+        </AuditNotice>
       )}
       {log.readError && (
         <p class="field-error" role="alert" data-audit-read-error>

@@ -11,10 +11,11 @@ import {
   AUDIT_ERROR_KEY,
   AUDIT_REVISION_KEY,
   type AuditDropped,
-  auditDropped,
+  auditTally,
+  AUDIT_TRIMMED_KEY,
   type AuditStorageError,
   clearAuditLog,
-  dismissAuditDropped,
+  dismissAuditTally,
   dismissAuditError,
   lastAuditError,
   readAuditEntries,
@@ -31,10 +32,13 @@ export interface AuditLog {
   storageError: AuditStorageError | null;
   /** Events left out because a page sent too many. */
   dropped: AuditDropped | null;
+  /** Oldest entries deleted because the log was full (AUDIT_MAX_ENTRIES). */
+  trimmed: AuditDropped | null;
   reload(): Promise<void>;
   clear(): Promise<void>;
   dismissError(): Promise<void>;
   dismissDropped(): Promise<void>;
+  dismissTrimmed(): Promise<void>;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error || error instanceof DOMException ? `${error.name}: ${error.message}` : String(error));
@@ -44,6 +48,7 @@ export function useAuditLog(): AuditLog {
   const [readError, setReadError] = useState<string | null>(null);
   const [storageError, setStorageError] = useState<AuditStorageError | null>(null);
   const [dropped, setDropped] = useState<AuditDropped | null>(null);
+  const [trimmed, setTrimmed] = useState<AuditDropped | null>(null);
   const reload = useCallback(async () => {
     try {
       setEntries(await readAuditEntries());
@@ -52,7 +57,8 @@ export function useAuditLog(): AuditLog {
       setReadError(messageOf(error));
     }
     setStorageError((await lastAuditError().catch(() => undefined)) ?? null);
-    setDropped((await auditDropped().catch(() => undefined)) ?? null);
+    setDropped((await auditTally(AUDIT_DROPPED_KEY).catch(() => undefined)) ?? null);
+    setTrimmed((await auditTally(AUDIT_TRIMMED_KEY).catch(() => undefined)) ?? null);
   }, []);
   useEffect(() => {
     void reload();
@@ -68,7 +74,7 @@ export function useAuditLog(): AuditLog {
     }, FALLBACK_MS);
     const onChanged = (changes: Record<string, unknown>, area: string) => {
       if (area === 'session' && AUDIT_REVISION_KEY in changes) soon();
-      if (area === 'local' && (AUDIT_ERROR_KEY in changes || AUDIT_DROPPED_KEY in changes)) soon();
+      if (area === 'local' && (AUDIT_ERROR_KEY in changes || AUDIT_DROPPED_KEY in changes || AUDIT_TRIMMED_KEY in changes)) soon();
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => {
@@ -90,8 +96,12 @@ export function useAuditLog(): AuditLog {
     setStorageError(null);
   }, []);
   const dismissDropped = useCallback(async () => {
-    await dismissAuditDropped();
+    await dismissAuditTally(AUDIT_DROPPED_KEY);
     setDropped(null);
   }, []);
-  return { entries, readError, storageError, dropped, reload, clear, dismissError, dismissDropped };
+  const dismissTrimmed = useCallback(async () => {
+    await dismissAuditTally(AUDIT_TRIMMED_KEY);
+    setTrimmed(null);
+  }, []);
+  return { entries, readError, storageError, dropped, trimmed, reload, clear, dismissError, dismissDropped, dismissTrimmed };
 }

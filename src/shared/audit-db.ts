@@ -27,10 +27,13 @@ export function markAuditChanged(): Promise<void> {
 
 /** Events left out because a tab exceeded its rate (audit-throttle.ts), so that the user is told. */
 export const AUDIT_DROPPED_KEY = 'audit:dropped';
+/** Oldest entries deleted because the log reached AUDIT_MAX_ENTRIES, so that the user is told. */
+export const AUDIT_TRIMMED_KEY = 'audit:trimmed';
 
+/** A running count of entries lost for one reason (`audit:dropped`, `audit:trimmed`). */
 export interface AuditDropped {
   count: number;
-  /** Epoch ms of the last event left out. */
+  /** Epoch ms of the last one. */
   lastAt: number;
 }
 
@@ -111,6 +114,21 @@ export function deleteAuditBefore(cutoff: number): Promise<number> {
   });
 }
 
+/** Deletes the oldest entries past the newest `keep`; returns how many. */
+export function deleteAuditOldest(keep: number): Promise<number> {
+  return reported('delete', async () => {
+    const tx = (await db()).transaction('entries', 'readwrite');
+    let excess = (await tx.store.count()) - keep;
+    let deleted = 0;
+    for (let cursor = excess > 0 ? await tx.store.index('time').openCursor() : null; cursor && excess > 0; cursor = await cursor.continue(), excess--) {
+      await cursor.delete();
+      deleted++;
+    }
+    await tx.done;
+    return deleted;
+  });
+}
+
 export function clearAuditLog(): Promise<void> {
   return reported('delete', async () => (await db()).clear('entries'));
 }
@@ -123,17 +141,19 @@ export function dismissAuditError(): Promise<void> {
   return browser.storage.local.remove(AUDIT_ERROR_KEY);
 }
 
-/** Adds `count` events left out at `at` to the stored total. */
-export async function addAuditDropped(count: number, at: number): Promise<void> {
-  const stored = (await browser.storage.local.get(AUDIT_DROPPED_KEY))[AUDIT_DROPPED_KEY] as AuditDropped | undefined;
+type TallyKey = typeof AUDIT_DROPPED_KEY | typeof AUDIT_TRIMMED_KEY;
+
+/** Adds `count` entries lost at `at` to the stored total under `key`. */
+export async function addAuditTally(key: TallyKey, count: number, at: number): Promise<void> {
+  const stored = (await browser.storage.local.get(key))[key] as AuditDropped | undefined;
   const next: AuditDropped = { count: (stored?.count ?? 0) + count, lastAt: at };
-  await browser.storage.local.set({ [AUDIT_DROPPED_KEY]: next });
+  await browser.storage.local.set({ [key]: next });
 }
 
-export async function auditDropped(): Promise<AuditDropped | undefined> {
-  return (await browser.storage.local.get(AUDIT_DROPPED_KEY))[AUDIT_DROPPED_KEY] as AuditDropped | undefined;
+export async function auditTally(key: TallyKey): Promise<AuditDropped | undefined> {
+  return (await browser.storage.local.get(key))[key] as AuditDropped | undefined;
 }
 
-export function dismissAuditDropped(): Promise<void> {
-  return browser.storage.local.remove(AUDIT_DROPPED_KEY);
+export function dismissAuditTally(key: TallyKey): Promise<void> {
+  return browser.storage.local.remove(key);
 }

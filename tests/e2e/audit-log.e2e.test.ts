@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/core/audit-entry.ts';
 import { parseAuditCsv, parseAuditJson } from '../../src/core/audit-export.ts';
 import { AUDIT_MAX_PER_MINUTE_PER_TAB } from '../../src/core/audit-throttle.ts';
+import { AUDIT_MAX_ENTRIES } from '../../src/core/constants.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { ARTIFACTS_DIR, openOptions, screenshot, stopServiceWorker, tabIdOf, tabState } from './harness/extension.ts';
@@ -68,8 +69,16 @@ describe('audit log', () => {
     const results = await page.evaluate((n) => Promise.all(Array.from({ length: n }, () => (window as any).tryFetch('https://api.deepseek.com/chat/completions'))), FLOOD);
     expect(new Set(results)).toEqual(new Set(['failed TypeError: Failed to fetch']));
     expect(await page.evaluate(() => (window as any).tryWebSocket('wss://api.deepseek.com/ws'))).toBe('failed websocket error');
-    // The page visit's findings, before the navigation starts the tab's state over.
-    const findings = (await tabState(ext, await tabIdOf(ext, page)))!.findings.map((f) => `finding ${f.host} ${f.kind} ${f.model ?? ''}`).sort();
+    // The page visit's findings, before the navigation starts the tab's state over. Reports arrive
+    // in batches (every 250 ms, later on a loaded machine): wait until two reads a second apart agree.
+    const tabId = await tabIdOf(ext, page);
+    const visitFindings = async () => (await tabState(ext, tabId))!.findings.map((f) => `finding ${f.host} ${f.kind} ${f.model ?? ''}`).sort();
+    let findings = await visitFindings();
+    for (let previous: string[] = []; JSON.stringify(previous) !== JSON.stringify(findings); ) {
+      previous = findings;
+      await page.waitForTimeout(1000);
+      findings = await visitFindings();
+    }
     expect(findings.length).toBeGreaterThanOrEqual(2);
     await page.click('#to-deepseek');
     await page.waitForURL(/blocked\.html/);
@@ -191,6 +200,61 @@ describe('audit log', () => {
     await expect.poll(async () => (await storedEntries(options)).map((e) => e.site), { timeout: 10_000 }).not.toContain('old.example.com');
     expect((await storedEntries(options)).map((e) => e.site)).toContain('recent.example.com');
   });
+
+  it('keeps at most AUDIT_MAX_ENTRIES, deleting the oldest, and says how many went', async () => {
+    const options = await openOptions(ext);
+    const existing = await storedEntries(options);
+    const extra = 5;
+    // Fill the log to the limit plus five, all within the retention, the bulk older than what was there.
+    const bulk = AUDIT_MAX_ENTRIES - existing.length + extra;
+    const start = Math.min(Date.now(), ...existing.map((e) => e.time)) - bulk - 1000;
+    // Worked on in the page: 50,000 entries are too many to hand to the test.
+    type Op = { op: 'fill'; n: number; start: number } | { op: 'count' } | { op: 'get'; id: number } | { op: 'delete'; from: number; to: number };
+    const inLog = (op: Op) =>
+      options.evaluate(
+        (op) =>
+          new Promise<unknown>((resolve, reject) => {
+            const open = indexedDB.open('audit-log');
+            open.onsuccess = () => {
+              const tx = open.result.transaction('entries', 'readwrite');
+              const store = tx.objectStore('entries');
+              let req: IDBRequest | undefined;
+              if (op.op === 'count') req = store.count();
+              if (op.op === 'get') req = store.get(op.id);
+              if (op.op === 'delete') store.delete(IDBKeyRange.bound(op.from, op.to));
+              if (op.op === 'fill') {
+                for (let i = 0; i < op.n; i++) {
+                  const added = store.add({ time: op.start + i, type: 'finding', site: `bulk-${i}.example.com`, host: 'api.mistral.ai', kind: 'request', count: 1 });
+                  req ??= added;
+                }
+              }
+              tx.oncomplete = () => (open.result.close(), resolve(req?.result));
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        op,
+      );
+    const firstId = Number(await inLog({ op: 'fill', n: bulk, start }));
+    const count = () => inLog({ op: 'count' });
+    const siteOf = (id: number) => inLog({ op: 'get', id }).then((e) => (e as AuditEntry | undefined)?.site);
+    expect(await count()).toBe(AUDIT_MAX_ENTRIES + extra);
+    await stopServiceWorker(ext);
+    expect(await updateSettings(ext, { auditRetentionDays: 30 })).toMatchObject({ ok: true });
+    await expect.poll(count, { timeout: 20_000 }).toBe(AUDIT_MAX_ENTRIES);
+    // The five oldest went; the next and the newest bulk entries, and everything recorded before, stayed.
+    for (let i = 0; i < extra; i++) expect(await siteOf(firstId + i)).toBeUndefined();
+    expect(await siteOf(firstId + extra)).toBe(`bulk-${extra}.example.com`);
+    expect(await siteOf(firstId + bulk - 1)).toBe(`bulk-${bulk - 1}.example.com`);
+    for (const e of existing) expect(await siteOf(e.id!)).toBe(e.site);
+    const note = options.locator('[data-audit-trimmed]');
+    await expect.poll(() => note.getAttribute('data-audit-trimmed'), { timeout: 10_000 }).toBe(String(extra));
+    expect(await note.innerText()).toContain(`The log reached its limit of ${AUDIT_MAX_ENTRIES.toLocaleString('en-US')} entries, so the 5 oldest were deleted`);
+    await note.locator('button', { hasText: 'Dismiss' }).click();
+    await expect.poll(() => note.count()).toBe(0);
+    // Leave the log as the other tests expect it.
+    await inLog({ op: 'delete', from: firstId, to: firstId + bulk - 1 });
+    expect(await count()).toBe(existing.length);
+  }, 120_000);
 
   it('shows a storage error, such as a full disk, until it is dismissed', async () => {
     const options = await openOptions(ext);

@@ -39,4 +39,19 @@ describe('finding entries', () => {
     await change(first, next);
     expect(recorded.map((e) => e.time)).toEqual([5000]);
   });
+
+  it('records nothing twice when the state starts over within the same document, and again on a reload', async () => {
+    const first = applySightings(page('https://app.example.com/x', 'd7'), [mistral], 1000);
+    await change(undefined, first);
+    // The same document's state rebuilt (a worker that lost its memory, a late navigation event): same visit.
+    const rebuilt = applySightings(page('https://app.example.com/x', 'd7'), [mistral], 1500);
+    await change(undefined, rebuilt);
+    // A sighting before the document is known belongs to the visit too.
+    const early = applySightings(applyTopDocument(undefined, { tabId: 3, url: 'https://app.example.com/x' }), [mistral], 1600);
+    await change(undefined, early);
+    expect(recorded.map((e) => e.time)).toEqual([1000]);
+    // A reload is a new document: a new visit.
+    await change(rebuilt, applySightings(page('https://app.example.com/x', 'd8'), [mistral], 9000));
+    expect(recorded.map((e) => e.time)).toEqual([1000, 9000]);
+  });
 });
