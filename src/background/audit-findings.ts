@@ -38,7 +38,7 @@ export function findingEvent(db: RiskDatabase, site: string, f: Finding): AuditE
 
 /** What one tab's current visit has recorded: storage.session `audit:visit:<tabId>`. */
 interface VisitRecord {
-  url?: string;
+  url: string;
   document?: string;
   keys: string[];
 }
@@ -53,18 +53,20 @@ function sameVisit(record: VisitRecord, state: TabState): boolean {
 
 export async function auditNewFindings({ tabId, prev, next }: TabChange): Promise<void> {
   if (!next) return void browser.storage.session.remove(visitKey(tabId)).catch(() => undefined);
-  if (!next.findings.length) return;
-  const before = new Map((prev?.findings ?? []).map((f) => [findingKey(f), f.firstSeen]));
+  // Sightings can come before the browser says which page the tab holds: they are recorded once
+  // it does, with the page's site (every finding of the state is a candidate then).
+  if (!next.url || !next.findings.length) return;
+  const before = new Map((prev?.url ? prev.findings : []).map((f) => [findingKey(f), f.firstSeen]));
   const changed = next.findings.filter((f) => before.get(findingKey(f)) !== f.firstSeen);
   if (!changed.length) return;
   const stored = (await browser.storage.session.get(visitKey(tabId)))[visitKey(tabId)] as VisitRecord | undefined;
-  const record: VisitRecord = stored && sameVisit(stored, next) ? stored : { keys: [] };
+  const record: VisitRecord = stored && sameVisit(stored, next) ? stored : { url: next.url, keys: [] };
   const added = changed.filter((f) => !record.keys.includes(findingKey(f)));
   const document = next.documentId ?? next.doc ?? record.document;
   const keys = [...record.keys, ...added.map(findingKey)].slice(-MAX_FINDINGS_PER_TAB);
-  await browser.storage.session.set({ [visitKey(tabId)]: { ...(next.url ? { url: next.url } : {}), ...(document ? { document } : {}), keys } satisfies VisitRecord });
+  await browser.storage.session.set({ [visitKey(tabId)]: { url: next.url, ...(document ? { document } : {}), keys } satisfies VisitRecord });
   if (!added.length) return;
   const { db } = await currentState();
-  const site = (next.url && httpHostOf(next.url)) ?? '';
+  const site = httpHostOf(next.url) ?? '';
   for (const f of added) await recordAudit(tabId, findingEvent(db, site, f));
 }

@@ -54,4 +54,14 @@ describe('finding entries', () => {
     await change(rebuilt, applySightings(page('https://app.example.com/x', 'd8'), [mistral], 9000));
     expect(recorded.map((e) => e.time)).toEqual([1000, 9000]);
   });
+
+  it('waits for the page: sightings before the page is known are recorded once it is, with its site', async () => {
+    const early = applySightings(undefined, [mistral], 1000);
+    await change(undefined, early);
+    expect(recorded).toEqual([]);
+    const known = applySightings(applyTopDocument(early, { tabId: 3, url: 'https://shop.example.com/', documentId: 'd9' }), [mistral], 1200);
+    await change(early, known);
+    await change(known, applySightings(known, [mistral], 1300));
+    expect(recorded.map((e) => e.site)).toEqual(['shop.example.com']);
+  });
 });
