@@ -6,28 +6,20 @@
 import browser from 'webextension-polyfill';
 import { allowOnceGrants, allowOnceRefusal, allowOnceRules, freeAllowOnceIds } from '../core/allow-once.ts';
 import { decide } from '../core/block-decision.ts';
-import { ALLOW_ONCE_RULE_IDS, BLOCK_PAGE_PATH } from '../core/constants.ts';
+import { ALLOW_ONCE_RULE_IDS } from '../core/constants.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import type { Runtime } from 'webextension-polyfill';
+import { isBlockPageUrl } from './block-page-url.ts';
 import { currentState } from './settings-store.ts';
 
 type Result = { ok: true } | { ok: false; error: string };
-
-/**
- * Chrome's getURL of a `use_dynamic_url` resource gives its dynamic address, while the page a
- * redirect lands on has the static one: compare the path under the extension's own root.
- */
-function isBlockPage(url: string | undefined): boolean {
-  const root = browser.runtime.getURL('');
-  return url !== undefined && url.startsWith(root) && url.slice(root.length).split(/[?#]/)[0] === BLOCK_PAGE_PATH;
-}
 
 const inRange = (id: number) => id >= ALLOW_ONCE_RULE_IDS.first && id <= ALLOW_ONCE_RULE_IDS.last;
 
 export async function allowOnce(url: string, sender: Runtime.MessageSender): Promise<Result> {
   // Only the block page asks, as the top document of a tab: not the popup or options page, and
   // not in a frame (a site cannot learn its dynamic URL, but it should not matter).
-  if (sender.tab?.id === undefined || sender.frameId !== 0 || !isBlockPage(sender.url)) return { ok: false, error: 'only the block page may allow once' };
+  if (sender.tab?.id === undefined || sender.frameId !== 0 || !isBlockPageUrl(sender.url)) return { ok: false, error: 'only the block page may allow once' };
   const host = httpHostOf(url);
   if (!host) return { ok: false, error: 'not an http(s) address' };
   const { settings, db } = await currentState();

@@ -8,14 +8,13 @@
  */
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { type Decision, decide } from '../core/block-decision.ts';
-import { BLOCK_PAGE_PATH } from '../core/constants.ts';
-import { database } from '../core/database.ts';
 import { compileDetectionHints } from '../core/detection-hints.ts';
 import { factsFor } from '../core/facts.ts';
 import { httpHostOf } from '../core/hostname.ts';
-import type { Provider } from '../core/provider.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
 import { type AuditEvent, recordAudit } from './audit-log.ts';
+import { isBlockPageUrl } from './block-page-url.ts';
+import { BUNDLED_HOST_SUFFIXES } from './database-hosts.ts';
 import { currentState } from './settings-store.ts';
 import { getTabState } from './tab-store.ts';
 
@@ -65,17 +64,6 @@ async function recordBlock(blocked: Blocked): Promise<void> {
 type RedirectDetails = WebRequest.OnBeforeRedirectDetailsType;
 type ErrorDetails = WebRequest.OnErrorOccurredDetailsType;
 
-/**
- * The block page as a redirect names it: the rules redirect to getURL of the page, which for a
- * `use_dynamic_url` resource is its dynamic address; the static address (allow-once.ts) is
- * accepted too.
- */
-function isBlockPage(url: string): boolean {
-  if (url.startsWith(browser.runtime.getURL(BLOCK_PAGE_PATH))) return true;
-  const root = browser.runtime.getURL('');
-  return url.startsWith(root) && url.slice(root.length).split(/[?#]/)[0] === BLOCK_PAGE_PATH;
-}
-
 /** Requests both filters match (an organization's host above a database host) are recorded once. */
 const handled = new Set<string>();
 function firstTime(requestId: string): boolean {
@@ -86,7 +74,7 @@ function firstTime(requestId: string): boolean {
 }
 
 function onBeforeRedirect(details: RedirectDetails): void {
-  if (details.type !== 'main_frame' || !isBlockPage(details.redirectUrl) || !firstTime(details.requestId)) return;
+  if (details.type !== 'main_frame' || !isBlockPageUrl(details.redirectUrl) || !firstTime(details.requestId)) return;
   const host = httpHostOf(details.url);
   if (!host) return;
   const initiator = details.initiator ? httpHostOf(details.initiator) : undefined;
@@ -105,12 +93,10 @@ function onErrorOccurred(details: ErrorDetails): void {
   );
 }
 
-/** Match patterns for the hosts of `providers` (each suffix with its subdomains), for every scheme they are reached by. */
-export function hostPatterns(providers: readonly Provider[], except: readonly string[] = []): string[] {
+/** Match patterns for host suffixes (each with its subdomains), for every scheme they are reached by. */
+export function hostPatterns(suffixes: readonly string[], except: readonly string[] = []): string[] {
   const covered = (s: string) => except.some((e) => s === e || s.endsWith(`.${e}`));
-  return compileDetectionHints(providers)
-    .hostSuffixes.filter((s) => !covered(s))
-    .flatMap((s) => [`*://*.${s}/*`, `ws://*.${s}/*`, `wss://*.${s}/*`]);
+  return suffixes.filter((s) => !covered(s)).flatMap((s) => [`*://*.${s}/*`, `ws://*.${s}/*`, `wss://*.${s}/*`]);
 }
 
 function listen(urls: string[]): void {
@@ -127,9 +113,8 @@ function listen(urls: string[]): void {
  */
 export function watchBlocks(): void {
   if (!browser.webRequest?.onBeforeRedirect) return;
-  listen(hostPatterns(database.providers));
-  const bundled = compileDetectionHints(database.providers).hostSuffixes;
+  listen(hostPatterns(BUNDLED_HOST_SUFFIXES));
   void currentState()
-    .then(({ db }) => listen(hostPatterns(db.providers.filter((p) => p.addedBy === 'organization'), bundled)))
+    .then(({ db }) => listen(hostPatterns(compileDetectionHints(db.providers.filter((p) => p.addedBy === 'organization')).hostSuffixes, BUNDLED_HOST_SUFFIXES)))
     .catch((error: unknown) => console.error('blocks of the organization’s services not watched:', error));
 }

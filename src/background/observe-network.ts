@@ -7,12 +7,12 @@
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { apiCallOf, shapeOfPath } from '../core/api-shape.ts';
 import { database } from '../core/database.ts';
-import { compileDetectionHints } from '../core/detection-hints.ts';
 import { MAX_BODY_SCAN } from '../core/json-prefix.ts';
 import type { Observation } from '../core/observation.ts';
 import { normalizeHostname } from '../core/hostname.ts';
 import { sightingOf } from '../core/sighting.ts';
 import { applySightings } from '../core/tab-state.ts';
+import { BUNDLED_HOST_SUFFIXES } from './database-hosts.ts';
 import { updateTabState } from './tab-store.ts';
 
 /** Documents and images are not AI data flows; top-level pages are the content script's job. */
@@ -31,7 +31,7 @@ const API_PATHS = ['completions', 'responses', 'embeddings', 'images/', 'audio/'
  * Ordinary page traffic never reaches the extension (`npm run bench`, page with 50 fetches).
  */
 export function networkFilter(): WebRequest.RequestFilter {
-  const hosts = compileDetectionHints(database.providers).hostSuffixes.map((s) => `*://*.${s}/*`);
+  const hosts = BUNDLED_HOST_SUFFIXES.map((s) => `*://*.${s}/*`);
   const paths = API_PATHS.map((p) => `*://*/*${p}*`);
   return { urls: [...hosts, ...paths, 'ws://*/*', 'wss://*/*'], types: TYPES };
 }

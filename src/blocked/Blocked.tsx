@@ -4,6 +4,7 @@
  * is the user's own and the policy allows it, "Allow once for this site". The URL comes from the
  * address bar, so it is shown as text only, and loaded only after the background granted it.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { allowOnceRefusal } from '../core/allow-once.ts';
@@ -20,6 +21,16 @@ import { Country } from '../ui/Country.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
 import { AllowOnce } from './AllowOnce.tsx';
 import { LawList } from './LawList.tsx';
+
+/** One row of the facts card. */
+function Fact({ label, class: cls, children }: { label: string; class?: string; children: ComponentChildren }) {
+  return (
+    <div {...(cls ? { class: cls } : {})}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
 
 function blockedUrl(): string {
   const raw = location.hash.slice(1);
@@ -66,43 +77,28 @@ export function Blocked() {
         <section class="card" aria-label={t('blkFactsLabel')}>
           <dl class="facts">
             {facts && (
-              <div>
-                <dt>{t('blkService')}</dt>
-                <dd>
-                  {facts.productName} <LevelBadge level={facts.level} />
-                </dd>
-              </div>
+              <Fact label={t('blkService')}>
+                {facts.productName} <LevelBadge level={facts.level} />
+              </Fact>
             )}
             {facts?.operator && (
-              <div>
-                <dt>{t('blkRunBy')}</dt>
-                <dd>
-                  {facts.operator.name} · <Country code={facts.operator.country} />
-                </dd>
-              </div>
+              <Fact label={t('blkRunBy')}>
+                {facts.operator.name} · <Country code={facts.operator.country} />
+              </Fact>
             )}
             {facts?.parent && (
-              <div>
-                <dt>{t('blkOwnedBy')}</dt>
-                <dd>
-                  {facts.parent.name} · <Country code={facts.parent.country} />
-                </dd>
-              </div>
+              <Fact label={t('blkOwnedBy')}>
+                {facts.parent.name} · <Country code={facts.parent.country} />
+              </Fact>
             )}
-            <div class="why">
-              <dt>{t('blkWhy')}</dt>
-              <dd>
-                {rule && decision?.matched !== undefined ? <p data-rule={`${rule.tier}-${rule.scope}`}>{describeRule(rule, decision.matched, db, t)}</p> : <p>{t('blkFallbackWhy')}</p>}
-                {facts?.reason && <p>{facts.reason}</p>}
-              </dd>
-            </div>
+            <Fact label={t('blkWhy')} class="why">
+              {rule && decision?.matched !== undefined ? <p data-rule={`${rule.tier}-${rule.scope}`}>{describeRule(rule, decision.matched, db, t)}</p> : <p>{t('blkFallbackWhy')}</p>}
+              {facts?.reason && <p>{facts.reason}</p>}
+            </Fact>
             {laws.length > 0 && (
-              <div>
-                <dt>{t('blkLaws')}</dt>
-                <dd>
-                  <LawList laws={laws} />
-                </dd>
-              </div>
+              <Fact label={t('blkLaws')}>
+                <LawList laws={laws} />
+              </Fact>
             )}
             {rule && (
               <div>

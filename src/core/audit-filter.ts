@@ -1,6 +1,7 @@
 /** Which audit entries the options page lists: by site, provider, level, type, date range and free text. */
 import type { AuditEntry, AuditType } from './audit-entry.ts';
 import type { RiskLevel } from './risk-level.ts';
+import { holdsEvery, searchWords } from './search-words.ts';
 
 export interface AuditFilter {
   /** Words that must all appear (case-insensitive) somewhere in the entry's text fields. */
@@ -19,7 +20,7 @@ export interface AuditFilter {
 const TEXT_FIELDS = ['site', 'host', 'providerId', 'providerName', 'product', 'kind', 'model', 'level', 'country', 'rule', 'type'] as const;
 
 function haystackOf(entry: AuditEntry): string {
-  return TEXT_FIELDS.map((f) => entry[f] ?? '').join('\n').toLowerCase();
+  return TEXT_FIELDS.map((f) => entry[f] ?? '').join('\n');
 }
 
 const underSite = (host: string, site: string) => host === site || host.endsWith(`.${site}`);
@@ -31,12 +32,8 @@ export function matchesFilter(entry: AuditEntry, filter: AuditFilter): boolean {
   if (filter.level && entry.level !== filter.level) return false;
   if (filter.from !== undefined && entry.time < filter.from) return false;
   if (filter.to !== undefined && entry.time >= filter.to) return false;
-  const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length) {
-    const haystack = haystackOf(entry);
-    if (!words.every((w) => haystack.includes(w))) return false;
-  }
-  return true;
+  const words = searchWords(filter.text ?? '');
+  return !words.length || holdsEvery(words, haystackOf(entry));
 }
 
 /** The matching entries, newest first. */

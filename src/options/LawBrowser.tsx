@@ -1,6 +1,7 @@
 /** The laws the database cites: name, area, articles with their gist, summary and source. */
 import { useMemo, useState } from 'preact/hooks';
 import type { RiskDatabase } from '../core/risk-database.ts';
+import { holdsEvery, searchWords } from '../core/search-words.ts';
 import { t } from '../shared/t.ts';
 import { Country } from '../ui/Country.tsx';
 import { formatCount } from './format-time.ts';
@@ -8,11 +9,8 @@ import { formatCount } from './format-time.ts';
 export function LawBrowser({ db }: { db: RiskDatabase }) {
   const [query, setQuery] = useState('');
   const laws = useMemo(() => Object.values(db.compiled.laws).sort((a, b) => a.area.localeCompare(b.area) || a.name.localeCompare(b.name)), [db]);
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = laws.filter((law) => {
-    const text = [law.id, law.area, law.name, law.officialName ?? '', law.summary, ...law.articles.flatMap((a) => [a.ref, a.gist])].join(' ').toLowerCase();
-    return words.every((w) => text.includes(w));
-  });
+  const words = searchWords(query);
+  const shown = laws.filter((law) => holdsEvery(words, [law.id, law.area, law.name, law.officialName ?? '', law.summary, ...law.articles.flatMap((a) => [a.ref, a.gist])].join(' ')));
   return (
     <details class="browse" id="db-laws">
       <summary>

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { productRisk } from '../core/product-risk.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
 import { worstLevel } from '../core/risk-level.ts';
+import { holdsEvery, searchWords } from '../core/search-words.ts';
 import { t } from '../shared/t.ts';
 import { Country } from '../ui/Country.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
@@ -17,11 +18,8 @@ export function ProviderBrowser({ db }: { db: RiskDatabase }) {
         .sort((a, b) => a.p.name.localeCompare(b.p.name)),
     [db],
   );
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = rows.filter(({ p }) => {
-    const text = [p.id, p.name, p.operator.name, p.operator.country, ...p.products.map((x) => x.name)].join(' ').toLowerCase();
-    return words.every((w) => text.includes(w));
-  });
+  const words = searchWords(query);
+  const shown = rows.filter(({ p }) => holdsEvery(words, [p.id, p.name, p.operator.name, p.operator.country, ...p.products.map((x) => x.name)].join(' ')));
   return (
     <details class="browse" id="db-providers">
       <summary>
