@@ -6,6 +6,12 @@
 export const EXTENSION_NAME = 'AI Jurisdiction Guard';
 
 /**
+ * The project's public repository (package.json `repository`, checked by a unit test): the
+ * manifest's homepage_url and the "Report a wrong fact" links point here, and nowhere else.
+ */
+export const PROJECT_REPOSITORY = 'https://github.com/ai-jurisdiction-guard/ai-jurisdiction-guard';
+
+/**
  * ID of the unpacked Chrome/Edge build. It is derived from the public key in manifest.json
  * (`key`), so tests and admin policies can name the extension before it is installed; a store
  * build gets the store's own ID. tests/unit/manifest.test.ts re-derives it from the key.
