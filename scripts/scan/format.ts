@@ -1,5 +1,6 @@
 /** The two outputs of the scanner: a report people read, and one JSON line per URL for scripts. */
 import { countryName } from '../../src/core/country.ts';
+import { compareLevels, type RiskLevel, worstLevel } from '../../src/core/risk-level.ts';
 import type { ReportFinding } from '../../src/core/tab-report.ts';
 import type { PageLevel } from './args.ts';
 import type { ScanResult } from './scanner.ts';
@@ -18,9 +19,47 @@ export function jsonLine(r: ScanResult): string {
   return JSON.stringify({ url, finalUrl, level, findings, timedOut, ...(error !== undefined ? { error } : {}) });
 }
 
+/** The findings of one provider on one page (all findings no provider could be found for form one group too). */
+export interface ProviderGroup {
+  /** "DeepSeek (China)", "Cici (Singapore), parent ByteDance Ltd. (China)", "unknown provider". */
+  who: string;
+  /** The worst level of its findings. */
+  level: RiskLevel;
+  /** Findings that share a reason (in practice one per provider: the law that makes its level). */
+  reasons: Array<{ level: RiskLevel; reason: string; findings: ReportFinding[] }>;
+}
+
 /**
- * One block per URL: the URL and its overall level in words, then one line per finding:
- * kind, host, provider and country (upstream and model when known), level, count, reason.
+ * A page's findings by provider, worst level first (ties in the order first seen); within a
+ * provider, by reason, so that the reason, a long sentence about a country's laws, is printed once
+ * above the places it was seen rather than on every line.
+ */
+export function groupByProvider(findings: readonly ReportFinding[]): ProviderGroup[] {
+  const groups = new Map<string, ProviderGroup>();
+  for (const f of findings) {
+    const key = f.provider ? `provider:${f.provider.id}` : 'unknown';
+    let group = groups.get(key);
+    if (!group) {
+      group = { who: whoLabel(f), level: f.level, reasons: [] };
+      groups.set(key, group);
+    }
+    const same = group.reasons.find((r) => r.reason === f.reason && r.level === f.level);
+    if (same) same.findings.push(f);
+    else group.reasons.push({ level: f.level, reason: f.reason, findings: [f] });
+    group.level = worstLevel([group.level, f.level])!;
+  }
+  const worstFirst = (a: { level: RiskLevel }, b: { level: RiskLevel }) => compareLevels(b.level, a.level);
+  const sorted = [...groups.values()].sort(worstFirst);
+  for (const group of sorted) group.reasons.sort(worstFirst);
+  return sorted;
+}
+
+/**
+ * One block per URL: the URL and its overall level in words; then one block per provider: who
+ * runs it (and in which country) with its level, the reason once, and under it one line per place
+ * it was seen: kind, host, count, and what else is known (upstream model builder, model, page
+ * marker, API shape). The first column of each evidence line is the finding's kind, so that
+ * `grep '^ *request '` finds every request.
  */
 export function formatResult(r: ScanResult, timeoutMs: number): string {
   const n = r.findings.length;
@@ -28,26 +67,40 @@ export function formatResult(r: ScanResult, timeoutMs: number): string {
   if (r.error) lines.push(`  could not load the page: ${r.error}`);
   else if (r.finalUrl && r.finalUrl !== r.url) lines.push(`  ended at ${r.finalUrl}`);
   if (r.timedOut) lines.push(`  timed out after ${timeoutMs / 1000} s with the page still busy; this is what was seen until then`);
-  const rows = r.findings.map((f) => [f.kind, f.host, whoLabel(f), f.level, `${f.count}×`, f.reason]);
-  const widths = [0, 1, 2, 3, 4].map((c) => Math.max(0, ...rows.map((row) => row[c]!.length)));
-  for (const row of rows) {
-    lines.push(`  ${row.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : c === 4 ? cell.padStart(widths[c]!) : cell)).join('  ').trimEnd()}`);
+  const groups = groupByProvider(r.findings);
+  // Evidence columns line up across the whole page: kind, host, count.
+  const rows = r.findings.map((f) => [f.kind, f.host, `${f.count}×`]);
+  const widths = [0, 1, 2].map((c) => Math.max(0, ...rows.map((row) => row[c]!.length)));
+  const evidence = (f: ReportFinding) =>
+    `      ${f.kind.padEnd(widths[0]!)}  ${f.host.padEnd(widths[1]!)}  ${`${f.count}×`.padStart(widths[2]!)}  ${detailLabel(f)}`.trimEnd();
+  for (const group of groups) {
+    lines.push(`  ${group.who} — ${group.level} risk`);
+    const levelsDiffer = group.reasons.some((x) => x.level !== group.level);
+    for (const { level, reason, findings } of group.reasons) {
+      lines.push(`    ${levelsDiffer ? `${level}: ` : ''}${reason}`);
+      for (const f of findings) lines.push(evidence(f));
+    }
   }
   return lines.join('\n');
 }
 
-/**
- * Who is behind a finding: "DeepSeek (China)"; "Cici (Singapore), parent ByteDance Ltd. (China)";
- * "OpenRouter (United States) → DeepSeek (China), open weights, model deepseek/deepseek-chat";
- * "unknown provider (openai-chat API)"; "Botpress (United States), page marker global:botpress".
- */
+const place = (p: { name: string; country: string }) => `${p.name} (${countryName(p.country)})`;
+
+/** Who is behind a group: "DeepSeek (China)"; "Cici (Singapore), parent ByteDance Ltd. (China)"; "unknown provider". */
 function whoLabel(f: ReportFinding): string {
-  const place = (p: { name: string; country: string }) => `${p.name} (${countryName(p.country)})`;
-  const parts = [f.provider ? place(f.provider) : `unknown provider${f.api ? ` (${f.api} API)` : ''}`];
-  if (f.parent) parts.push(`parent ${place(f.parent)}`);
-  let text = parts.join(', ');
-  if (f.upstream) text += ` → ${place(f.upstream)}${f.upstream.openWeights ? ', open weights' : ''}`;
-  if (f.model) text += `, model ${f.model}`;
-  if (f.marker) text += `, page marker ${f.marker}`;
-  return text;
+  if (!f.provider) return 'unknown provider';
+  return f.parent ? `${place(f.provider)}, parent ${place(f.parent)}` : place(f.provider);
+}
+
+/**
+ * What one sighting adds to its provider: "→ DeepSeek (China), open weights, model
+ * deepseek/deepseek-chat"; "page marker global:botpress"; "openai-chat API".
+ */
+function detailLabel(f: ReportFinding): string {
+  const parts: string[] = [];
+  if (!f.provider && f.api) parts.push(`${f.api} API`);
+  if (f.upstream) parts.push(`→ ${place(f.upstream)}${f.upstream.openWeights ? ', open weights' : ''}`);
+  if (f.model) parts.push(`model ${f.model}`);
+  if (f.marker) parts.push(`page marker ${f.marker}`);
+  return parts.join(', ');
 }

@@ -119,10 +119,15 @@ describe('scanner command line', () => {
     const run = await scan(...demo.resolveArgs(), '--fail-on', 'high', DEEPSEEK);
     expect(run.err).toBe('');
     expect(run.code).toBe(3);
-    const [head, ...rows] = run.out.trim().split('\n');
+    const [head, provider, reason, ...rows] = run.out.trim().split('\n');
     expect(head).toMatch(/^https:\/\/chat\.deepseek\.com\/ — HIGH risk, \d+ findings?$/);
-    const site = rows.find((l) => /^\s+site\s+chat\.deepseek\.com\s/.test(l));
-    expect(site).toMatch(/DeepSeek \(China\)\s+high\s+\d+×\s+\S/);
+    // One block for DeepSeek: who and the level, the law sentence once, then where it was seen.
+    expect(provider).toBe('  DeepSeek (China) — high risk');
+    expect(reason).toMatch(/^ {4}China's National Intelligence Law .*\S$/);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) expect(row).toMatch(/^ {6}(site|request|embed)\s+chat\.deepseek\.com\s+\d+×$/);
+    expect(rows.find((l) => /^\s+site\s+chat\.deepseek\.com\s/.test(l))).toBeDefined();
+    expect(run.out.split('National Intelligence Law').length - 1).toBe(1);
   });
 
   it('exits 0 with --fail-on high on the page without AI', async () => {
