@@ -7,14 +7,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build, ensureBrowsers, ensureNodeModules, ROOT, run } from './ensure.mjs';
+import { build, ensureDebianPackages, ensureNodeModules, ROOT, run } from './ensure.mjs';
 
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const wantsOpen = process.argv.includes('--open') || (Boolean(process.env.DISPLAY) && process.env.AJG_OPEN === '1');
 
 ensureNodeModules();
 // Only the demo needs a browser: without one, `npm start` still builds and explains.
-const haveChromium = ensureBrowsers({ only: ['chromium'], optional: true });
+const haveChromium = ensureDebianPackages({ only: ['chromium'], optional: true });
 build();
 const chrome = resolve(ROOT, 'dist/chrome');
 const firefox = resolve(ROOT, 'dist/firefox');

@@ -2,15 +2,21 @@
 // `npm test`: everything, on a fresh clone, with no display and no input.
 // install → build → lint (types, boundaries, web-ext lint) → unit tests → e2e in Chromium and Firefox.
 // Ends with one line "tests: N passed, N failed" counting unit and e2e tests together.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { ensureBrowsers, ensureNodeModules, mustRun, ROOT, run } from './ensure.mjs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { build, ensureDebianPackages, ensureNodeModules, FIREFOX_PATH, mustRun, ROOT, run } from './ensure.mjs';
+import { policyFilesNote } from './terminal-output.mjs';
 
 const started = Date.now();
+// Said first: the e2e tests write machine-wide files, which a person should know before they run
+// (tests/e2e/harness/policy-files.ts; Firefox's file is found the same way there).
+const firefoxPolicyFile = existsSync(FIREFOX_PATH) ? join(dirname(realpathSync(FIREFOX_PATH)), 'distribution', 'policies.json') : undefined;
+console.log(`${policyFilesNote(firefoxPolicyFile)}\n`);
 ensureNodeModules();
-ensureBrowsers();
-mustRun('npm', ['run', '-s', 'build']);
-mustRun('npm', ['run', '-s', 'lint']);
+ensureDebianPackages();
+build();
+// The lint's web-ext check needs a fresh Firefox build, and the one just made is.
+mustRun('npm', ['run', '-s', 'lint'], { env: { ...process.env, AJG_FIREFOX_BUILT: '1' } });
 
 const reports = resolve(ROOT, 'artifacts/test-results');
 mkdirSync(reports, { recursive: true });
