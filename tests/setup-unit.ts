@@ -1,4 +1,4 @@
-import { beforeEach } from 'vitest';
+import { beforeEach, onTestFinished, vi } from 'vitest';
 import { resetBrowser } from './mocks/webextension-polyfill.ts';
 import { locales, tEn } from './unit/locale.ts';
 
@@ -13,4 +13,17 @@ Object.assign(globalThis, {
       getUILanguage: () => 'en',
     },
   },
+});
+
+// The background's routine progress lines ("block rules applied (…): 2 rules", console.info and
+// console.debug) say nothing in a test run; a test that checks one spies on it. console.log, warn
+// and error are left alone: a warning or error no test asked for must show (tests/unit/quiet-console.ts
+// keeps the expected ones out).
+beforeEach(() => {
+  const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+  const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+  onTestFinished(() => {
+    info.mockRestore();
+    debug.mockRestore();
+  });
 });

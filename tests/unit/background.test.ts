@@ -5,6 +5,7 @@ import { showBadge } from '../../src/background/show-badge.ts';
 import { getTabState, onTabStateCommitted, removeTabState } from '../../src/background/tab-store.ts';
 import type { FakeBrowser } from '../mocks/webextension-polyfill.ts';
 import { docId } from './helpers.ts';
+import { expectConsole } from './quiet-console.ts';
 
 const fake = browser as unknown as FakeBrowser;
 const EXT = 'testextensionid';
@@ -70,6 +71,7 @@ describe('background message handling', () => {
   });
 
   it('refuses UI requests from content scripts and reports from other extensions', async () => {
+    const warn = expectConsole('warn');
     await send(pageSeen(), contentSender(4, 'https://chat.deepseek.com/'));
     // A page that made its content script ask for another tab's state gets nothing.
     expect(await send({ type: 'ui-to-bg/get-tab-state', tabId: 4 }, contentSender(5, 'https://evil.example/'))).toEqual({
@@ -78,6 +80,7 @@ describe('background message handling', () => {
     });
     expect(await send(pageSeen(), { ...contentSender(6, 'https://chat.deepseek.com/'), id: 'other-extension' })).toBeUndefined();
     expect(await getTabState(6)).toBeUndefined();
+    expect(warn).toHaveBeenCalledWith('message refused:', 'unknown content message type "ui-to-bg/get-tab-state"', 'from', 'https://evil.example/');
   });
 
   it('loses no report when many frames report at once, and writes storage far less often', async () => {

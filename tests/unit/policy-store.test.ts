@@ -11,6 +11,7 @@ import { settingsView } from '../../src/background/settings-view.ts';
 import { POLICY_CACHE_KEY, RULES_STATUS_KEY, USER_SETTINGS_KEY } from '../../src/core/constants.ts';
 import type { RulesStatus } from '../../src/core/settings-view.ts';
 import type { FakeBrowser } from '../mocks/webextension-polyfill.ts';
+import { expectConsole } from './quiet-console.ts';
 
 const fake = browser as unknown as FakeBrowser;
 const domainsOf = (rules: ReadonlyArray<object>) => rules.flatMap((r) => (r as { condition?: { requestDomains?: string[] } }).condition?.requestDomains ?? []);
@@ -40,21 +41,25 @@ describe('managed policy cache', () => {
   });
 
   it('keeps the last good policy when a read fails, and says why', async () => {
+    const warn = expectConsole('warn');
     await fake.storage.local.set({ [POLICY_CACHE_KEY]: { raw: { blockedProviders: ['deepseek'] }, readAt: 1 } });
     fake.storage.managed.get = () => Promise.reject(new Error('policy service unavailable'));
     expect(await refreshPolicy()).toBe(false);
     const view = await settingsView();
     expect(view.settings.org.blockedProviders).toEqual(['deepseek']);
     expect(view.policyError).toBe('policy service unavailable');
+    expect(warn).toHaveBeenCalledWith('managed policy could not be read, the last one read applies:', 'policy service unavailable');
   });
 
   it('reports bad keys and applies the rest', async () => {
+    const warn = expectConsole('warn');
     await fake.storage.managed.set({ blockedCountries: ['RU', 'Mars'], blockLevel: 'severe', mode: 'warn' });
     await refreshPolicy();
     const view = await settingsView();
     expect(view.policyProblems.map((p) => p.key)).toEqual(['blockedCountries[1]', 'blockLevel']);
     expect(view.settings.org.blockedCountries).toEqual(['RU']);
     expect(view.settings.mode).toBe('warn');
+    expect(warn.mock.calls.map(([line]) => String(line).split(':')[1])).toEqual([' blockedCountries[1]', ' blockLevel']);
   });
 });
 
@@ -92,6 +97,7 @@ describe('rule updates', () => {
   });
 
   it('leaves out a rule the browser refuses, keeps the others and reports it', async () => {
+    const error = expectConsole('error');
     fake._test.dnr.refuse.add(5003);
     await updateUserSettings({ blockedProviders: ['amazon', 'deepseek'] });
     await applyRules('test');
@@ -101,6 +107,7 @@ describe('rule updates', () => {
     const status = (await fake.storage.local.get(RULES_STATUS_KEY))[RULES_STATUS_KEY] as RulesStatus;
     expect(status.error).toContain('Rule with id 5003 was skipped');
     expect(status.rules).toBe(ids.length);
+    expect(error).toHaveBeenCalledWith('block rules not applied (test):', expect.stringContaining('Rule with id 5003 was skipped'));
   });
 
   it('compiles nothing in warn and monitor modes', async () => {

@@ -9,6 +9,7 @@ import { onMessage } from '../../src/background/on-message.ts';
 import { refreshPolicy } from '../../src/background/settings-store.ts';
 import { WARNING_DISMISSED_KEY } from '../../src/core/constants.ts';
 import { docId } from './helpers.ts';
+import { expectConsole } from './quiet-console.ts';
 
 const EXT = 'testextensionid';
 const doc = docId('1');
@@ -28,6 +29,7 @@ describe('in-page warning (background)', () => {
   });
 
   it("records a dismissal for the sender's own site only, and then stays silent there", async () => {
+    const warn = expectConsole('warn');
     await setMode({ mode: 'warn' });
     expect(await send({ type: 'content-to-bg/dismiss-warning', doc }, content('https://chat.deepseek.com/', 2))).toEqual({ ok: false });
     expect(await send({ type: 'content-to-bg/dismiss-warning', doc, host: 'chat.deepseek.com' }, content('https://news.example/'))).toMatchObject({ ok: false });
@@ -35,14 +37,17 @@ describe('in-page warning (background)', () => {
     expect(await send({ type: 'content-to-bg/dismiss-warning', doc }, content('https://chat.deepseek.com/a?b'))).toEqual({ ok: true });
     expect(await browser.storage.local.get(WARNING_DISMISSED_KEY)).toEqual({ [WARNING_DISMISSED_KEY]: ['chat.deepseek.com'] });
     expect(await send({ type: 'content-to-bg/get-warning', doc, trigger: 'open' }, content('https://chat.deepseek.com/'))).toBeNull();
+    expect(warn).toHaveBeenCalledWith('message refused:', 'unexpected field "host"', 'from', 'https://news.example/');
   });
 
   it('refuses allow-once from a content script and from extension pages other than the block page', async () => {
+    const warn = expectConsole('warn');
     await setMode({ blockedProviders: ['deepseek'] });
     const message = { type: 'ui-to-bg/allow-once', url: 'https://chat.deepseek.com/' };
     expect(await send(message, content('https://chat.deepseek.com/'))).toEqual({ ok: false, error: 'unknown content message type "ui-to-bg/allow-once"' });
     expect(await send(message, { id: EXT, tab: { id: 4 }, frameId: 0, url: `chrome-extension://${EXT}/popup.html?tab=4` })).toEqual({ ok: false, error: 'only the block page may allow once' });
     expect(await send(message, { id: EXT, tab: { id: 4 }, frameId: 1, url: `chrome-extension://${EXT}/blocked.html#https://chat.deepseek.com/` })).toEqual({ ok: false, error: 'only the block page may allow once' });
+    expect(warn).toHaveBeenCalledWith('message refused:', 'unknown content message type "ui-to-bg/allow-once"', 'from', 'https://chat.deepseek.com/');
   });
 
   it('grants allow-once from the block page, and withdraws it when the organization then blocks the host', async () => {
