@@ -28,7 +28,7 @@ const digest = createHash('sha256').update(Buffer.from(manifest(chrome).key, 'ba
 const CHROME_EXTENSION_ID = [...digest].map((h) => String.fromCharCode(97 + parseInt(h, 16))).join('');
 const GECKO_ID = manifest(firefox).browser_specific_settings.gecko.id;
 const howToLoad = `
-Built AI Jurisdiction Guard.
+To load AI Jurisdiction Guard in your own browser:
 
   Chrome / Edge: open chrome://extensions (edge://extensions), turn on Developer mode,
                  "Load unpacked" and choose ${chrome}

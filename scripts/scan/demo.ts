@@ -36,7 +36,9 @@ async function main(argv: string[]): Promise<number> {
       });
       return 0;
     }
-    console.log(`Scanning the demo pages in headless Chromium with the extension (demo server on 127.0.0.1:${server.port}):\n  ${command}\n`);
+    // The full command is not shown: it names this run's port, and the server stops with the run
+    // (--serve keeps one up and prints the command to use).
+    console.log(`Scanning the demo pages with the extension in headless Chromium (npm run -s scan, demo server on 127.0.0.1:${server.port}):\n`);
     return await new Promise<number>((ok, fail) => {
       const child = spawn(process.execPath, [TSX_CLI, relative(ROOT, SCAN), ...args], { cwd: ROOT, stdio: 'inherit' });
       child.once('error', fail);
