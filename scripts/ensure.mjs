@@ -12,9 +12,9 @@ export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The virtual X server that tests opening a real (headed) browser window start themselves. */
-export const XVFB_PATH = '/usr/bin/Xvfb';
+export const XVFB_PATH = process.env.XVFB_PATH ?? '/usr/bin/Xvfb';
 /** Sends clicks and keys to such a window (the toolbar button, for one). */
-export const XDOTOOL_PATH = '/usr/bin/xdotool';
+export const XDOTOOL_PATH = process.env.XDOTOOL_PATH ?? '/usr/bin/xdotool';
 
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options, env: colourEnv(options.env ?? process.env) });
