@@ -229,7 +229,7 @@ describe('block page and in-page warning in Chinese (--lang=zh-CN)', () => {
     const text = await page.locator('main').innerText();
     expect(await page.locator('.why').innerText()).toMatch(/^拦截原因\s+您拦截了 ?DeepSeek。$/);
     expect(text).toContain('National Intelligence Law (2017)');
-    expect(await page.locator('[data-fact="training"]').innerText()).toMatch(/^用您发送的内容训练\s+会，除非您选择退出\s*来源$/);
+    expect(await page.locator('[data-fact="training"]').innerText()).toMatch(/^用于训练模型\s+是，除非您选择退出\s*来源$/);
     expect(await page.locator('[data-country-laws="CN"] .law-why').first().innerText()).toBe(`DeepSeek 的运营方（${database.provider('deepseek')!.operator.name}）位于这里。`);
     expect(await page.locator('[data-country-laws="CN"] .law-kind').first().innerText()).toBe('政府获取数据');
     await page.getByRole('button', { name: '运营方的来源' }).click();
