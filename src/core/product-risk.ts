@@ -17,6 +17,8 @@ export interface RiskFactor {
   entity?: string;
   /** Which users a regional entity serves, in the database's words (why its country counts). */
   serves?: string;
+  /** A model builder's parent company rather than the builder itself (facts.ts). */
+  builderOwner?: boolean;
   country: CountryCode;
   level: RiskLevel;
   /** The jurisdiction's one-sentence reason; empty when the country is not rated. */

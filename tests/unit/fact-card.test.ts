@@ -39,6 +39,16 @@ describe('facts with their sources', () => {
     expect(factOf(facts, 'trainsOnInputs')?.source).toEqual(chatgptProduct.trainsOnInputs!.source);
   });
 
+  it('gives the owner its own source', () => {
+    // Cici is run by a Singapore company of the group; the provider's parent owns it.
+    const cici = db.lookupHost('www.ciciai.com')!;
+    expect(cici.product.id).toBe('bytedance-cici');
+    const facts = cardFactsOf(db, { providerId: cici.provider.id, productId: cici.product.id });
+    const parent = cici.provider.parent!;
+    expect(factOf(facts, 'parent')).toEqual({ field: 'parent', value: `${parent.name} (China)`, source: parent.source });
+    expect(factOf(facts, 'operator')?.source).toEqual(cici.product.operator!.source);
+  });
+
   it("adds the model's builder with the family's source only when another company built it", () => {
     const viaRouter = cardFactsOf(db, { providerId: 'openrouter', productId: db.lookupHost('openrouter.ai')!.product.id, model: 'deepseek/deepseek-chat' });
     const builder = factOf(viaRouter, 'modelBuilder');
@@ -82,7 +92,11 @@ describe('why a country counts', () => {
     const viaRouter = factsFor(db, { providerId: 'openrouter', productId: db.lookupHost('openrouter.ai')!.product.id, role: 'api' }, 'bytedance/doubao-1.5-pro-32k')!;
     const builder = viaRouter.factors.find((f) => f.kind === 'model-builder');
     expect(builder).toBeDefined();
-    expect(countryReasons(viaRouter.factors, 'OpenRouter', tEn).get(builder!.country)?.some((s) => s.startsWith("The model's builder ("))).toBe(true);
+    const bytedance = db.provider('bytedance')!;
+    expect(countryReasons(viaRouter.factors, 'OpenRouter', tEn).get(builder!.country)).toEqual([
+      `The model's builder (${bytedance.operator.name}) is based here.`,
+      ...(bytedance.parent ? [`The model builder's owner (${bytedance.parent.name}) is based here.`] : []),
+    ]);
   });
 });
 

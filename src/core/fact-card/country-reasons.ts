@@ -22,7 +22,7 @@ export function factorSentence(factor: RiskFactor, provider: string, t: Translat
     case 'data-location':
       return t('wCountsData', [provider]);
     case 'model-builder':
-      return t('wCountsBuilder', [entity]);
+      return t(factor.builderOwner ? 'wCountsBuilderOwner' : 'wCountsBuilder', [entity]);
   }
 }
 
