@@ -158,6 +158,11 @@ describe('risk popup', () => {
     expect(await deepseekModel.innerText()).toContain('DeepSeek (China), open weights');
     expect(await deepseekModel.innerText()).not.toContain('by DeepSeek');
     await expectSourceOnDemand(deepseekModel, 'Source of Model', database.lookupModel('deepseek-chat')!.family.source);
+    // The card's report names the models' builders from the database, never the model names the page sent or the page.
+    const report = reportOf(await card.getByRole('link', { name: 'Report a wrong fact' }).getAttribute('href'));
+    expect(report.body).toContain("Fact: Model's builder\nShown: DeepSeek: ");
+    expect(report.body).toContain(`Source: ${database.lookupModel('deepseek-chat')!.family.source.url}`);
+    expect(report.body).not.toMatch(/doubao-1\.5-pro-32k|deepseek\/deepseek-chat|app\.example\.com|aggregator\.html/);
     // OpenRouter does not train on what it is sent by default.
     expect(await card.locator('[data-fact="training"]').innerText()).toMatch(/^Trains on what you send No\s*source$/);
     expect(await card.locator('[data-fact="data"]').innerText()).toMatch(/^(Data stored in .+source|Where data is stored: not stated)$/);
