@@ -10,22 +10,29 @@ import browser from 'webextension-polyfill';
 import { allowOnceRefusal } from '../core/allow-once.ts';
 import { decide, type Decision } from '../core/block-decision.ts';
 import { database } from '../core/database.ts';
+import { type CardFact, cardFactsOf, type FactField, factOf } from '../core/fact-card/card-facts.ts';
+import { lawCount, lawsByCountry } from '../core/fact-card/law-groups.ts';
+import { type FactReport, reportFactUrl } from '../core/fact-card/report-fact.ts';
+import { TRAINING_WORDS, trainingStatus } from '../core/fact-card/training.ts';
 import { factsFor } from '../core/facts.ts';
+import { operatingFactsOf } from '../core/product-risk.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import { policyDatabase } from '../core/policy-database.ts';
-import { describeRule, whoDecides } from '../core/rule-words.ts';
+import { describeRule } from '../core/rule-words.ts';
 import type { SettingsView } from '../core/settings-view.ts';
 import { sendMessage } from '../shared/send-message.ts';
 import { t } from '../shared/t.ts';
 import { Country } from '../ui/Country.tsx';
+import { CountryLaws } from '../ui/CountryLaws.tsx';
+import { FactSource } from '../ui/FactSource.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
+import { ReportFact } from '../ui/ReportFact.tsx';
 import { AllowOnce } from './AllowOnce.tsx';
-import { LawList } from './LawList.tsx';
 
 /** One row of the facts card. */
-function Fact({ label, class: cls, children }: { label: string; class?: string; children: ComponentChildren }) {
+function Fact({ label, class: cls, fact, children }: { label: string; class?: string; fact?: string; children: ComponentChildren }) {
   return (
-    <div {...(cls ? { class: cls } : {})}>
+    <div {...(cls ? { class: cls } : {})} {...(fact ? { 'data-fact': fact } : {})}>
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
@@ -55,7 +62,17 @@ export function Blocked() {
   const decision: Decision | undefined = view && host ? decide(view.settings, db, { host, navigation: true }) : undefined;
   const match = host ? db.lookupHost(host) : undefined;
   const facts = match && factsFor(db, { providerId: match.provider.id, productId: match.product.id, role: match.host.role });
-  const laws = (facts?.decidedBy?.laws ?? []).flatMap((id) => db.law(id) ?? []);
+  const countries = facts ? lawsByCountry(facts.factors, db) : [];
+  const product = match && operatingFactsOf(match.provider, match.product);
+  // The facts with their sources, for "source" and "Report a wrong fact" (database data only).
+  const sourced: CardFact[] = match ? cardFactsOf(db, { providerId: match.provider.id, productId: match.product.id }) : [];
+  const reportable = !!match && match.provider.addedBy !== 'organization';
+  const report = (list: CardFact[]): FactReport => ({ provider: match?.provider.name ?? '', ...(match ? { providerId: match.provider.id, product: match.product.name } : {}), facts: list });
+  const reportOne = (field: FactField) => {
+    const fact = factOf(sourced, field);
+    return reportable && fact ? reportFactUrl(report([fact])) : undefined;
+  };
+  const training = trainingStatus(product?.trainsOnInputs);
   const rule = decision?.rule;
   const offered = !!view && host !== undefined && allowOnceRefusal(view.settings, decision, host) === undefined;
   return (
@@ -76,40 +93,70 @@ export function Blocked() {
       {view !== undefined && (
         <section class="card" aria-label={t('blkFactsLabel')}>
           <dl class="facts">
-            {facts && (
-              <Fact label={t('blkService')}>
-                {facts.productName} <LevelBadge level={facts.level} />
-              </Fact>
-            )}
+            {/* What was blocked, why and by whom, said once: the rule's sentence names who decided. */}
+            <Fact label={t('blkBlockedBecause')} class="why">
+              {rule && decision?.matched !== undefined ? (
+                <p class="by" data-by={rule.tier} data-rule={`${rule.tier}-${rule.scope}`}>
+                  {describeRule(rule, decision.matched, db, t)}
+                  {rule.tier === 'org' && <span class="note"> {t('blkOrgNote')}</span>}
+                </p>
+              ) : (
+                <p>{t('blkFallbackWhy')}</p>
+              )}
+            </Fact>
+            {facts && <Fact label={t('blkService')}>{facts.productName}</Fact>}
             {facts?.operator && (
-              <Fact label={t('blkRunBy')}>
+              <Fact label={t('blkRunBy')} fact="operator">
                 {facts.operator.name} · <Country code={facts.operator.country} />
+                <FactSource label={t('blkRunBy')} source={factOf(sourced, 'operator')?.source} reportUrl={reportOne('operator')} />
               </Fact>
             )}
             {facts?.parent && (
-              <Fact label={t('blkOwnedBy')}>
+              <Fact label={t('blkOwnedBy')} fact="parent">
                 {facts.parent.name} · <Country code={facts.parent.country} />
+                <FactSource label={t('blkOwnedBy')} source={factOf(sourced, 'parent')?.source} reportUrl={reportOne('parent')} />
               </Fact>
             )}
-            <Fact label={t('blkWhy')} class="why">
-              {rule && decision?.matched !== undefined ? <p data-rule={`${rule.tier}-${rule.scope}`}>{describeRule(rule, decision.matched, db, t)}</p> : <p>{t('blkFallbackWhy')}</p>}
-              {facts?.reason && <p>{facts.reason}</p>}
-            </Fact>
-            {laws.length > 0 && (
-              <Fact label={t('blkLaws')}>
-                <LawList laws={laws} />
+            {product && (
+              <Fact label={t('blkDataStored')} fact="data">
+                {product.dataLocations?.countries.length ? (
+                  product.dataLocations.countries.map((c, i) => (
+                    <span key={c}>
+                      {i > 0 && t('listSeparator')}
+                      <Country code={c} />
+                    </span>
+                  ))
+                ) : (
+                  <span class="note">{t('wNotStated')}</span>
+                )}
+                <FactSource label={t('blkDataStored')} source={product.dataLocations?.source} note={product.dataLocations?.note} reportUrl={reportOne('dataLocations')} />
               </Fact>
             )}
-            {rule && (
-              <div>
-                <dt>{t('blkDecidedBy')}</dt>
-                <dd class="by" data-by={rule.tier}>
-                  {t('blkBy', [whoDecides(rule, t)])}
-                  {rule.tier === 'org' && <span class="note"> {t('blkOrgNote')}</span>}
-                </dd>
-              </div>
+            {product && (
+              <Fact label={t('blkTrains')} fact="training">
+                <span data-training={training} {...(product.trainsOnInputs ? {} : { class: 'note' })}>
+                  {t(TRAINING_WORDS[training])}
+                </span>
+                <FactSource label={t('blkTrains')} source={product.trainsOnInputs?.source} note={product.trainsOnInputs?.note} reportUrl={reportOne('trainsOnInputs')} />
+              </Fact>
+            )}
+            {facts && (
+              <Fact label={t('blkRisk')} class="risk">
+                <LevelBadge level={facts.level} />
+                {facts.reason && <p>{facts.reason}</p>}
+              </Fact>
+            )}
+            {countries.length > 0 && facts && (
+              <Fact label={t('blkLaws')} class="laws-row">
+                {/* Folded, so that the choices below stay in view; the level and reason are above. */}
+                <details class="laws-box">
+                  <summary>{t('blkLawsSummary', [lawCount(countries)])}</summary>
+                  <CountryLaws countries={countries} provider={facts.providerName} level={2} />
+                </details>
+              </Fact>
             )}
           </dl>
+          {reportable && sourced.length > 0 && <ReportFact report={report(sourced)} />}
         </section>
       )}
       <div class="actions">

@@ -91,9 +91,10 @@ function builderFactors(db: RiskDatabase, upstream: Upstream): RiskFactor[] {
   const builder = db.provider(upstream.providerId);
   if (!builder) return [];
   const companies = [builder.operator, ...(builder.parent ? [builder.parent] : [])];
-  return companies.map((company) => {
+  return companies.map((company, i) => {
     const j = db.jurisdiction(company.country);
-    return { kind: 'model-builder', entity: company.name, country: company.country, level: j?.level ?? 'unknown', reason: j?.reason ?? '', laws: j?.laws ?? [] };
+    const owner = i > 0 ? { builderOwner: true } : {};
+    return { kind: 'model-builder', entity: company.name, ...owner, country: company.country, level: j?.level ?? 'unknown', reason: j?.reason ?? '', laws: j?.laws ?? [] };
   });
 }
 

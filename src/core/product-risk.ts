@@ -6,15 +6,19 @@
  * and never lowers the level. Admin policy may later replace a country's level (`levelOf`).
  */
 import type { RiskDatabase } from './risk-database.ts';
-import type { Company, CountryCode, OperatingFacts, Product, Provider } from './provider.ts';
+import type { Company, CountryCode, OperatingFacts, Product, Provider, RegionalEntity } from './provider.ts';
 import { type RiskLevel, worstLevel } from './risk-level.ts';
 
 export type FactorKind = 'operator' | 'parent' | 'regional-entity' | 'data-location' | 'model-builder';
 
 export interface RiskFactor {
   kind: FactorKind;
-  /** The company (for operator, parent, regional entity). */
+  /** The company (for operator, parent, regional entity, model builder). */
   entity?: string;
+  /** Which users a regional entity serves, in the database's words (why its country counts). */
+  serves?: string;
+  /** A model builder's parent company rather than the builder itself (facts.ts). */
+  builderOwner?: boolean;
   country: CountryCode;
   level: RiskLevel;
   /** The jurisdiction's one-sentence reason; empty when the country is not rated. */
@@ -54,13 +58,14 @@ export function productRisk(db: RiskDatabase, provider: Provider, product: Produ
   const facts = operatingFactsOf(provider, product);
   const factors: RiskFactor[] = [];
   const seen = new Set<string>();
-  const add = (kind: FactorKind, country: CountryCode, company?: Company) => {
+  const add = (kind: FactorKind, country: CountryCode, company?: Company | RegionalEntity) => {
     const key = `${kind}:${country}:${company?.name ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
     const j = db.jurisdiction(country);
     const level = levelOf?.(country) ?? j?.level ?? 'unknown';
-    factors.push({ kind, ...(company ? { entity: company.name } : {}), country, level, reason: j?.reason ?? '', laws: j?.laws ?? [] });
+    const serves = company && 'serves' in company ? { serves: company.serves } : {};
+    factors.push({ kind, ...(company ? { entity: company.name } : {}), ...serves, country, level, reason: j?.reason ?? '', laws: j?.laws ?? [] });
   };
   add('operator', facts.operator.country, facts.operator);
   if (facts.parent) add('parent', facts.parent.country, facts.parent);

@@ -37,6 +37,12 @@ export interface DataLocations {
 export interface TrainingUse {
   /** Are user inputs used to train models unless the user opts out? */
   byDefault: boolean;
+  /**
+   * Set (true) only where the cited source says users can turn training off themselves (a
+   * setting, a toggle, a stated right to opt out); absent when the source does not say.
+   * Meaningful only with `byDefault: true` (validate-provider.ts).
+   */
+  optOut?: boolean;
   note?: string;
   source: Source;
 }
@@ -132,6 +138,16 @@ export interface Jurisdiction {
   ratedBy?: 'organization';
 }
 
+/**
+ * What a law does with a user's data, by its own text (docs/data.md), which orders the laws list:
+ * `state-access` lets authorities obtain, intercept or demand data (or compels a company's
+ * cooperation with them) — a law that does this and more is `state-access`; `state-rules` gives the
+ * state power over the service without a data-access article of its own (content rules, a local
+ * presence, security offences); `data-protection` protects personal data or governs its transfer.
+ */
+export const LAW_KINDS = ['state-access', 'state-rules', 'data-protection'] as const;
+export type LawKind = (typeof LAW_KINDS)[number];
+
 export interface LawArticle {
   ref: string;
   gist: string;
@@ -144,6 +160,7 @@ export interface Law {
   name: string;
   officialName?: string;
   year: number;
+  kind: LawKind;
   articles: LawArticle[];
   summary: string;
   source: Source;

@@ -1,24 +1,37 @@
 /**
- * The model a request named, and what the database knows of it: its family and builder, and
- * whether open weights let others run it (then the builder's countries do not count, facts.ts).
+ * The model a request named, and what the database knows of it: its family and builder (named
+ * once when the family carries the builder's name), whether open weights let others run it (then
+ * the builder's countries do not count, facts.ts), and the source of that, on demand.
  */
+import { builtElsewhere } from '../core/fact-card/card-facts.ts';
+import { oneNameFor } from '../core/fact-card/model-name.ts';
 import { companyLabel, type DescribedFinding } from '../core/facts.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
 import { t } from '../shared/t.ts';
+import { FactSource } from '../ui/FactSource.tsx';
 
-export function ModelLine({ finding, db }: { finding: DescribedFinding; db: RiskDatabase }) {
+export function ModelLine({ finding, db, reportUrl }: { finding: DescribedFinding; db: RiskDatabase; reportUrl?: string | undefined }) {
   if (!finding.model) return null;
-  // The upstream is only set when the builder is another company; an unknown endpoint has none.
-  // A provider's own model on its own service says nothing new about where the data goes.
-  const lookedUp = finding.upstream ? undefined : db.lookupModel(finding.model);
-  const match = lookedUp && lookedUp.builder.id !== finding.providerId ? lookedUp : undefined;
-  const family = finding.upstream
-    ? { name: finding.upstream.familyName, builder: companyLabel(finding.upstream.providerName, finding.upstream.operator.country, t), open: finding.upstream.openWeights }
-    : match && { name: match.family.name, builder: companyLabel(match.builder.name, match.builder.operator.country, t), open: match.family.openWeights };
+  // Only a model another company built says something new about where the data goes; an
+  // unknown endpoint has no provider, so any known model is news there.
+  const built = builtElsewhere(db, finding);
+  const family = built && {
+    name: built.family.name,
+    builder: built.builderName,
+    country: built.builder.country,
+    open: built.family.openWeights,
+  };
+  const one = family && oneNameFor(family.name, family.builder);
+  const words = family && `${family.open ? 'popModelOpen' : 'popModelClosed'}${one ? 'Own' : ''}${finding.operator ? '' : 'Unknown'}`;
   return (
     <p class="model" data-fact="model" data-model={finding.model}>
       <span class="fact-label">{t('popModel')}</span> <code>{finding.model}</code>
-      {family && <span class="model-family">{t(`${family.open ? 'popModelOpen' : 'popModelClosed'}${finding.operator ? '' : 'Unknown'}`, [family.name, family.builder])}</span>}
+      {family && words && (
+        <span class="model-family">
+          {one ? t(words, [companyLabel(one, family.country, t)]) : t(words, [family.name, companyLabel(family.builder, family.country, t)])}
+          <FactSource label={t('popModel')} source={built.family.source} reportUrl={reportUrl} />
+        </span>
+      )}
     </p>
   );
 }

@@ -4,6 +4,9 @@
  * state and the actions follow; laws and evidence are folded away.
  */
 import { countryName } from '../core/country.ts';
+import { type CardFact, cardFactsOf, type FactField, factOf } from '../core/fact-card/card-facts.ts';
+import { type FactReport, reportFactUrl } from '../core/fact-card/report-fact.ts';
+import { TRAINING_WORDS, trainingStatus } from '../core/fact-card/training.ts';
 import { type DescribedFinding, providerKeyOf } from '../core/facts.ts';
 import { flowLine } from '../core/flow-line.ts';
 import { intlLocaleOf } from '../core/intl-locale.ts';
@@ -12,7 +15,9 @@ import type { RiskDatabase } from '../core/risk-database.ts';
 import { findingsByProvider } from '../core/verdict.ts';
 import { t } from '../shared/t.ts';
 import { Country } from '../ui/Country.tsx';
+import { FactSource } from '../ui/FactSource.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
+import { ReportFact } from '../ui/ReportFact.tsx';
 import { BlockStatus } from './BlockStatus.tsx';
 import { BlockToggle } from './BlockToggle.tsx';
 import { Evidence } from './Evidence.tsx';
@@ -40,6 +45,16 @@ export function ProviderCard({ findings, showReason, settings, db, site }: Props
   const onward = findings.filter((f) => f.upstream?.counted);
   const flows = [...new Set((onward.length ? onward : findings).flatMap((f) => flowLine(f, t) ?? []))];
   const models = findings.filter((f) => f.model);
+  // The facts with their sources, for "source" and "Report a wrong fact" (database data only).
+  const facts = first.operator ? cardFactsOf(db, first) : [];
+  const reportable = facts.length > 0 && first.providerId !== undefined && db.provider(first.providerId)?.addedBy !== 'organization';
+  const report = (list: CardFact[]): FactReport => ({ provider: first.providerName, ...(first.providerId ? { providerId: first.providerId } : {}), product: first.productName, facts: list });
+  const reportOne = (field: FactField) => {
+    const fact = factOf(facts, field);
+    return reportable && fact ? reportFactUrl(report([fact])) : undefined;
+  };
+  const modelFacts = models.flatMap((f) => factOf(cardFactsOf(db, f), 'modelBuilder') ?? []);
+  const allFacts = [...facts.filter((f) => f.field !== 'modelBuilder'), ...modelFacts.filter((f, i) => modelFacts.findIndex((g) => g.value === f.value) === i)];
   return (
     <article class={`card card-${worst.level}`} data-provider={providerKeyOf(first)}>
       <header class="card-head">
@@ -51,10 +66,12 @@ export function ProviderCard({ findings, showReason, settings, db, site }: Props
           {products.length > 0 && <p class="product">{products.join(t('listSeparator'))}</p>}
           <p class="operator" data-fact="operator">
             <span class="fact-label">{t('popRunBy')}</span> {first.operator.name} · <Country code={first.operator.country} />
+            <FactSource label={t('popRunBy')} source={factOf(facts, 'operator')?.source} reportUrl={reportOne('operator')} />
           </p>
           {first.parent && (
             <p class="operator" data-fact="parent">
               <span class="fact-label">{t('popOwnedBy')}</span> {first.parent.name} · <Country code={first.parent.country} />
+              <FactSource label={t('popOwnedBy')} source={factOf(facts, 'parent')?.source} reportUrl={reportOne('parent')} />
             </p>
           )}
         </>
@@ -66,14 +83,17 @@ export function ProviderCard({ findings, showReason, settings, db, site }: Props
           {line}
         </p>
       ))}
-      {models.map((f) => (
-        <ModelLine key={f.model} finding={f} db={db} />
-      ))}
-      {first.operator && <DataLocations finding={first} db={db} />}
+      {models.map((f) => {
+        const fact = reportable ? factOf(cardFactsOf(db, f), 'modelBuilder') : undefined;
+        return <ModelLine key={f.model} finding={f} db={db} reportUrl={fact && reportFactUrl(report([fact]))} />;
+      })}
+      {first.operator && <DataLocations finding={first} db={db} reportUrl={reportOne('dataLocations')} />}
+      {first.operator && <Training finding={first} db={db} reportUrl={reportOne('trainsOnInputs')} />}
       {showReason && first.operator && worst.reason && <p class="reason">{worst.reason}</p>}
       <BlockStatus findings={findings} settings={settings} db={db} {...(site ? { site } : {})} />
       <LawList findings={findings} db={db} />
       <Evidence findings={findings} />
+      {reportable && <ReportFact report={report(allFacts)} />}
       {first.providerId && first.operator && (
         <div class="actions">
           <BlockToggle settings={settings} list="blockedProviders" value={first.providerId} label={first.providerName} />
@@ -97,10 +117,14 @@ function UnknownFacts({ finding, showReason }: { finding: DescribedFinding; show
   );
 }
 
-/** Where the product stores data, as the database states it; "not stated" when it does not. */
-function DataLocations({ finding, db }: { finding: DescribedFinding; db: RiskDatabase }) {
+const factsOfProduct = (finding: DescribedFinding, db: RiskDatabase) => {
   const found = finding.productId ? db.product(finding.productId) : undefined;
-  const locations = found && operatingFactsOf(found.provider, found.product).dataLocations;
+  return found && operatingFactsOf(found.provider, found.product);
+};
+
+/** Where the product stores data, as the database states it; "not stated" when it does not. */
+function DataLocations({ finding, db, reportUrl }: { finding: DescribedFinding; db: RiskDatabase; reportUrl: string | undefined }) {
+  const locations = factsOfProduct(finding, db)?.dataLocations;
   if (!locations || locations.countries.length === 0) {
     return (
       <p class="operator muted" data-fact="data">
@@ -117,6 +141,19 @@ function DataLocations({ finding, db }: { finding: DescribedFinding; db: RiskDat
           <Country code={c} />
         </span>
       ))}
+      <FactSource label={t('popDataStored')} source={locations.source} note={locations.note} reportUrl={reportUrl} />
+    </p>
+  );
+}
+
+/** Whether what the user sends trains the provider's models: yes, unless you opt out, no, or not stated. */
+function Training({ finding, db, reportUrl }: { finding: DescribedFinding; db: RiskDatabase; reportUrl: string | undefined }) {
+  const use = factsOfProduct(finding, db)?.trainsOnInputs;
+  const status = trainingStatus(use);
+  return (
+    <p class={`operator${use ? '' : ' muted'}`} data-fact="training" data-training={status}>
+      <span class="fact-label">{t('popTrains')}</span> {t(TRAINING_WORDS[status])}
+      <FactSource label={t('popTrains')} source={use?.source} note={use?.note} reportUrl={reportUrl} />
     </p>
   );
 }

@@ -9,7 +9,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ALLOW_ONCE_RULE_IDS } from '../../src/core/constants.ts';
+import { ALLOW_ONCE_RULE_IDS, PROJECT_REPOSITORY } from '../../src/core/constants.ts';
+import { database } from '../../src/core/database.ts';
+import { reviewedDate } from '../../src/core/fact-card/source-words.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { updateSettings } from './harness/settings.ts';
@@ -76,9 +78,17 @@ describe('block page', () => {
     expect(text).toContain('DeepSeek Chat');
     expect(text).toMatch(/Run by\s+Hangzhou DeepSeek/);
     expect(text).toContain('China');
-    expect(text).toContain('You block DeepSeek.');
-    expect(text).toContain('National Intelligence Law (2017) · Art. 7, Art. 14');
-    expect(text).toContain('Blocked by you.');
+    // What, why and by whom, said once: the rule's sentence names who decided; no second "Blocked by you".
+    expect(await card.locator('.why').innerText()).toMatch(/^Blocked because\s+You block DeepSeek\.$/);
+    expect(await card.locator('.by').getAttribute('data-by')).toBe('user');
+    expect(text.split('You block DeepSeek').length).toBe(2);
+    expect(text).not.toContain('Decided by');
+    expect(text).not.toContain('Blocked by you');
+    // The laws are folded, so that the choices stay in view.
+    const laws = card.locator('.laws-box');
+    expect(await laws.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await laws.locator('> summary').click();
+    expect(await laws.locator('> summary').innerText()).toMatch(/^\d+ laws, and why each country counts$/);
     const law = card.getByRole('link', { name: 'National Intelligence Law (2017)' });
     expect(await law.getAttribute('href')).toBe('https://www.chinalawtranslate.com/en/national-intelligence-law-of-the-p-r-c-2017/');
     expect(await page.locator('.url').innerText()).toContain('https://chat.deepseek.com/?q=hello');
@@ -89,6 +99,54 @@ describe('block page', () => {
     await checkBothThemes(page, 'blocked');
     await page.setViewportSize({ width: 420, height: 800 });
     await checkBothThemes(page, 'blocked-narrow');
+  });
+
+  it('shows each fact with its source on demand, why each country counts, the laws in order, and a report link', async () => {
+    const page = await blockedPage();
+    const card = page.getByRole('region', { name: 'What was blocked and why' });
+    const deepseek = database.provider('deepseek')!;
+    // Training: what the database says, shown at once; its source only on demand.
+    const training = card.locator('[data-fact="training"]');
+    expect(await training.innerText()).toMatch(/^Trains on what you send\s+Yes, unless you opt out\s*source$/);
+    expect(await card.locator('.fact-source:visible').count()).toBe(0);
+    for (const [fact, label, source] of [
+      ['operator', 'Run by', deepseek.operator.source],
+      ['data', 'Data stored in', deepseek.dataLocations!.source],
+      ['training', 'Trains on what you send', deepseek.trainsOnInputs!.source],
+    ] as const) {
+      const row = card.locator(`[data-fact="${fact}"]`);
+      const toggle = row.getByRole('button', { name: `Source of ${label}`, exact: true });
+      expect(await row.locator('.fact-source').isVisible()).toBe(false);
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      const host = new URL(source.url).hostname.replace(/^www\./, '');
+      expect(await row.locator('.fact-source-line').innerText()).toMatch(`Source: ${host}, reviewed ${reviewedDate(source.reviewed, 'en')}`);
+      expect(await row.getByRole('link', { name: host, exact: true }).getAttribute('href')).toBe(source.url);
+    }
+    // Why China counts, from the facts behind it: the operator and the data stored there.
+    await card.locator('.laws-box > summary').click();
+    const china = card.locator('[data-country-laws="CN"]');
+    expect(await china.locator('.law-why').allInnerTexts()).toEqual([`DeepSeek's operator (${deepseek.operator.name}) is based here.`, 'DeepSeek stores data here.']);
+    // Laws that let the government obtain data first, under their own heading; privacy laws after.
+    expect(await china.locator('.law-kind').allInnerTexts()).toEqual(['GOVERNMENT ACCESS TO DATA', 'OTHER GOVERNMENT POWERS', 'PRIVACY AND DATA PROTECTION']);
+    expect(await china.locator('[data-law-kind="data-protection"] [data-law]').evaluateAll((l) => l.map((x) => x.getAttribute('data-law')))).toEqual(['cn-personal-information-protection-law']);
+    expect(await china.locator('[data-law="cn-counter-espionage-law"] .law-name').innerText()).toBe('Counter-Espionage Law (revised 2023)');
+    // An article opens to its gist.
+    const article = china.locator('[data-law="cn-data-security-law"] [data-article="Art. 35"]');
+    expect(await article.locator('.law-gist').isVisible()).toBe(false);
+    await article.getByText('Art. 35', { exact: true }).click();
+    expect(await article.locator('.law-gist').innerText()).toBe(database.law('cn-data-security-law')!.articles.find((a) => a.ref === 'Art. 35')!.gist);
+    // "Report a wrong fact": the provider, the facts and their sources; nothing of the blocked address.
+    const href = await card.getByRole('link', { name: 'Report a wrong fact' }).getAttribute('href');
+    expect(href?.startsWith(`${PROJECT_REPOSITORY}/issues/new?`)).toBe(true);
+    const params = new URL(href!).searchParams;
+    expect([...params.keys()]).toEqual(['title', 'body']);
+    expect(params.get('title')).toBe('Wrong fact: DeepSeek');
+    const body = params.get('body')!;
+    expect(body).toContain(`Fact: Run by\nShown: ${deepseek.operator.name} (China)\nSource: ${deepseek.operator.source.url}`);
+    expect(body).toContain('Fact: Trains on what you send\nShown: Yes, unless the user opts out');
+    expect(body).not.toMatch(/q=hello|chat\.deepseek\.com|blocked\.html/);
+    await checkBothThemes(page, 'blocked-sources-open');
   });
 
   it('in a tab with no page before it, offers to close the tab instead of going back', async () => {
@@ -167,9 +225,15 @@ describe('block page and in-page warning in Chinese (--lang=zh-CN)', () => {
     await page.waitForURL(/blocked\.html/);
     await expect.poll(() => page.locator('h1').innerText()).toBe('DeepSeek 已被拦截');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.locator('.laws-box > summary').click();
     const text = await page.locator('main').innerText();
-    expect(text).toContain('由您拦截。');
+    expect(await page.locator('.why').innerText()).toMatch(/^拦截原因\s+您拦截了 ?DeepSeek。$/);
     expect(text).toContain('National Intelligence Law (2017)');
+    expect(await page.locator('[data-fact="training"]').innerText()).toMatch(/^用于训练模型\s+是，除非您选择退出\s*来源$/);
+    expect(await page.locator('[data-country-laws="CN"] .law-why').first().innerText()).toBe(`DeepSeek 的运营方（${database.provider('deepseek')!.operator.name}）位于这里。`);
+    expect(await page.locator('[data-country-laws="CN"] .law-kind').first().innerText()).toBe('政府获取数据');
+    await page.getByRole('button', { name: '运营方的来源' }).click();
+    expect(await page.locator('[data-fact="operator"] .fact-source-line').innerText()).toMatch(/^来源：.+，核实于\d{4}年\d{1,2}月\d{1,2}日/);
     expect(text).toContain('本次允许此网站');
     await checkBothThemes(page, 'blocked-zh-CN');
   });

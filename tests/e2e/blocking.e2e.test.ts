@@ -103,7 +103,8 @@ describe('blocking', () => {
     expect(text).toContain('https://chat.deepseek.com/');
     expect(text).toContain('You block DeepSeek.');
     expect(text).toContain('China');
-    expect(text).toContain('Blocked by you.');
+    // Who decided is in the rule's sentence, said once (no second "Blocked by you").
+    expect(text.split('You block DeepSeek.').length).toBe(2);
     expect(ext.server.requestsTo('chat.deepseek.com')).toEqual([]);
     // Typed into the address bar, with no page that started it.
     const typed = await ext.newPage();

@@ -74,7 +74,7 @@ describe('detection', () => {
     expect(evidence).toContain('naming model bytedance/doubao-1.5-pro-32k');
     expect(evidence).toContain('naming model deepseek/deepseek-chat');
     expect(await card.locator('[data-model="bytedance/doubao-1.5-pro-32k"]').innerText()).toMatch(/by ByteDance.* \(China\), closed weights/);
-    expect(await card.locator('[data-model="deepseek/deepseek-chat"]').innerText()).toContain('by DeepSeek (China), open weights');
+    expect(await card.locator('[data-model="deepseek/deepseek-chat"]').innerText()).toContain('DeepSeek (China), open weights');
     // The API received the whole body: the hook did not change the request.
     const sent = ext.server.requestsTo('openrouter.ai').filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body).model);
     expect(sent.sort()).toEqual(['bytedance/doubao-1.5-pro-32k', 'deepseek/deepseek-chat']);

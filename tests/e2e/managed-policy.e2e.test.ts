@@ -67,7 +67,7 @@ describe('managed policy (Chromium, Linux policy file)', () => {
     // A navigation lands on the block page, which names the organization.
     await page.goto('https://chat.deepseek.com/').catch(() => undefined);
     await page.waitForURL(/blocked\.html/);
-    await expect.poll(() => page.locator('.by').innerText()).toBe('Blocked by your organization. Only your organization can change this.');
+    await expect.poll(() => page.locator('.by').innerText()).toBe('Your organization blocks DeepSeek. Only your organization can change this.');
     expect(await page.locator('.why').innerText()).toContain('Your organization blocks DeepSeek.');
     // The organization's block is not the user's to lift: no "allow once", only "go back".
     expect(await page.getByRole('button', { name: 'Allow once for this site' }).count()).toBe(0);

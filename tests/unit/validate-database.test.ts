@@ -127,6 +127,34 @@ describe('risk database validation', () => {
     ]);
   });
 
+  it('needs every law to say what it grants (state access, state rules or data protection)', () => {
+    const lawsOf = (f: DatabaseFiles) => (f.laws[0]!.data as { laws: Array<Record<string, unknown>> }).laws;
+    const problems = problemsOf((f) => {
+      delete lawsOf(f)[0]!.kind;
+      lawsOf(f)[1]!.kind = 'privacy';
+    });
+    expect(problems).toEqual([
+      'tests/fixtures/database/laws/fixture.json: law "cn-fixture-law": kind: undefined must be one of state-access, state-rules, data-protection',
+      'tests/fixtures/database/laws/fixture.json: law "sg-fixture-law": kind: "privacy" must be one of state-access, state-rules, data-protection',
+    ]);
+    // Compiled as written, for the laws list to order by.
+    const db = validateDatabase(fixtureFiles(), TODAY);
+    expect(db.laws.find((l) => l.id === 'cn-fixture-law')?.kind).toBe('state-access');
+    expect(db.laws.find((l) => l.id === 'sg-fixture-law')?.kind).toBe('data-protection');
+  });
+
+  it('takes an opt-out of training only as a boolean, and only where training is on by default', () => {
+    const problems = problemsOf((f) => {
+      providerFile(f, 'deepseek').trainsOnInputs.optOut = 'yes';
+      providerFile(f, 'mistral').trainsOnInputs = { byDefault: false, optOut: true, source: { url: 'https://example.org/x', reviewed: '2026-11-01' } };
+    });
+    expect(problems).toEqual([
+      `${P}/deepseek.json: provider "deepseek": trainsOnInputs.optOut: must be true or false`,
+      `${P}/mistral.json: provider "mistral": trainsOnInputs.optOut: only with byDefault: true (inputs are not used for training by default)`,
+    ]);
+    expect(problemsOf((f) => void (providerFile(f, 'deepseek').trainsOnInputs.optOut = true))).toEqual([]);
+  });
+
   it('checks ids against file names, aggregators for routing, and model patterns for owners', () => {
     const problems = problemsOf((f) => {
       providerFile(f, 'mistral').id = 'mistral-ai';

@@ -1,6 +1,7 @@
 /** Checks jurisdiction files (src/data/jurisdictions/<CC>.json) and law files (src/data/laws/*.json). */
 import { type Checker, isObj } from './checker.ts';
 import { isKnownCountryCode } from '../country.ts';
+import { LAW_KINDS } from '../provider.ts';
 
 const LAW_ID_RE = /^[a-z]{2}-[a-z0-9-]+$/;
 const LEVELS = ['low', 'medium', 'high'];
@@ -46,13 +47,15 @@ export function validateLaws(c: Checker, raw: unknown, ids: Map<string, string>,
       if (before) c.fail(entry, 'id', `already used in ${before}`);
       else ids.set(id, c.file);
     }
-    c.known(entry, law, '', ['id', 'area', 'name', 'officialName', 'year', 'articles', 'summary', 'source']);
+    c.known(entry, law, '', ['id', 'area', 'name', 'officialName', 'year', 'kind', 'articles', 'summary', 'source']);
     const area = c.string(entry, law, '', 'area');
     if (area !== undefined && area !== 'EU' && !isKnownCountryCode(area)) c.fail(entry, 'area', `${JSON.stringify(area)} is neither a country code nor EU`);
     c.string(entry, law, '', 'name');
     c.optionalString(entry, law, '', 'officialName');
     const year = law.year;
     if (typeof year !== 'number' || !Number.isInteger(year) || year < 1800 || year > thisYear) c.fail(entry, 'year', `${JSON.stringify(year)} is not a year`);
+    // Required: the laws list puts laws that let the state obtain data first (docs/data.md).
+    if (typeof law.kind !== 'string' || !(LAW_KINDS as readonly string[]).includes(law.kind)) c.fail(entry, 'kind', `${JSON.stringify(law.kind)} must be one of ${LAW_KINDS.join(', ')}`);
     c.array(entry, law, '', 'articles').forEach((a, k) => {
       if (!isObj(a)) return c.fail(entry, `articles[${k}]`, 'not an object');
       c.known(entry, a, `articles[${k}].`, ['ref', 'gist']);

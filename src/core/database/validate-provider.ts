@@ -86,8 +86,13 @@ function operatingFacts(c: Checker, entry: string, obj: Obj, at: string, claims:
     const t = obj.trainsOnInputs;
     if (!isObj(t)) c.fail(entry, `${at}trainsOnInputs`, 'must be an object');
     else {
-      c.known(entry, t, `${at}trainsOnInputs.`, ['byDefault', 'note', 'source']);
+      c.known(entry, t, `${at}trainsOnInputs.`, ['byDefault', 'optOut', 'note', 'source']);
       c.boolean(entry, t, `${at}trainsOnInputs.`, 'byDefault');
+      if ('optOut' in t) {
+        c.boolean(entry, t, `${at}trainsOnInputs.`, 'optOut');
+        // Opting out of something that is off by default says nothing: the field would mislead.
+        if (t.byDefault !== true) c.fail(entry, `${at}trainsOnInputs.optOut`, 'only with byDefault: true (inputs are not used for training by default)');
+      }
       c.optionalString(entry, t, `${at}trainsOnInputs.`, 'note');
       c.source(entry, t, `${at}trainsOnInputs.`);
     }

@@ -1,0 +1,89 @@
+/**
+ * The laws behind a card (law-groups.ts): each country that counts, worst first, with why it
+ * counts, then its laws grouped — government access to data first, other government powers,
+ * then privacy and data protection. Each article opens to its one-line gist. Database text stays
+ * as written (English); only the frame is translated.
+ */
+import { countryReasons } from '../core/fact-card/country-reasons.ts';
+import type { CountryLaws as LawsOfCountry } from '../core/fact-card/law-groups.ts';
+import { lawTitle } from '../core/fact-card/law-title.ts';
+import type { Law, LawKind } from '../core/provider.ts';
+import { t } from '../shared/t.ts';
+import { Country } from './Country.tsx';
+import { LevelBadge } from './LevelBadge.tsx';
+import './fact-card.css';
+
+const KIND_WORDS: Record<LawKind, string> = {
+  'state-access': 'wLawKindStateAccess',
+  'state-rules': 'wLawKindStateRules',
+  'data-protection': 'wLawKindDataProtection',
+};
+
+interface Props {
+  countries: readonly LawsOfCountry[];
+  /** The service's name, for "DeepSeek's operator (…) is based in China." */
+  provider: string;
+  /** Heading level of a country (its law groups are one below): 3 in a popup card, 2 on the block page. */
+  level: 2 | 3;
+}
+
+export function CountryLaws({ countries, provider, level }: Props) {
+  const reasons = countryReasons(
+    countries.flatMap((c) => c.factors),
+    provider,
+    t,
+  );
+  const H = `h${level}` as 'h2' | 'h3';
+  const Hk = `h${level + 1}` as 'h3' | 'h4';
+  return (
+    <div class="country-laws">
+      {countries.map((c) => (
+        <section class="law-country" key={c.country} data-country-laws={c.country}>
+          <H class="law-country-head">
+            <Country code={c.country} /> <LevelBadge level={c.level} />
+          </H>
+          {(reasons.get(c.country) ?? []).map((sentence) => (
+            <p class="law-why" key={sentence}>
+              {sentence}
+            </p>
+          ))}
+          {c.groups.map((g) => (
+            <div class="law-group" key={g.kind} data-law-kind={g.kind}>
+              <Hk class="law-kind">{t(KIND_WORDS[g.kind])}</Hk>
+              <ul class="laws">
+                {g.laws.map((law) => (
+                  <LawItem key={law.id} law={law} />
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function LawItem({ law }: { law: Law }) {
+  return (
+    <li data-law={law.id}>
+      <p class="law-name">
+        <a href={law.source.url} target="_blank" rel="noreferrer">
+          {lawTitle(law)}
+        </a>
+      </p>
+      {law.articles.length > 0 && (
+        <ul class="law-articles">
+          {law.articles.map((a) => (
+            <li key={a.ref} data-article={a.ref}>
+              <details>
+                <summary>{a.ref}</summary>
+                <p class="law-gist">{a.gist}</p>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="law-summary">{law.summary}</p>
+    </li>
+  );
+}
