@@ -77,8 +77,12 @@ export function SettingsTransfer({ settings }: { settings: ReadySettings }) {
           <span class="hint">{t('optExportHint')}</span>
         </div>
         <div class="transfer-part">
-          <label for="settings-import">{t('optImportSettings')}</label>
-          <input id="settings-import" type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void importFile(e.currentTarget)} />
+          {/* The browser's own file field says "Choose File" in the browser's language, not the page's:
+              it is hidden and its label does the work (a click or Enter on it opens the file chooser). */}
+          <input id="settings-import" class="file-input" type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void importFile(e.currentTarget)} />
+          <label for="settings-import" class="file-button">
+            {t('optImportSettings')}
+          </label>
           <span class="hint">{t('optImportHint')}</span>
         </div>
       </div>
