@@ -98,9 +98,10 @@ export function SettingsTransfer({ settings }: { settings: ReadySettings }) {
         <div class="field-error import-result" role="alert" data-import="refused">
           <p>
             <span aria-hidden="true">⚠ </span>
-            {outcome.text} {t('optImportNothingChanged')}
+            {outcome.text}
           </p>
           {outcome.problems && <ProblemList id="import-problems" problems={outcome.problems} />}
+          <p>{t('optImportNothingChanged')}</p>
         </div>
       )}
     </section>

@@ -18,6 +18,7 @@ import { FIRST_RUN_KEY, FIRST_RUN_PAGE } from '../../src/core/first-run/first-ru
 import { DIST_CHROME, type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { stopServiceWorker } from './harness/extension.ts';
 import { updateSettings } from './harness/settings.ts';
+import { launchFirefox } from './harness/firefox.ts';
 import { checkBothThemes } from './harness/ui-checks.ts';
 
 const isFirstRun = (p: Page) => p.url().endsWith(`/${FIRST_RUN_PAGE}`);
@@ -119,6 +120,21 @@ describe('first-run page in Chinese', () => {
     expect(text).not.toContain('你');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await checkBothThemes(page, 'first-run-zh');
+  });
+});
+
+describe('first-run page in Firefox', () => {
+  it("opens on install: Firefox's rejection of storage.managed without a policy counts as no policy", async () => {
+    const ff = await launchFirefox();
+    try {
+      await expect
+        .poll(() => ff.extensionEval<{ decision?: string } | null>(`browser.storage.local.get(${JSON.stringify(FIRST_RUN_KEY)}).then((r) => r[${JSON.stringify(FIRST_RUN_KEY)}] ?? null)`), { timeout: 20_000 })
+        .toMatchObject({ decision: 'open' });
+      const tabs = await ff.extensionEval<number>(`browser.tabs.query({ url: browser.runtime.getURL(${JSON.stringify(FIRST_RUN_PAGE)}) }).then((t) => t.length)`);
+      expect(tabs).toBe(1);
+    } finally {
+      await ff.close();
+    }
   });
 });
 
