@@ -125,6 +125,14 @@ describe('options page', () => {
     expect(await facts.locator('[data-fact="operator"]').innerText()).toContain('Hangzhou DeepSeek');
     expect(await facts.locator('[data-fact="trains"] dd').innerText()).toMatch(/^(Yes, unless you opt out|No) /);
     await facts.screenshot({ path: join(ARTIFACTS_DIR, 'screenshots/options-provider-facts.png') });
+    // A fact a product states for itself shows under that product, with its source.
+    await page.fill('#db-provider-filter', 'openai');
+    const openai = page.locator('[data-db-provider-facts="openai"] details');
+    await openai.locator('summary').click();
+    expect(await openai.locator(':scope > dl [data-fact="trains"] dd').innerText()).toBe('Differs by product: see below');
+    const chatgpt = openai.locator('[data-db-product="openai-chatgpt"] [data-fact="trains"]');
+    expect(await chatgpt.innerText()).toMatch(/(Yes, unless you opt out|No) Source · reviewed \d{4}-\d{2}-\d{2}/);
+    await openai.screenshot({ path: join(ARTIFACTS_DIR, 'screenshots/options-provider-facts-openai.png') });
     await page.close();
   });
 
