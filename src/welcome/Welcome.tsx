@@ -50,6 +50,11 @@ export function Welcome() {
         <a class="button" href={`${options}#mode`} data-link="settings">
           {t('welOpenSettings')}
         </a>
+        {view && modeSummary(view.settings) === 'block-nothing' && (
+          <a class="button secondary" href={`${options}#lists`} data-link="lists">
+            {t('welChooseBlock')}
+          </a>
+        )}
       </p>
     </main>
   );

@@ -53,6 +53,7 @@ describe('first-run page', () => {
     expect(mode).toContain('Nothing is blocked yet');
     expect(mode).toContain('To block a service, open the toolbar icon');
     expect(await page.locator('a[data-link="settings"]').getAttribute('href')).toBe(`chrome-extension://${ext.extensionId}/options.html#mode`);
+    expect(await page.locator('a[data-link="lists"]').getAttribute('href')).toBe(`chrome-extension://${ext.extensionId}/options.html#lists`);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     const stored = await page.evaluate((key) => chrome.storage.local.get(key), FIRST_RUN_KEY);
     expect(stored[FIRST_RUN_KEY]).toMatchObject({ decision: 'open' });
@@ -70,6 +71,7 @@ describe('first-run page', () => {
     expect((await updateSettings(ext, { mode: 'block', blockedProviders: ['deepseek'] })).ok).toBe(true);
     await expect.poll(() => page.locator('[data-mode]').getAttribute('data-mode')).toBe('block');
     expect(await page.locator('[data-mode]').innerText()).not.toContain('Nothing is blocked');
+    expect(await page.locator('a[data-link="lists"]').count()).toBe(0);
     await checkBothThemes(page, 'first-run-en-blocking');
     expect((await updateSettings(ext, { blockedProviders: [] })).ok).toBe(true);
   });
