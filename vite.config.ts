@@ -47,8 +47,9 @@ export default defineConfig(({ mode }) => {
       minify: false,
       sourcemap: false,
       // The block page is reached only through a redirect (web_accessible_resources), which
-      // crxjs copies as is: it is built as a page of its own.
-      rollupOptions: { input: { blocked: `${root}src/blocked/index.html` } },
+      // crxjs copies as is, and the first-run page only through tabs.create: neither is in the
+      // manifest's pages, so each is built as a page of its own.
+      rollupOptions: { input: { blocked: `${root}src/blocked/index.html`, welcome: `${root}src/welcome/index.html` } },
     },
     plugins: [
       riskDatabasePlugin(`${root}src/data`),
@@ -64,7 +65,7 @@ export default defineConfig(({ mode }) => {
         contentScripts: { standaloneFiles: ['src/content/main-world.ts', 'src/content/isolated.ts'] },
       }),
       hookSourceUrlPlugin('src/content/main-world.js'),
-      pagePathsPlugin({ 'src/popup/index.html': 'popup.html', 'src/options/index.html': 'options.html', 'src/blocked/index.html': 'blocked.html' }),
+      pagePathsPlugin({ 'src/popup/index.html': 'popup.html', 'src/options/index.html': 'options.html', 'src/blocked/index.html': 'blocked.html', 'src/welcome/index.html': 'welcome.html' }),
     ],
   };
 });

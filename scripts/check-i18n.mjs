@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseSync } from 'rolldown/utils';
 
 const root = resolve(import.meta.dirname, '..');
-const UI_DIRS = ['src/popup', 'src/options', 'src/blocked', 'src/ui', 'src/content'];
+const UI_DIRS = ['src/popup', 'src/options', 'src/blocked', 'src/welcome', 'src/ui', 'src/content'];
 const READ_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label']);
 // Two letters in a row: a word, in any script we ship; punctuation, numbers and "·" pass.
 const WORD_RE = /\p{L}{2,}/u;

@@ -3,7 +3,7 @@
  * and the fixed `key`; Firefox gets `background.scripts` (it has no MV3 service worker), its
  * add-on ID and the first version that runs MAIN-world content scripts.
  */
-import { CHROME_MIN_VERSION, FIREFOX_MIN_VERSION, GECKO_ID } from '../src/core/constants.ts';
+import { CHROME_MIN_VERSION, FIREFOX_MIN_VERSION, GECKO_ID, PROJECT_REPOSITORY } from '../src/core/constants.ts';
 
 export const TARGETS = ['chrome', 'firefox'] as const;
 export type Target = (typeof TARGETS)[number];
@@ -14,6 +14,8 @@ export type Manifest = Record<string, any>;
 export function manifestFor(target: Target, base: Manifest, version: string): Manifest {
   const manifest: Manifest = structuredClone(base);
   manifest.version = version;
+  // The store listing and the browsers' extension pages link here ("Website", "Homepage").
+  manifest.homepage_url = PROJECT_REPOSITORY;
   if (target === 'chrome') {
     manifest.minimum_chrome_version = CHROME_MIN_VERSION;
     return manifest;

@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { applyRules } from './apply-rules.ts';
+import { openFirstRun } from './first-run.ts';
 import { watchAudit } from './audit-watch.ts';
 import { observeNetwork } from './observe-network.ts';
 import { onMessage } from './on-message.ts';
@@ -40,6 +41,8 @@ async function protect(reason: string): Promise<void> {
 
 // Install and update (a new database), browser start-up, and every start of this worker.
 browser.runtime.onInstalled.addListener(() => void protect('installed or updated'));
+// Its own listener: the first-run page waits for the policy, protection does not.
+browser.runtime.onInstalled.addListener(({ reason }: browser.Runtime.OnInstalledDetailsType) => void openFirstRun(reason));
 browser.runtime.onStartup.addListener(() => void protect('browser start-up'));
 void protect('worker start');
 

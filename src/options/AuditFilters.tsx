@@ -3,6 +3,7 @@ import type { AuditFilter } from '../core/audit-filter.ts';
 import { RISK_LEVELS } from '../core/risk-level.ts';
 import { t } from '../shared/t.ts';
 import { typeWord } from './audit-words.ts';
+import { DayField } from './DayField.tsx';
 import { LEVEL_NAME_KEYS } from './level-words.ts';
 
 /** What the controls hold; dates as the date fields give them (`YYYY-MM-DD`). */
@@ -73,14 +74,8 @@ export function AuditFilters({ value, sites, providers, onChange }: Props) {
           <option value="block">{typeWord('block')}</option>
         </select>
       </div>
-      <div class="filter">
-        <label for="audit-from">{t('auditFilterFrom')}</label>
-        <input id="audit-from" type="date" value={value.fromDay} max={value.toDay || undefined} onInput={(e) => set({ fromDay: e.currentTarget.value })} />
-      </div>
-      <div class="filter">
-        <label for="audit-to">{t('auditFilterTo')}</label>
-        <input id="audit-to" type="date" value={value.toDay} min={value.fromDay || undefined} onInput={(e) => set({ toDay: e.currentTarget.value })} />
-      </div>
+      <DayField id="audit-from" label={t('auditFilterFrom')} value={value.fromDay} max={value.toDay || undefined} onChange={(fromDay) => set({ fromDay })} />
+      <DayField id="audit-to" label={t('auditFilterTo')} value={value.toDay} min={value.fromDay || undefined} onChange={(toDay) => set({ toDay })} />
       <div class="filter filter-reset">
         <button type="button" onClick={() => onChange(NO_FILTER)}>
           {t('auditResetFilters')}

@@ -1,10 +1,8 @@
 /** What the bundled risk database holds, its version, and its providers and laws to browse (data-stat attributes are read by tests). */
 import { database } from '../core/database.ts';
 import { databaseStats } from '../core/database-stats.ts';
-import { databaseVersion } from '../core/database-version.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
 import { t } from '../shared/t.ts';
-import { formatCount } from './format-time.ts';
 import { LawBrowser } from './LawBrowser.tsx';
 import { ProviderBrowser } from './ProviderBrowser.tsx';
 
@@ -20,13 +18,9 @@ const STATS = [
 /** `db` is the database as the policy changes it (its country ratings and own services). */
 export function DatabasePanel({ db = database }: { db?: RiskDatabase }) {
   const stats = databaseStats(database);
-  const version = databaseVersion(database);
   return (
     <section class="panel" id="database" aria-labelledby="db-title">
       <h2 id="db-title">{t('optDbTitle')}</h2>
-      <p class="db-version" data-db-fingerprint={version.fingerprint}>
-        {t('optDbVersion', [version.format, version.reviewed || '–', version.fingerprint])}
-      </p>
       <dl class="stats">
         {STATS.map(([key, label]) => (
           <div key={key}>

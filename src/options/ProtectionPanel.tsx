@@ -13,7 +13,7 @@ import { t } from '../shared/t.ts';
 export function ProtectionPanel({ settings }: { settings: ReadySettings }) {
   const countries = useMemo(() => countryChoices(database), []);
   return (
-    <section class="panel" id="protection" aria-labelledby="protection-title">
+    <section class="panel" id="mode" aria-labelledby="protection-title">
       <h2 id="protection-title">{t('optProtectionTitle')}</h2>
       <ModeField settings={settings} />
       <BlockLevelField settings={settings} />

@@ -1,4 +1,8 @@
-/** The database's providers with operator, country and risk level, narrowed by a filter box. */
+/**
+ * The database's providers with operator, country and risk level, narrowed by a filter box; under
+ * each, its hosts (with their role) and the sources of its facts, folded.
+ */
+import { Fragment } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { productRisk } from '../core/product-risk.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
@@ -8,6 +12,7 @@ import { t } from '../shared/t.ts';
 import { Country } from '../ui/Country.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
 import { formatCount } from './format-time.ts';
+import { ProviderFacts } from './ProviderFacts.tsx';
 
 export function ProviderBrowser({ db }: { db: RiskDatabase }) {
   const [query, setQuery] = useState('');
@@ -19,7 +24,8 @@ export function ProviderBrowser({ db }: { db: RiskDatabase }) {
     [db],
   );
   const words = searchWords(query);
-  const shown = rows.filter(({ p }) => holdsEvery(words, [p.id, p.name, p.operator.name, p.operator.country, ...p.products.map((x) => x.name)].join(' ')));
+  // A host typed into the filter finds its provider too.
+  const shown = rows.filter(({ p }) => holdsEvery(words, [p.id, p.name, p.operator.name, p.operator.country, ...p.products.flatMap((x) => [x.name, ...x.hosts.map((h) => h.host)])].join(' ')));
   return (
     <details class="browse" id="db-providers">
       <summary>
@@ -43,7 +49,8 @@ export function ProviderBrowser({ db }: { db: RiskDatabase }) {
             </thead>
             <tbody>
               {shown.map(({ p, level }) => (
-                <tr key={p.id} data-db-provider={p.id}>
+                <Fragment key={p.id}>
+                <tr data-db-provider={p.id} class="provider-row">
                   <td>
                     {p.name}
                     {p.addedBy === 'organization' && <span class="tag">{t('optSetByOrg')}</span>}
@@ -56,6 +63,12 @@ export function ProviderBrowser({ db }: { db: RiskDatabase }) {
                     <LevelBadge level={level} />
                   </td>
                 </tr>
+                <tr data-db-provider-facts={p.id} class="facts-row">
+                  <td colSpan={4}>
+                    <ProviderFacts provider={p} />
+                  </td>
+                </tr>
+                </Fragment>
               ))}
             </tbody>
           </table>

@@ -1,12 +1,12 @@
-/** The browser rules last applied: how many, when, and whether the browser refused any. */
+/** The browser rules last applied: how many, when, and whether the browser refused any (for support, in Advanced). */
 import type { RulesStatus as Status } from '../core/settings-view.ts';
 import { formatTime } from './format-time.ts';
 import { t } from '../shared/t.ts';
 
 export function RulesStatus({ rules }: { rules: Status | null }) {
   return (
-    <section class="panel" id="rules" aria-labelledby="rules-title">
-      <h2 id="rules-title">{t('optRulesTitle')}</h2>
+    <div class="advanced-part" id="rules">
+      <h3 id="rules-title">{t('optRulesTitle')}</h3>
       {rules ? (
         <p data-rules={rules.rules}>
           {t(rules.rules === 1 ? 'optRulesInForceOne' : 'optRulesInForce', [rules.rules, rules.regexRules, formatTime(rules.appliedAt)])}
@@ -32,6 +32,6 @@ export function RulesStatus({ rules }: { rules: Status | null }) {
           </ul>
         </div>
       )}
-    </section>
+    </div>
   );
 }

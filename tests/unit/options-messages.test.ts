@@ -32,6 +32,6 @@ describe('options page messages', () => {
     expect(tEn('auditShowing', [3, 10])).toBe('Showing 3 of 10 entries.');
     expect(tZh('auditShowing', [3, 10])).toBe('显示 3 / 10 条记录。');
     expect(tEn('auditRuleUser', [tEn('auditScopeProvider'), 'deepseek'])).toBe('You block provider deepseek');
-    expect(tZh('auditRuleOrg', [tZh('auditScopeCountry'), 'CN'])).toBe('你的组织拦截了国家 CN');
+    expect(tZh('auditRuleOrg', [tZh('auditScopeCountry'), 'CN'])).toBe('您的组织拦截了国家 CN');
   });
 });

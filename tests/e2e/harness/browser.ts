@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * Starts Debian's Chromium (headless, no display needed) with the built extension loaded and
  * real AI hostnames mapped to the local fixture server. Every other hostname fails to resolve,
@@ -9,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { QUIET_SWITCHES } from '../../../scripts/scan/launch.ts';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { CHROME_EXTENSION_ID } from '../../../src/core/constants.ts';
+import { FIRST_RUN_KEY, FIRST_RUN_PAGE, type FirstRunRecord } from '../../../src/core/first-run/first-run-decision.ts';
 import { assertChromium, CHROMIUM_PATH } from './chromium.ts';
 import { type FixtureServer, startFixtureServer } from './fixture-server.ts';
 
@@ -28,6 +30,11 @@ export interface LaunchOptions {
    * made and deleted on close. The caller deletes a directory it passes.
    */
   profileDir?: string;
+  /**
+   * Leave the first-run page open (tests of that page). By default launchExtension waits until
+   * the extension has decided about it and closes it, so that it takes no tab or focus from a test.
+   */
+  keepFirstRun?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -100,6 +107,7 @@ export async function launchChromium(options: LaunchOptions, withExtension: bool
 }
 
 export async function launchExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
+  const launchedAt = Date.now();
   const { context, server, newPage, close } = await launchChromium(options, true);
   const extensionOrigin = `chrome-extension://${CHROME_EXTENSION_ID}/`;
   const isOurs = (w: Worker) => w.url().startsWith(extensionOrigin);
@@ -119,6 +127,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     }
     return probe;
   };
+  if (!options.keepFirstRun) await closeFirstRunPage(context, extensionPage, launchedAt);
   return {
     context,
     server,
@@ -128,4 +137,26 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     newPage,
     close,
   };
+}
+
+/**
+ * A fresh profile installs the extension, which opens its first-run page (src/background/first-run.ts)
+ * once it has read the policy: this closes the page opened in this launch. It waits for the page,
+ * and when none shows within a moment, reads the stored decision from an extension page (a policy
+ * setting `mode`, or a restarted profile, opens none). Nothing is evaluated in the service worker
+ * here: doing that while the extension is being installed left chrome.i18n without its messages.
+ */
+async function closeFirstRunPage(context: BrowserContext, extensionPage: () => Promise<Page>, launchedAt: number): Promise<void> {
+  const isFirstRun = (p: Page) => p.url() === `chrome-extension://${CHROME_EXTENSION_ID}/${FIRST_RUN_PAGE}`;
+  const opened = context.pages().find(isFirstRun) ?? (await context.waitForEvent('page', { predicate: isFirstRun, timeout: 2_000 }).catch(() => undefined));
+  if (opened) return void (await opened.close());
+  const probe = await extensionPage();
+  const deadline = Date.now() + 15_000;
+  let record: FirstRunRecord | undefined;
+  while (!record && Date.now() < deadline) {
+    record = (await probe.evaluate((key) => chrome.storage.local.get(key).then((r) => r[key]), FIRST_RUN_KEY)) as FirstRunRecord | undefined;
+    if (!record) await new Promise((ok) => setTimeout(ok, 100));
+  }
+  if (record?.decision !== 'open' || record.at < launchedAt) return;
+  await (context.pages().find(isFirstRun) ?? (await context.waitForEvent('page', { predicate: isFirstRun, timeout: 15_000 }).catch(() => undefined)))?.close();
 }
