@@ -1,7 +1,7 @@
 /**
- * Starts Debian's Chromium (headless, no display needed) with the built extension loaded and
- * real AI hostnames mapped to the local fixture server. Every other hostname fails to resolve,
- * so a test can never reach the internet.
+ * Starts Debian's Chromium (headless by default, no display needed; headed on a virtual X
+ * display when asked) with the built extension loaded and real AI hostnames mapped to the local
+ * fixture server. Every other hostname fails to resolve, so a test can never reach the internet.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import { CHROME_EXTENSION_ID } from '../../../src/core/constants.ts';
 import { assertChromium, CHROMIUM_PATH } from './chromium.ts';
 import { type FixtureServer, startFixtureServer } from './fixture-server.ts';
+import { startXvfb, type VirtualDisplay } from './xvfb.ts';
 
 export const DIST_CHROME = resolve(import.meta.dirname, '../../../dist/chrome');
 
@@ -28,6 +29,13 @@ export interface LaunchOptions {
    * made and deleted on close. The caller deletes a directory it passes.
    */
   profileDir?: string;
+  /**
+   * false: a headed browser, as people run it (real toolbar popup windows, real key presses).
+   * It runs on `display`, or on a virtual X display (Xvfb) started for it and stopped on close.
+   */
+  headless?: boolean;
+  /** The X display of a headed browser started by the caller (DISPLAY value, e.g. ":99"). */
+  display?: VirtualDisplay;
 }
 
 export interface ExtensionBrowser {
@@ -43,6 +51,8 @@ export interface ExtensionBrowser {
    */
   extensionPage(): Promise<Page>;
   newPage(): Promise<Page>;
+  /** The X display of a headed browser (undefined when headless). */
+  display?: VirtualDisplay;
   close(): Promise<void>;
 }
 
@@ -57,21 +67,26 @@ export function hostResolverRules(hosts: readonly string[], httpPort: number, ht
 export interface FixtureChromium {
   context: BrowserContext;
   server: FixtureServer;
+  display?: VirtualDisplay;
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
 /**
- * Headless Chromium in a temporary profile with the fixture host mapping, with the built
+ * Chromium in a temporary profile with the fixture host mapping, with the built
  * extension or (for reference runs, plain-browser.ts) without: the same switches either way.
  */
 export async function launchChromium(options: LaunchOptions, withExtension: boolean): Promise<FixtureChromium> {
   assertChromium();
   const server = options.server ?? (await startFixtureServer());
+  const headless = options.headless ?? true;
+  const ownDisplay = !headless && !options.display ? await startXvfb() : undefined;
+  const display = headless ? undefined : (options.display ?? ownDisplay);
   const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), withExtension ? 'ajg-profile-' : 'ajg-plain-profile-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless,
+    ...(display ? { env: { ...process.env, DISPLAY: display.display } } : {}),
     colorScheme: options.colorScheme ?? 'light',
     ignoreHTTPSErrors: true,
     viewport: { width: 1100, height: 800 },
@@ -86,13 +101,18 @@ export async function launchChromium(options: LaunchOptions, withExtension: bool
       ...QUIET_SWITCHES,
       ...(options.args ?? []),
     ],
+  }).catch(async (error: unknown) => {
+    await ownDisplay?.close();
+    throw error;
   });
   return {
     context,
     server,
+    ...(display ? { display } : {}),
     newPage: () => context.newPage(),
     close: async () => {
       await context.close();
+      await ownDisplay?.close();
       if (!options.server) await server.close();
       if (!options.profileDir) await rm(profile, { recursive: true, force: true });
     },
@@ -100,7 +120,7 @@ export async function launchChromium(options: LaunchOptions, withExtension: bool
 }
 
 export async function launchExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
-  const { context, server, newPage, close } = await launchChromium(options, true);
+  const { context, server, display, newPage, close } = await launchChromium(options, true);
   const extensionOrigin = `chrome-extension://${CHROME_EXTENSION_ID}/`;
   const isOurs = (w: Worker) => w.url().startsWith(extensionOrigin);
   const serviceWorker = async () =>
@@ -126,6 +146,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     serviceWorker,
     extensionPage,
     newPage,
+    ...(display ? { display } : {}),
     close,
   };
 }

@@ -1,0 +1,216 @@
+/// <reference types="chrome" />
+/**
+ * The REAL toolbar popup (chrome.action.openPopup, and the keyboard shortcut under Xvfb), not
+ * popup.html in a tab: the browser sizes a popup window from its page, and a width relative to
+ * that window (`max-width: 100vw`) once made it 55 px wide, every word on its own line, while
+ * the tab view looked right. Measured in headed Chromium on a virtual display (English) and in
+ * headless Chromium (Simplified Chinese), in every state a person meets, with a screenshot of
+ * each in both themes taken from the popup window itself. The same view opened in a tab
+ * ("Details" from the in-page warning) is laid out as a page.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OPEN_POPUP_SHORTCUT } from '../../scripts/manifest.ts';
+import { serveFakeAi } from './harness/ai-api.ts';
+import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
+import { attachToolbarPopup, openToolbarPopup, type PopupMetrics, type RemoteTarget, screenshot, tabIdOf, tabState } from './harness/extension.ts';
+import { updateSettings } from './harness/settings.ts';
+import { checkBothThemes, horizontalOverflow } from './harness/ui-checks.ts';
+
+const HOSTS = ['chat.deepseek.com', 'news.example.com', 'app.example.com', 'openrouter.ai', 'llm.gateway.example.net'];
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** Chrome's and Firefox's largest popup. */
+const POPUP_MAX_HEIGHT = 600;
+
+/** The popup's size once the browser has finished sizing it (two equal readings in a row). */
+async function settledMetrics(popup: RemoteTarget): Promise<PopupMetrics> {
+  let last = await popup.metrics();
+  for (let tries = 0; tries < 40; tries++) {
+    await new Promise((ok) => setTimeout(ok, 150));
+    const now = await popup.metrics();
+    if (JSON.stringify(now) === JSON.stringify(last)) return now;
+    last = now;
+  }
+  return last;
+}
+
+/** Elements that stick out of the popup's width (clipped by it, or forcing a horizontal scroll). */
+function sticksOut(popup: RemoteTarget): Promise<string[]> {
+  return popup.evaluate(`[...document.querySelectorAll('body *')].filter((e) => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && (r.right > document.documentElement.clientWidth + 0.5 || r.left < -0.5);
+  }).map((e) => e.tagName.toLowerCase() + '.' + [...e.classList].join('.'))`);
+}
+
+/** Full size: at least 360 px wide, as tall as its content up to the browser's maximum, no sideways scrolling. */
+async function expectFullSize(popup: RemoteTarget): Promise<PopupMetrics> {
+  const m = await settledMetrics(popup);
+  expect(m.width, JSON.stringify(m)).toBeGreaterThanOrEqual(360);
+  expect(m.clientWidth, JSON.stringify(m)).toBeGreaterThanOrEqual(360);
+  expect(m.bodyWidth, JSON.stringify(m)).toBeGreaterThanOrEqual(360);
+  expect(m.scrollWidth, 'no horizontal overflow').toBeLessThanOrEqual(m.clientWidth);
+  expect(m.height, JSON.stringify(m)).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
+  // Not a small window with a scroll bar: the content shows whole, or the window is near the
+  // maximum (headless Chromium's popups stop at about 510 px).
+  expect(m.height, JSON.stringify(m)).toBeGreaterThanOrEqual(Math.min(m.scrollHeight - 1, 480));
+  expect(await sticksOut(popup)).toEqual([]);
+  return m;
+}
+
+async function seriousViolations(popup: RemoteTarget): Promise<string[]> {
+  await popup.evaluate(`${AXE_SOURCE};0`);
+  return popup.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+}
+
+/**
+ * Screenshots from the popup window itself in both themes (the system setting, emulated in
+ * the popup's own target, which Playwright's colorScheme does not reach), with axe in each.
+ */
+async function captureBothThemes(popup: RemoteTarget, state: string, lang: string): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await popup.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: theme }] });
+    await expect.poll(() => popup.evaluate<boolean>(`matchMedia('(prefers-color-scheme: ${theme})').matches`)).toBe(true);
+    expect(await seriousViolations(popup), `${state} ${theme}`).toEqual([]);
+    await popup.screenshot(`toolbar-popup-${state}-${lang}-${theme}`);
+  }
+}
+
+async function visit(ext: ExtensionBrowser, url: string, ready: (findings: number) => boolean): Promise<Page> {
+  const page = await ext.newPage();
+  await page.goto(url);
+  const tabId = await tabIdOf(ext, page);
+  await expect.poll(async () => ready((await tabState(ext, tabId))?.findings.length ?? -1), { timeout: 15_000 }).toBe(true);
+  return page;
+}
+
+/** Opens the toolbar popup on `page`, waits for `selector`, measures it and captures it. */
+async function checkPopup(ext: ExtensionBrowser, page: Page, state: string, lang: string, selector: string): Promise<PopupMetrics> {
+  const popup = await openToolbarPopup(ext, page);
+  try {
+    await expect.poll(() => popup.evaluate<boolean>(`!!document.querySelector(${JSON.stringify(selector)})`), { timeout: 10_000 }).toBe(true);
+    // The toolbar popup is the panel, never the page layout.
+    expect(await popup.evaluate<string | undefined>('document.documentElement.dataset.view')).toBe('popup');
+    expect(await popup.evaluate<boolean>(`!!document.querySelector('.page-title')`)).toBe(false);
+    const metrics = await expectFullSize(popup);
+    await captureBothThemes(popup, state, lang);
+    return metrics;
+  } finally {
+    await popup.close();
+  }
+}
+
+const STATES = [
+  { state: 'site', url: 'https://chat.deepseek.com/', ready: (n: number) => n >= 1, selector: '.verdict h1' },
+  // A page asking openrouter.ai for a DeepSeek (and a ByteDance) model.
+  { state: 'aggregator', url: 'https://app.example.com/aggregator.html', ready: (n: number) => n >= 2, selector: '[data-provider="openrouter"]' },
+  { state: 'unknown', url: 'https://app.example.com/gateway.html', ready: (n: number) => n >= 1, selector: '[data-provider="unknown:llm.gateway.example.net"]' },
+  { state: 'no-ai', url: 'https://news.example.com/', ready: (n: number) => n === 0, selector: '[data-state="no-ai"]' },
+] as const;
+
+/** The popup's DeepSeek block action in its "blocked by you" state. */
+const BLOCKED_BY_YOU = '[data-toggle="blockedProviders:deepseek"][data-state="user"]';
+
+const RUNS = [
+  { lang: 'en', headless: false, args: [] as string[] },
+  { lang: 'zh-CN', headless: true, args: ['--lang=zh-CN'] },
+];
+
+for (const run of RUNS) {
+  describe(`the toolbar popup opens at full size (${run.lang}, ${run.headless ? 'headless Chromium' : 'headed Chromium under Xvfb'})`, () => {
+    let ext: ExtensionBrowser;
+    const measured: Record<string, PopupMetrics> = {};
+    beforeAll(async () => {
+      ext = await launchExtension({ hosts: HOSTS, args: run.args, headless: run.headless });
+      serveFakeAi(ext.server, 'openrouter.ai', 'llm.gateway.example.net');
+    });
+    // Each test starts from nothing blocked, in warning mode, whatever the one before left.
+    beforeEach(async () => {
+      expect(await updateSettings(ext, { mode: 'warn', blockedProviders: [] })).toMatchObject({ ok: true });
+    });
+    afterAll(async () => {
+      console.log(`toolbar popup sizes (${run.lang}, ${run.headless ? 'headless' : 'headed'}):`, JSON.stringify(measured));
+      await ext?.close();
+    });
+
+    for (const s of STATES) {
+      it(`${s.state}: at least 360 px wide, no overflow, captured in both themes`, async () => {
+        const page = await visit(ext, s.url, s.ready);
+        measured[s.state] = await checkPopup(ext, page, s.state, run.lang, s.selector);
+        await page.close();
+      });
+    }
+
+    it('after blocking DeepSeek: reopened, the popup shows the block at full size', async () => {
+      const page = await visit(ext, 'https://chat.deepseek.com/', (n) => n >= 1);
+      expect(await updateSettings(ext, { mode: 'block', blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
+      measured.blocked = await checkPopup(ext, page, 'blocked', run.lang, BLOCKED_BY_YOU);
+      await page.close();
+    });
+
+    if (!run.headless) {
+      it(`opens from the keyboard (${OPEN_POPUP_SHORTCUT}, a real key press), at full size`, async () => {
+        const probe = await ext.extensionPage();
+        // Chrome assigned the suggested key (it leaves it unassigned on a clash).
+        const commands = await probe.evaluate(() => chrome.commands.getAll());
+        expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toBe(OPEN_POPUP_SHORTCUT);
+        const page = await visit(ext, 'https://chat.deepseek.com/', (n) => n >= 1);
+        await page.bringToFront();
+        await ext.display!.xdotool(['key', '--clearmodifiers', OPEN_POPUP_SHORTCUT.toLowerCase()]);
+        const popup = await attachToolbarPopup(ext, page, 10_000);
+        try {
+          await expect.poll(() => popup.text('.verdict h1'), { timeout: 10_000 }).toBe('This page is DeepSeek Chat, run by DeepSeek (China).');
+          measured.shortcut = await expectFullSize(popup);
+        } finally {
+          await popup.close();
+        }
+        await page.close();
+      });
+    }
+  });
+}
+
+describe('the same view in a tab ("Details") is laid out as a page', () => {
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    ext = await launchExtension({ hosts: HOSTS });
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('a centred column with a heading naming the site, in a wide window', async () => {
+    const page = await visit(ext, 'https://chat.deepseek.com/', (n) => n >= 1);
+    const tabId = await tabIdOf(ext, page);
+    // As the in-page warning's "Details" opens it: popup.html?tab=<id> in a normal tab.
+    const details = await ext.newPage();
+    await details.setViewportSize({ width: 1280, height: 800 });
+    await details.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => details.locator('.verdict h1').innerText()).toBe('This page is DeepSeek Chat, run by DeepSeek (China).');
+    expect(await details.locator('html').getAttribute('data-view')).toBe('page');
+    const heading = details.getByRole('heading', { level: 1, name: 'AI on chat.deepseek.com' });
+    expect(await heading.isVisible()).toBe(true);
+    expect(await details.title()).toBe('AI on chat.deepseek.com · AI Jurisdiction Guard');
+    const box = (await details.locator('main.popup').boundingBox())!;
+    expect(box.width).toBeGreaterThan(600);
+    expect(box.width).toBeLessThanOrEqual(680);
+    // Centred: the same room on both sides.
+    expect(Math.abs(box.x - (1280 - box.x - box.width))).toBeLessThanOrEqual(2);
+    expect(await horizontalOverflow(details)).toBe(0);
+    await checkBothThemes(details, 'details-page');
+    // Narrow tab (as the popup tests open it): still no overflow.
+    await details.setViewportSize({ width: 400, height: 700 });
+    expect(await horizontalOverflow(details)).toBe(0);
+    await screenshot(details, 'details-page-400');
+  });
+
+  it('is a page in a tab even without ?tab= (asks the browser which it is)', async () => {
+    const page = await ext.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await expect.poll(() => page.locator('html').getAttribute('data-view')).toBe('page');
+    expect(await page.locator('.page-title').isVisible()).toBe(true);
+  });
+});
