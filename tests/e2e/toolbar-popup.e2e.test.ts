@@ -6,7 +6,8 @@
  * the tab view looked right. Measured in headed Chromium on a virtual display (English) and in
  * headless Chromium (Simplified Chinese), in every state a person meets, with a screenshot of
  * each in both themes taken from the popup window itself. The same view opened in a tab
- * ("Details" from the in-page warning) is laid out as a page.
+ * ("Details" from the in-page warning) is laid out as a page. Firefox's toolbar popup is
+ * measured too (opened with action.openPopup(), read through extension.getViews()).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OPEN_POPUP_SHORTCUT } from '../../scripts/manifest.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
+import { type FirefoxExtension, launchFirefox } from './harness/firefox.ts';
 import { attachToolbarPopup, openToolbarPopup, type PopupMetrics, type RemoteTarget, screenshot, tabIdOf, tabState } from './harness/extension.ts';
 import { updateSettings } from './harness/settings.ts';
 import { checkBothThemes, horizontalOverflow } from './harness/ui-checks.ts';
@@ -97,6 +99,13 @@ async function checkPopup(ext: ExtensionBrowser, page: Page, state: string, lang
     expect(await popup.evaluate<boolean>(`!!document.querySelector('.page-title')`)).toBe(false);
     const metrics = await expectFullSize(popup);
     await captureBothThemes(popup, state, lang);
+    // Taller than the window with every section open: it scrolls down, never sideways (the
+    // browser makes room for the scroll bar, or the stylesheet does).
+    if (await popup.evaluate<number>(`document.querySelectorAll('details').length`)) {
+      await popup.evaluate(`document.querySelectorAll('details').forEach((d) => { d.open = true; }), 0`);
+      const open = await expectFullSize(popup);
+      expect(open.scrollHeight).toBeGreaterThan(open.height);
+    }
     return metrics;
   } finally {
     await popup.close();
@@ -212,5 +221,57 @@ describe('the same view in a tab ("Details") is laid out as a page', () => {
     await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     await expect.poll(() => page.locator('html').getAttribute('data-view')).toBe('page');
     expect(await page.locator('.page-title').isVisible()).toBe(true);
+  });
+});
+
+describe('Firefox: the toolbar popup opens at full size too', () => {
+  let ff: FirefoxExtension;
+  beforeAll(async () => {
+    ff = await launchFirefox();
+  }, 60_000);
+  afterAll(async () => {
+    await ff?.close();
+  });
+
+  it('a DeepSeek page: the real popup is at least 360 px wide, at most 600 px tall, without overflow', async () => {
+    const url = ff.urlFor('chat.deepseek.com');
+    await ff.openTab(url);
+    let tabId: number | undefined;
+    await expect
+      .poll(async () => {
+        const session = await ff.extensionEval<Record<string, { url?: string; tabId?: number }>>('browser.storage.session.get(null)');
+        tabId = Object.values(session).find((s) => s.url === url)?.tabId;
+        return tabId;
+      }, { timeout: 15_000 })
+      .toBeTypeOf('number');
+    // Firefox (since 127) lets an extension page open its popup without a click; it shows the
+    // active tab, so the DeepSeek tab is brought to the front first.
+    await ff.extensionEval(`browser.tabs.update(${tabId}, { active: true }).then(() => browser.action.openPopup()).then(() => true)`);
+    // The popup is one of the extension's own views: measured from inside it.
+    const measure = () =>
+      ff.extensionEval<{ width: number; height: number; clientWidth: number; scrollWidth: number; bodyWidth: number; view?: string; h1?: string } | null>(
+        `Promise.resolve(browser.extension.getViews({ type: 'popup' }).map((w) => ({
+          width: w.innerWidth, height: w.innerHeight, clientWidth: w.document.documentElement.clientWidth,
+          scrollWidth: w.document.documentElement.scrollWidth, bodyWidth: w.document.body.getBoundingClientRect().width,
+          view: w.document.documentElement.dataset.view, h1: w.document.querySelector('.verdict h1')?.innerText,
+        }))[0] ?? null)`,
+      );
+    await expect.poll(async () => (await measure())?.h1, { timeout: 15_000 }).toBe('This page is DeepSeek Chat, run by DeepSeek (China).');
+    // Every section open: taller than the panel, so the scroll bar must not push the page sideways.
+    await ff.extensionEval(`Promise.resolve(browser.extension.getViews({ type: 'popup' })[0].document.querySelectorAll('details').forEach((d) => { d.open = true; })).then(() => true)`);
+    await new Promise((ok) => setTimeout(ok, 500)); // Firefox resizes the panel after a short delay
+    const m = (await measure())!;
+    console.log('Firefox toolbar popup:', JSON.stringify(m));
+    expect(m.view).toBe('popup');
+    expect(m.width, JSON.stringify(m)).toBeGreaterThanOrEqual(360);
+    expect(m.bodyWidth, JSON.stringify(m)).toBeGreaterThanOrEqual(360);
+    expect(m.scrollWidth, JSON.stringify(m)).toBeLessThanOrEqual(m.clientWidth);
+    expect(m.height, JSON.stringify(m)).toBeGreaterThan(200);
+    expect(m.height, JSON.stringify(m)).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
+
+    // The same view in a tab is a page in Firefox too.
+    const details = await ff.openTab(`${ff.extensionOrigin}popup.html?tab=${tabId}`);
+    await expect.poll(() => ff.evaluate<string | null>(details, `document.querySelector('.page-title')?.textContent ?? null`)).toBe('AI on chat.deepseek.com');
+    expect(await ff.evaluate<string>(details, 'document.documentElement.dataset.view')).toBe('page');
   });
 });
