@@ -105,6 +105,9 @@ async function checkPopup(ext: ExtensionBrowser, page: Page, state: string, lang
       await popup.evaluate(`document.querySelectorAll('details').forEach((d) => { d.open = true; }), 0`);
       const open = await expectFullSize(popup);
       expect(open.scrollHeight).toBeGreaterThan(open.height);
+      // The folded details as a person scrolls to them.
+      await popup.evaluate(`document.querySelector('details')?.scrollIntoView(), 0`);
+      await popup.screenshot(`toolbar-popup-${state}-open-${lang}-dark`);
     }
     return metrics;
   } finally {
