@@ -34,7 +34,7 @@ export interface LaunchOptions {
    * It runs on `display`, or on a virtual X display (Xvfb) started for it and stopped on close.
    */
   headless?: boolean;
-  /** The X display of a headed browser started by the caller (DISPLAY value, e.g. ":99"). */
+  /** A virtual display the caller started (startXvfb) for a headed browser, and closes itself. */
   display?: VirtualDisplay;
 }
 
