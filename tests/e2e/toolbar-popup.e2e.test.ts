@@ -10,6 +10,8 @@
  * measured too (opened with action.openPopup(), read through extension.getViews()).
  */
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -17,7 +19,7 @@ import { OPEN_POPUP_SHORTCUT } from '../../scripts/manifest.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { type FirefoxExtension, launchFirefox } from './harness/firefox.ts';
-import { attachToolbarPopup, openToolbarPopup, type PopupMetrics, type RemoteTarget, screenshot, tabIdOf, tabState } from './harness/extension.ts';
+import { ARTIFACTS_DIR, attachToolbarPopup, openToolbarPopup, type PopupMetrics, type RemoteTarget, screenshot, tabIdOf, tabState } from './harness/extension.ts';
 import { updateSettings } from './harness/settings.ts';
 import { checkBothThemes, horizontalOverflow } from './harness/ui-checks.ts';
 
@@ -136,7 +138,7 @@ for (const run of RUNS) {
     let ext: ExtensionBrowser;
     const measured: Record<string, PopupMetrics> = {};
     beforeAll(async () => {
-      ext = await launchExtension({ hosts: HOSTS, args: run.args, headless: run.headless });
+      ext = await launchExtension({ hosts: HOSTS, args: run.args, headless: run.headless, pinAction: !run.headless });
       serveFakeAi(ext.server, 'openrouter.ai', 'llm.gateway.example.net');
     });
     // Each test starts from nothing blocked, in warning mode, whatever the one before left.
@@ -164,6 +166,40 @@ for (const run of RUNS) {
     });
 
     if (!run.headless) {
+      it('opens by a click on its toolbar button (a real click), at full size', async () => {
+        const page = await visit(ext, 'https://chat.deepseek.com/', (n) => n >= 1);
+        // Only this tab stays open: the extension's own pages would show its icon in the tab strip.
+        for (const other of ext.context.pages()) if (other !== page) await other.close();
+        await page.bringToFront();
+        const display = ext.display!;
+        // The pinned button: the icon's two blues (scripts/make-icons.mjs) in the browser's top rows.
+        const near = (rgb: number[], [r, g, b]: number[]) => Math.abs(rgb[0]! - r!) + Math.abs(rgb[1]! - g!) + Math.abs(rgb[2]! - b!) < 24;
+        const isIcon = (rgb: number[]) => near(rgb, [26, 86, 219]) || near(rgb, [20, 66, 170]);
+        // The toolbar is below the tab strip (where a favicon may share the colours): the lowest
+        // icon-coloured rows of the top 120 are the button.
+        const findButton = async () => {
+          const screen = await display.capture();
+          for (let y = 119; y >= 0; y--) {
+            if (screen.centreOf(isIcon, { x: 0, y, width: screen.width, height: 1 })) return screen.centreOf(isIcon, { x: 0, y: y - 15, width: screen.width, height: 16 });
+          }
+          return undefined;
+        };
+        let button: { x: number; y: number; count: number } | undefined;
+        await expect.poll(async () => (button = await findButton())?.count ?? 0, { timeout: 10_000 }).toBeGreaterThan(10);
+        await display.xdotool(['mousemove', String(button!.x), String(button!.y), 'sleep', '0.3', 'click', '1']);
+        const popup = await attachToolbarPopup(ext, page, 10_000);
+        try {
+          await expect.poll(() => popup.text('.verdict h1'), { timeout: 10_000 }).toBe('This page is DeepSeek Chat, run by DeepSeek (China).');
+          measured.click = await expectFullSize(popup);
+          await popup.screenshot('toolbar-popup-clicked-en-light');
+          // The whole screen: the popup hangs from its toolbar button, as a person sees it.
+          await writeFile(resolve(ARTIFACTS_DIR, 'screenshots', 'toolbar-popup-clicked-screen.png'), (await display.capture()).png());
+        } finally {
+          await popup.close();
+        }
+        // The page stays open: closing the browser's last tab would close the browser.
+      });
+
       it(`opens from the keyboard (${OPEN_POPUP_SHORTCUT}, a real key press), at full size`, async () => {
         const probe = await ext.extensionPage();
         // Chrome assigned the suggested key (it leaves it unassigned on a clash).

@@ -3,7 +3,7 @@
  * display when asked) with the built extension loaded and real AI hostnames mapped to the local
  * fixture server. Every other hostname fails to resolve, so a test can never reach the internet.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { QUIET_SWITCHES } from '../../../scripts/scan/launch.ts';
@@ -34,6 +34,11 @@ export interface LaunchOptions {
    * It runs on `display`, or on a virtual X display (Xvfb) started for it and stopped on close.
    */
   headless?: boolean;
+  /**
+   * Pins the extension's toolbar button (Chrome hides it in the Extensions menu at first), so a
+   * headed test can click it as a person does. Writes the profile's Preferences: a new profile only.
+   */
+  pinAction?: boolean;
   /** A virtual display the caller started (startXvfb) for a headed browser, and closes itself. */
   display?: VirtualDisplay;
 }
@@ -83,6 +88,11 @@ export async function launchChromium(options: LaunchOptions, withExtension: bool
   const ownDisplay = !headless && !options.display ? await startXvfb() : undefined;
   const display = headless ? undefined : (options.display ?? ownDisplay);
   const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), withExtension ? 'ajg-profile-' : 'ajg-plain-profile-')));
+  if (options.pinAction) {
+    // Read by Chrome at start (the toolbar's pinned extensions, as the Extensions menu's pin sets them).
+    await mkdir(join(profile, 'Default'), { recursive: true });
+    await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { pinned_extensions: [CHROME_EXTENSION_ID] } }));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless,
