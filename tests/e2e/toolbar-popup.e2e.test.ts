@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 /**
- * The REAL toolbar popup (chrome.action.openPopup, and the keyboard shortcut under Xvfb), not
- * popup.html in a tab: the browser sizes a popup window from its page, and a width relative to
+ * The REAL toolbar popup (chrome.action.openPopup; under Xvfb also a real click on its toolbar
+ * button and the keyboard shortcut), not popup.html in a tab: the browser sizes a popup window from its page, and a width relative to
  * that window (`max-width: 100vw`) once made it 55 px wide, every word on its own line, while
  * the tab view looked right. Measured in headed Chromium on a virtual display (English) and in
  * headless Chromium (Simplified Chinese), in every state a person meets, with a screenshot of
@@ -11,8 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OPEN_POPUP_SHORTCUT } from '../../scripts/manifest.ts';
@@ -129,8 +129,8 @@ const STATES = [
 const BLOCKED_BY_YOU = '[data-toggle="blockedProviders:deepseek"][data-state="user"]';
 
 const RUNS = [
-  { lang: 'en', headless: false, args: [] as string[] },
-  { lang: 'zh-CN', headless: true, args: ['--lang=zh-CN'] },
+  { lang: 'en', headless: false, args: [] as string[], pageTitle: 'AI on chat.deepseek.com', extName: 'AI Jurisdiction Guard' },
+  { lang: 'zh-CN', headless: true, args: ['--lang=zh-CN'], pageTitle: 'chat.deepseek.com 上的 AI', extName: 'AI 管辖权守卫' },
 ];
 
 for (const run of RUNS) {
@@ -162,6 +162,40 @@ for (const run of RUNS) {
       const page = await visit(ext, 'https://chat.deepseek.com/', (n) => n >= 1);
       expect(await updateSettings(ext, { mode: 'block', blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
       measured.blocked = await checkPopup(ext, page, 'blocked', run.lang, BLOCKED_BY_YOU);
+      await page.close();
+    });
+
+    it('the same view in a tab ("Details") is a page: a centred column under a heading naming the site', async () => {
+      const page = await visit(ext, 'https://chat.deepseek.com/', (n) => n >= 1);
+      const tabId = await tabIdOf(ext, page);
+      // As the in-page warning's "Details" opens it: popup.html?tab=<id> in a normal tab.
+      const details = await ext.newPage();
+      await details.setViewportSize({ width: 1280, height: 800 });
+      await details.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
+      await expect.poll(() => details.locator('.verdict h1').count()).toBe(1);
+      expect(await details.locator('html').getAttribute('data-view')).toBe('page');
+      expect(await details.getByRole('heading', { level: 1, name: run.pageTitle }).isVisible()).toBe(true);
+      expect(await details.title()).toBe(`${run.pageTitle} · ${run.extName}`);
+      const box = (await details.locator('main.popup').boundingBox())!;
+      expect(box.width).toBeGreaterThan(600);
+      expect(box.width).toBeLessThanOrEqual(680);
+      // Centred: the same room on both sides.
+      expect(Math.abs(box.x - (1280 - box.x - box.width))).toBeLessThanOrEqual(2);
+      expect(await horizontalOverflow(details)).toBe(0);
+      await checkBothThemes(details, `details-page-${run.lang}`);
+      // A narrow tab (as the popup tests open it): still no overflow.
+      await details.setViewportSize({ width: 400, height: 700 });
+      expect(await horizontalOverflow(details)).toBe(0);
+      await screenshot(details, `details-page-${run.lang}-400`);
+      await details.close();
+      await page.close();
+    });
+
+    it('is a page in a tab even without ?tab= (it asks the browser which it is)', async () => {
+      const page = await ext.newPage();
+      await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+      await expect.poll(() => page.locator('html').getAttribute('data-view')).toBe('page');
+      expect(await page.locator('.page-title').isVisible()).toBe(true);
       await page.close();
     });
 
@@ -220,48 +254,6 @@ for (const run of RUNS) {
     }
   });
 }
-
-describe('the same view in a tab ("Details") is laid out as a page', () => {
-  let ext: ExtensionBrowser;
-  beforeAll(async () => {
-    ext = await launchExtension({ hosts: HOSTS });
-  });
-  afterAll(async () => {
-    await ext?.close();
-  });
-
-  it('a centred column with a heading naming the site, in a wide window', async () => {
-    const page = await visit(ext, 'https://chat.deepseek.com/', (n) => n >= 1);
-    const tabId = await tabIdOf(ext, page);
-    // As the in-page warning's "Details" opens it: popup.html?tab=<id> in a normal tab.
-    const details = await ext.newPage();
-    await details.setViewportSize({ width: 1280, height: 800 });
-    await details.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
-    await expect.poll(() => details.locator('.verdict h1').innerText()).toBe('This page is DeepSeek Chat, run by DeepSeek (China).');
-    expect(await details.locator('html').getAttribute('data-view')).toBe('page');
-    const heading = details.getByRole('heading', { level: 1, name: 'AI on chat.deepseek.com' });
-    expect(await heading.isVisible()).toBe(true);
-    expect(await details.title()).toBe('AI on chat.deepseek.com · AI Jurisdiction Guard');
-    const box = (await details.locator('main.popup').boundingBox())!;
-    expect(box.width).toBeGreaterThan(600);
-    expect(box.width).toBeLessThanOrEqual(680);
-    // Centred: the same room on both sides.
-    expect(Math.abs(box.x - (1280 - box.x - box.width))).toBeLessThanOrEqual(2);
-    expect(await horizontalOverflow(details)).toBe(0);
-    await checkBothThemes(details, 'details-page');
-    // Narrow tab (as the popup tests open it): still no overflow.
-    await details.setViewportSize({ width: 400, height: 700 });
-    expect(await horizontalOverflow(details)).toBe(0);
-    await screenshot(details, 'details-page-400');
-  });
-
-  it('is a page in a tab even without ?tab= (asks the browser which it is)', async () => {
-    const page = await ext.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await expect.poll(() => page.locator('html').getAttribute('data-view')).toBe('page');
-    expect(await page.locator('.page-title').isVisible()).toBe(true);
-  });
-});
 
 describe('Firefox: the toolbar popup opens at full size too', () => {
   let ff: FirefoxExtension;
