@@ -62,7 +62,10 @@ export async function startXvfb(size = '1280x900x24'): Promise<VirtualDisplay> {
   const run = promisify(execFile);
   return {
     display,
-    xdotool: async (args) => (await run(XDOTOOL_PATH, args, { env: { ...process.env, DISPLAY: display }, timeout: 15_000 })).stdout,
+    xdotool: async (args) => {
+      if (!hasXdotool()) throw new Error(`xdotool not found at ${XDOTOOL_PATH}: apt-get install xdotool, or set XDOTOOL_PATH`);
+      return (await run(XDOTOOL_PATH, args, { env: { ...process.env, DISPLAY: display }, timeout: 15_000 })).stdout;
+    },
     capture: async () => parseXwd(await readFile(join(fbdir, 'Xvfb_screen0'))),
     close: async () => {
       if (child.exitCode === null) {
