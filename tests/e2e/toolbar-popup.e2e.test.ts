@@ -92,7 +92,7 @@ async function visit(ext: ExtensionBrowser, url: string, ready: (findings: numbe
 }
 
 /** Opens the toolbar popup on `page`, waits for `selector`, measures it and captures it. */
-async function checkPopup(ext: ExtensionBrowser, page: Page, state: string, lang: string, selector: string): Promise<PopupMetrics> {
+async function checkPopup(ext: ExtensionBrowser, page: Page, state: string, lang: string, selector: string, more?: (popup: RemoteTarget) => Promise<void>): Promise<PopupMetrics> {
   const popup = await openToolbarPopup(ext, page);
   try {
     await expect.poll(() => popup.evaluate<boolean>(`!!document.querySelector(${JSON.stringify(selector)})`), { timeout: 10_000 }).toBe(true);
@@ -100,6 +100,7 @@ async function checkPopup(ext: ExtensionBrowser, page: Page, state: string, lang
     expect(await popup.evaluate<string | undefined>('document.documentElement.dataset.view')).toBe('popup');
     expect(await popup.evaluate<boolean>(`!!document.querySelector('.page-title')`)).toBe(false);
     const metrics = await expectFullSize(popup);
+    await more?.(popup);
     await captureBothThemes(popup, state, lang);
     // Taller than the window with every section open: it scrolls down, never sideways (the
     // browser makes room for the scroll bar, or the stylesheet does).
@@ -161,7 +162,15 @@ for (const run of RUNS) {
     it('after blocking DeepSeek: reopened, the popup shows the block at full size', async () => {
       const page = await visit(ext, 'https://chat.deepseek.com/', (n) => n >= 1);
       expect(await updateSettings(ext, { mode: 'block', blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
-      measured.blocked = await checkPopup(ext, page, 'blocked', run.lang, BLOCKED_BY_YOU);
+      measured.blocked = await checkPopup(ext, page, 'blocked', run.lang, BLOCKED_BY_YOU, async (popup) => {
+        // "Blocked by you" stays on the line of the button it is about, not beside the next one.
+        const below = await popup.evaluate<boolean>(`(() => {
+          const mine = document.querySelector('[data-toggle="blockedProviders:deepseek"]').getBoundingClientRect();
+          const next = document.querySelector('[data-toggle="blockedCountries:CN"]')?.getBoundingClientRect();
+          return !next || next.top >= mine.bottom;
+        })()`);
+        expect(below).toBe(true);
+      });
       await page.close();
     });
 
