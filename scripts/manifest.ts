@@ -11,11 +11,20 @@ export type Target = (typeof TARGETS)[number];
 // Loose on purpose: the shape of manifest.json is checked by the browsers and by web-ext lint.
 export type Manifest = Record<string, any>;
 
+/**
+ * Opens the toolbar popup from the keyboard (`_execute_action` is the MV3 name in Chrome and
+ * Firefox; people can change it in chrome://extensions/shortcuts or about:addons). Alt+Shift+G
+ * ("Guard"): Chrome's own Alt+Shift shortcuts are A (inactive dialogs), B (bookmarks bar),
+ * I (feedback) and T (toolbar), and Firefox has none on G.
+ */
+export const OPEN_POPUP_SHORTCUT = 'Alt+Shift+G';
+
 export function manifestFor(target: Target, base: Manifest, version: string): Manifest {
   const manifest: Manifest = structuredClone(base);
   manifest.version = version;
   // The store listing and the browsers' extension pages link here ("Website", "Homepage").
   manifest.homepage_url = PROJECT_REPOSITORY;
+  manifest.commands = { ...base.commands, _execute_action: { suggested_key: { default: OPEN_POPUP_SHORTCUT } } };
   if (target === 'chrome') {
     manifest.minimum_chrome_version = CHROME_MIN_VERSION;
     return manifest;

@@ -7,14 +7,17 @@ import { policyDatabase } from '../core/policy-database.ts';
 import { findingsByProvider, verdictFor } from '../core/verdict.ts';
 import { t } from '../shared/t.ts';
 import { ModeNote } from './ModeNote.tsx';
+import { PageTitle } from './PageTitle.tsx';
 import { ProviderCard } from './ProviderCard.tsx';
 import { type Settings, useSettings } from './use-settings.ts';
 import { type TabView, useTabView } from './use-tab-view.ts';
+import { useViewMode } from './view-mode.ts';
 import { Verdict } from './Verdict.tsx';
 
 export function Popup() {
   const view = useTabView();
   const settings = useSettings();
+  const mode = useViewMode();
   const site = view.status === 'ready' && view.state.url ? httpHostOf(view.state.url) : undefined;
   return (
     <main class="popup" data-status={view.status}>
@@ -22,6 +25,7 @@ export function Popup() {
         <img src={icon} alt="" width="20" height="20" />
         <span class="brand-name">{t('extName')}</span>
       </header>
+      {mode === 'page' && <PageTitle site={site} />}
       <ModeNote settings={settings} />
       {settings.error && (
         <p class="error" role="alert">

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { manifestFor, parseTarget } from '../../scripts/manifest.ts';
+import { manifestFor, OPEN_POPUP_SHORTCUT, parseTarget } from '../../scripts/manifest.ts';
 import { CHROME_EXTENSION_ID, FIREFOX_MIN_VERSION, GECKO_ID } from '../../src/core/constants.ts';
 
 const base = JSON.parse(readFileSync('manifest.json', 'utf8'));
@@ -36,6 +36,19 @@ describe('manifest', () => {
     }
     expect(base.permissions).toEqual(['storage', 'webRequest', 'webNavigation', 'declarativeNetRequest']);
     expect(base.host_permissions).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']);
+  });
+
+  it('opens the popup with a keyboard shortcut in both browsers, one that is valid and free', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const m = manifestFor(target, base, '1.2.3');
+      expect(m.commands._execute_action, target).toEqual({ suggested_key: { default: OPEN_POPUP_SHORTCUT } });
+    }
+    // Both browsers' rule: Ctrl or Alt (not both), optionally Shift, then one letter, digit or named key.
+    expect(OPEN_POPUP_SHORTCUT).toMatch(/^(Ctrl|Alt)\+(Shift\+)?([A-Z0-9]|Comma|Period|Home|End|PageUp|PageDown|Space|Insert|Delete|Up|Down|Left|Right)$/);
+    // Chromium's own shortcuts with these modifiers (chrome/browser/ui/views/accelerator_table.cc)
+    // and the commonest Firefox ones: a clash would leave the extension's shortcut unassigned.
+    const taken = ['Alt+Shift+A', 'Alt+Shift+B', 'Alt+Shift+I', 'Alt+Shift+T', 'Ctrl+Shift+A', 'Ctrl+Shift+B', 'Ctrl+Shift+D', 'Ctrl+Shift+I', 'Ctrl+Shift+J', 'Ctrl+Shift+C', 'Ctrl+Shift+M', 'Ctrl+Shift+N', 'Ctrl+Shift+O', 'Ctrl+Shift+P', 'Ctrl+Shift+R', 'Ctrl+Shift+T', 'Ctrl+Shift+W', 'Ctrl+Shift+Y', 'Ctrl+Shift+G', 'Ctrl+Shift+S', 'Ctrl+Shift+E', 'Ctrl+Shift+H', 'Ctrl+Shift+K', 'Ctrl+Shift+Q', 'Ctrl+Shift+Delete'];
+    expect(taken).not.toContain(OPEN_POPUP_SHORTCUT);
   });
 
   it('refuses an unknown build target', () => {

@@ -1,10 +1,10 @@
 /// <reference types="chrome" />
 /**
- * Starts Debian's Chromium (headless, no display needed) with the built extension loaded and
- * real AI hostnames mapped to the local fixture server. Every other hostname fails to resolve,
- * so a test can never reach the internet.
+ * Starts Debian's Chromium (headless by default, no display needed; headed on a virtual X
+ * display when asked) with the built extension loaded and real AI hostnames mapped to the local
+ * fixture server. Every other hostname fails to resolve, so a test can never reach the internet.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { QUIET_SWITCHES } from '../../../scripts/scan/launch.ts';
@@ -13,6 +13,7 @@ import { CHROME_EXTENSION_ID } from '../../../src/core/constants.ts';
 import { FIRST_RUN_KEY, FIRST_RUN_PAGE, type FirstRunRecord } from '../../../src/core/first-run/first-run-decision.ts';
 import { assertChromium, CHROMIUM_PATH } from './chromium.ts';
 import { type FixtureServer, startFixtureServer } from './fixture-server.ts';
+import { startXvfb, type VirtualDisplay } from './xvfb.ts';
 
 export const DIST_CHROME = resolve(import.meta.dirname, '../../../dist/chrome');
 
@@ -35,6 +36,18 @@ export interface LaunchOptions {
    * the extension has decided about it and closes it, so that it takes no tab or focus from a test.
    */
   keepFirstRun?: boolean;
+  /**
+   * false: a headed browser, as people run it (real toolbar popup windows, real key presses).
+   * It runs on `display`, or on a virtual X display (Xvfb) started for it and stopped on close.
+   */
+  headless?: boolean;
+  /**
+   * Pins the extension's toolbar button (Chrome hides it in the Extensions menu at first), so a
+   * headed test can click it as a person does. Writes the profile's Preferences: a new profile only.
+   */
+  pinAction?: boolean;
+  /** A virtual display the caller started (startXvfb) for a headed browser, and closes itself. */
+  display?: VirtualDisplay;
 }
 
 export interface ExtensionBrowser {
@@ -50,6 +63,8 @@ export interface ExtensionBrowser {
    */
   extensionPage(): Promise<Page>;
   newPage(): Promise<Page>;
+  /** The X display of a headed browser (undefined when headless). */
+  display?: VirtualDisplay;
   close(): Promise<void>;
 }
 
@@ -64,21 +79,31 @@ export function hostResolverRules(hosts: readonly string[], httpPort: number, ht
 export interface FixtureChromium {
   context: BrowserContext;
   server: FixtureServer;
+  display?: VirtualDisplay;
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
 /**
- * Headless Chromium in a temporary profile with the fixture host mapping, with the built
+ * Chromium in a temporary profile with the fixture host mapping, with the built
  * extension or (for reference runs, plain-browser.ts) without: the same switches either way.
  */
 export async function launchChromium(options: LaunchOptions, withExtension: boolean): Promise<FixtureChromium> {
   assertChromium();
   const server = options.server ?? (await startFixtureServer());
+  const headless = options.headless ?? true;
+  const ownDisplay = !headless && !options.display ? await startXvfb() : undefined;
+  const display = headless ? undefined : (options.display ?? ownDisplay);
   const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), withExtension ? 'ajg-profile-' : 'ajg-plain-profile-')));
+  if (options.pinAction) {
+    // Read by Chrome at start (the toolbar's pinned extensions, as the Extensions menu's pin sets them).
+    await mkdir(join(profile, 'Default'), { recursive: true });
+    await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { pinned_extensions: [CHROME_EXTENSION_ID] } }));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless,
+    ...(display ? { env: { ...process.env, DISPLAY: display.display } } : {}),
     colorScheme: options.colorScheme ?? 'light',
     ignoreHTTPSErrors: true,
     viewport: { width: 1100, height: 800 },
@@ -93,13 +118,18 @@ export async function launchChromium(options: LaunchOptions, withExtension: bool
       ...QUIET_SWITCHES,
       ...(options.args ?? []),
     ],
+  }).catch(async (error: unknown) => {
+    await ownDisplay?.close();
+    throw error;
   });
   return {
     context,
     server,
+    ...(display ? { display } : {}),
     newPage: () => context.newPage(),
     close: async () => {
       await context.close();
+      await ownDisplay?.close();
       if (!options.server) await server.close();
       if (!options.profileDir) await rm(profile, { recursive: true, force: true });
     },
@@ -108,7 +138,7 @@ export async function launchChromium(options: LaunchOptions, withExtension: bool
 
 export async function launchExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
   const launchedAt = Date.now();
-  const { context, server, newPage, close } = await launchChromium(options, true);
+  const { context, server, display, newPage, close } = await launchChromium(options, true);
   const extensionOrigin = `chrome-extension://${CHROME_EXTENSION_ID}/`;
   const isOurs = (w: Worker) => w.url().startsWith(extensionOrigin);
   const serviceWorker = async () =>
@@ -135,6 +165,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     serviceWorker,
     extensionPage,
     newPage,
+    ...(display ? { display } : {}),
     close,
   };
 }

@@ -4,7 +4,7 @@
  * badge of a tab, the popup (as a tab, or the real toolbar popup), screenshots, and stopping
  * the service worker as the browser does when it is idle.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { TabState } from '../../../src/core/tab-state.ts';
@@ -68,25 +68,38 @@ export async function openToolbarPopup(ext: ExtensionBrowser, page: Page): Promi
   const probe = await ext.extensionPage();
   await page.bringToFront();
   await probe.evaluate(() => chrome.action.openPopup());
+  return attachToolbarPopup(ext, page);
+}
+
+/**
+ * Waits for the toolbar popup, however it was opened (openToolbarPopup, a click, the keyboard
+ * shortcut), and attaches to it through a DevTools session of `page`.
+ */
+export async function attachToolbarPopup(ext: ExtensionBrowser, page: Page, timeoutMs = 5000): Promise<RemoteTarget> {
   const cdp = await ext.context.newCDPSession(page);
   const popupUrl = `chrome-extension://${ext.extensionId}/popup.html`;
-  for (let tries = 0; tries < 50; tries++) {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
     const { targetInfos } = await cdp.send('Target.getTargets');
     const target = targetInfos.find((t) => t.type === 'page' && t.url === popupUrl);
     if (target) return RemoteTarget.attach(cdp, target.targetId);
     await new Promise((ok) => setTimeout(ok, 100));
   }
+  await cdp.detach().catch(() => undefined);
   throw new Error('the toolbar popup did not open');
 }
 
 /** A page target reached through a non-flattened CDP session (Target.sendMessageToTarget). */
-type CdpReply = { id?: number; result?: { result: { value: unknown } }; error?: unknown };
+type CdpReply = { id?: number; result?: any; error?: unknown };
 
 export class RemoteTarget {
   private nextId = 1;
   private readonly pending = new Map<number, (m: CdpReply) => void>();
 
-  private constructor(private readonly cdp: CDPSession, private readonly sessionId: string) {
+  private constructor(
+    private readonly cdp: CDPSession,
+    private readonly sessionId: string,
+    readonly targetId: string,
+  ) {
     cdp.on('Target.receivedMessageFromTarget', (e) => {
       if (e.sessionId !== this.sessionId) return;
       const message = JSON.parse(e.message) as CdpReply;
@@ -96,7 +109,7 @@ export class RemoteTarget {
 
   static async attach(cdp: CDPSession, targetId: string): Promise<RemoteTarget> {
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
-    return new RemoteTarget(cdp, sessionId);
+    return new RemoteTarget(cdp, sessionId, targetId);
   }
 
   async evaluate<T>(expression: string): Promise<T> {
@@ -114,6 +127,63 @@ export class RemoteTarget {
   text(selector: string): Promise<string | null> {
     return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.innerText ?? null`);
   }
+
+  /** Sends any DevTools command to the target (Page.captureScreenshot, Emulation.…). */
+  async send<T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+    const id = this.nextId++;
+    const reply = new Promise<CdpReply>((ok) => this.pending.set(id, ok));
+    await this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) });
+    const message = await reply;
+    this.pending.delete(id);
+    if (message.error) throw new Error(`${method} failed: ${JSON.stringify(message.error)}`);
+    return message.result as T;
+  }
+
+  /** The popup window's size and whether its content fits it (CSS pixels). */
+  metrics(): Promise<PopupMetrics> {
+    return this.evaluate(`({
+      width: innerWidth, height: innerHeight, clientWidth: document.documentElement.clientWidth,
+      scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight,
+      bodyWidth: document.body.getBoundingClientRect().width,
+    })`);
+  }
+
+  /**
+   * Saves what the popup window shows to artifacts/screenshots/<name>.png: captured from the
+   * popup target itself, so it is the popup as sized by the browser, not a tab imitating it.
+   */
+  async screenshot(name: string): Promise<string> {
+    const { data } = await this.send<{ data: string }>('Page.captureScreenshot', { format: 'png' });
+    const dir = resolve(ARTIFACTS_DIR, 'screenshots');
+    await mkdir(dir, { recursive: true });
+    const path = resolve(dir, `${name}.png`);
+    await writeFile(path, Buffer.from(data, 'base64'));
+    return path;
+  }
+
+  /** Closes the popup window (as a click elsewhere would), waits until it is gone, and detaches. */
+  async close(): Promise<void> {
+    // No reply comes from a window that closes itself: send without waiting for one.
+    const message = JSON.stringify({ id: this.nextId++, method: 'Runtime.evaluate', params: { expression: 'window.close()' } });
+    await this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message }).catch(() => undefined);
+    for (let tries = 0; tries < 50; tries++) {
+      const { targetInfos } = await this.cdp.send('Target.getTargets');
+      if (!targetInfos.some((t) => t.targetId === this.targetId)) break;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    await this.cdp.detach().catch(() => undefined);
+  }
+}
+
+export interface PopupMetrics {
+  /** The popup window's viewport (innerWidth/innerHeight). */
+  width: number;
+  height: number;
+  /** The width left for the page, without a vertical scroll bar. */
+  clientWidth: number;
+  scrollWidth: number;
+  scrollHeight: number;
+  bodyWidth: number;
 }
 
 export async function openOptions(ext: ExtensionBrowser): Promise<Page> {
