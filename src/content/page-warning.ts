@@ -82,5 +82,9 @@ export function watchForWarning(doc: string): void {
 
   addEventListener('input', onInput, { capture: true, passive: true });
   addEventListener('paste', onInput, { capture: true, passive: true });
+  // Back from the back/forward cache: no message reached it there, and the settings may have changed.
+  addEventListener('pageshow', (event) => {
+    if (event.isTrusted && event.persisted && banner) ask(typed ? 'input' : 'open', true);
+  });
   ask('open');
 }

@@ -51,7 +51,7 @@ describe('in-page warning', () => {
     await ext?.close();
   });
   beforeEach(async () => {
-    expect(await updateSettings(ext, { mode: 'warn', showWarning: true, blockedProviders: [] })).toMatchObject({ ok: true });
+    expect(await updateSettings(ext, { mode: 'warn', showWarning: true, blockedProviders: [], allowedProviders: [] })).toMatchObject({ ok: true });
     await (await ext.extensionPage()).evaluate((key) => chrome.storage.local.remove(key), WARNING_DISMISSED_KEY);
   });
 
@@ -319,6 +319,20 @@ describe('in-page warning', () => {
     // Unblocked: back to the risk line, again at once.
     await updateSettings(ext, { blockedProviders: [] });
     await expect.poll(() => bannerText(cdp), { timeout: 3000 }).toBe(DEEPSEEK_LINE);
+  });
+
+  it('a page restored from the back/forward cache shows what changed while it was away', async () => {
+    // Warn mode: nothing is enforced, so the browser's rules (whose change flushes the cache) stay as they are.
+    const { page, cdp } = await open(CHAT);
+    await expect.poll(() => bannerText(cdp)).toBe(DEEPSEEK_LINE);
+    await page.evaluate(() => ((window as unknown as { before: boolean }).before = true));
+    await page.goto('https://news.example.com/compose.html');
+    await updateSettings(ext, { allowedProviders: ['deepseek'] });
+    await page.goBack({ waitUntil: 'commit' });
+    // Restored, not loaded again: the page keeps its state.
+    expect(await page.evaluate(() => (window as unknown as { before?: boolean }).before)).toBe(true);
+    // The user allowed DeepSeek meanwhile: the banner goes.
+    await expect.poll(() => bannerText(cdp), { timeout: 5000 }).toBeNull();
   });
 
   it("a page using DeepSeek's API: the banner turns to the blocked line when DeepSeek is blocked while it shows", async () => {
