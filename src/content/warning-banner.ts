@@ -11,7 +11,7 @@
  * scrolled, or the user types (a field can grow), at most every PLACE_INTERVAL_MS.
  */
 import type { PageWarningView } from '../core/messages.ts';
-import { type Avoid, BANNER_MARGIN, besideField, chooseBannerPlace, type Rect } from '../core/warning/banner-place.ts';
+import { type Avoid, BANNER_MARGIN, besideField, chooseBannerPlace, type Rect, type Size } from '../core/warning/banner-place.ts';
 import { t } from '../shared/t.ts';
 
 export interface BannerActions {
@@ -134,6 +134,7 @@ export function showBanner(warning: PageWarningView, actions: BannerActions): Ba
   };
 
   let lastField: Element | undefined;
+  let sized: { key: string; full: Size; compact: Size } | undefined;
   const place = () => {
     const view = { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
     const focused = fieldOf(document.activeElement);
@@ -151,8 +152,10 @@ export function showBanner(warning: PageWarningView, actions: BannerActions): Ba
       const b = host.getBoundingClientRect();
       return { width: b.width, height: b.height };
     };
-    const sizes = { full: measure(false), compact: measure(true) };
-    const chosen = chooseBannerPlace(view, sizes, avoid);
+    // Its size depends only on the window's width and the words (scrolling changes neither).
+    const key = `${view.width} ${box.textContent}`;
+    if (sized?.key !== key) sized = { key, full: measure(false), compact: measure(true) };
+    const chosen = chooseBannerPlace(view, sized, avoid);
     box.classList.toggle('compact', chosen.compact);
     host.setAttribute('data-edge', chosen.edge);
     host.setAttribute('data-side', chosen.side);

@@ -135,9 +135,11 @@ describe('in-page warning', () => {
     });
     // Stronger than any page could do: DevTools hands the button itself to the page's world,
     // and a script clicks it. The click is not trusted, so it does nothing.
-    const dismiss = (await bannerNodes(cdp))!.buttons.find((b) => b.nodeValue === "Don't warn on this site")!;
-    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: dismiss.backendNodeId })) as { object: { objectId: string } };
-    await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { this.click(); this.dispatchEvent(new MouseEvent("click", { bubbles: true })); }' });
+    for (const label of ["Don't warn on this site", 'Not now']) {
+      const button = (await bannerNodes(cdp))!.buttons.find((b) => b.nodeValue === label)!;
+      const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: button.backendNodeId })) as { object: { objectId: string } };
+      await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { this.click(); this.dispatchEvent(new MouseEvent("click", { bubbles: true })); }' });
+    }
     await page.waitForTimeout(500);
     expect(await bannerText(cdp)).toBe(DEEPSEEK_LINE);
     const stored = await (await ext.extensionPage()).evaluate((key) => chrome.storage.local.get(key), WARNING_DISMISSED_KEY);
