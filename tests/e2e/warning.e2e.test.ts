@@ -216,7 +216,19 @@ describe('in-page warning', () => {
     await expect.poll(() => bannerCovers(page), { timeout: 5000 }).toEqual([]);
   };
 
-  for (const [layout, url] of [['input at the bottom', CHAT], ['input at the top', CHAT_TOP]] as const) {
+  /** The chat input's text, textarea or contenteditable, with runs of white space as one. */
+  const fieldText = (page: Page) =>
+    page.evaluate(() => {
+      const field = document.querySelector('[data-field]')!;
+      return (field instanceof HTMLTextAreaElement ? field.value : (field as HTMLElement).innerText).replace(/\s+/g, ' ').trim();
+    });
+  const sent = (page: Page) => page.evaluate(() => (window as unknown as { sent: string[] }).sent);
+
+  for (const [layout, url, shot] of [
+    ['input at the bottom', CHAT, 'bottom'],
+    ['input at the top', CHAT_TOP, 'top'],
+    ['a contenteditable input at the bottom', `${CHAT}?editable`, 'editable'],
+  ] as const) {
     it(`never covers the chat's input or its newest message (${layout}), after typing and pasting, at three window sizes`, async () => {
       for (const size of [{ width: 1280, height: 800 }, { width: 800, height: 600 }, { width: 390, height: 700 }]) {
         const page = await ext.newPage();
@@ -225,22 +237,22 @@ describe('in-page warning', () => {
         const cdp = await ext.context.newCDPSession(page);
         await expect.poll(() => bannerText(cdp)).toBe(DEEPSEEK_LINE);
         await covers(page);
-        const box = page.locator('textarea');
-        await box.click();
+        const field = page.locator('[data-field]');
+        await field.click();
         await page.keyboard.type('What does the law say about my data?');
         await covers(page);
         // Sent: it becomes the newest message, next to the input.
         await page.keyboard.press('Enter');
-        await expect.poll(() => page.evaluate(() => (window as unknown as { sent: string[] }).sent)).toEqual(['ok What does the law say about my data?']);
+        await expect.poll(() => sent(page)).toEqual(['ok What does the law say about my data?']);
         await covers(page);
         // A long paste grows the input toward the conversation.
         await paste(page, PASTED);
-        await expect.poll(() => box.inputValue()).toBe(PASTED);
-        expect((await box.boundingBox())!.height).toBeGreaterThan(150);
+        await expect.poll(() => fieldText(page)).toBe(PASTED.trim());
+        expect((await field.boundingBox())!.height).toBeGreaterThan(150);
         await covers(page);
         // The pasted text sent: a long newest message.
         await page.keyboard.press('Enter');
-        await expect.poll(() => page.evaluate(() => (window as unknown as { sent: string[] }).sent.length)).toBe(2);
+        await expect.poll(async () => (await sent(page)).length).toBe(2);
         await covers(page);
         // The window resized under it.
         await page.setViewportSize({ width: size.width - 100, height: size.height - 100 });
@@ -248,11 +260,11 @@ describe('in-page warning', () => {
         if (size.width === 1280) {
           await page.setViewportSize(size);
           await covers(page);
-          await windowShot(page, `warning-chat-${url === CHAT ? 'bottom' : 'top'}-light`);
+          await windowShot(page, `warning-chat-${shot}-light`);
           await page.emulateMedia({ colorScheme: 'dark' });
-          await windowShot(page, `warning-chat-${url === CHAT ? 'bottom' : 'top'}-dark`);
+          await windowShot(page, `warning-chat-${shot}-dark`);
         }
-        if (size.width === 390) await windowShot(page, `warning-chat-${url === CHAT ? 'bottom' : 'top'}-narrow`);
+        if (size.width === 390) await windowShot(page, `warning-chat-${shot}-narrow`);
         await page.close();
       }
     }, 120_000);

@@ -60,7 +60,7 @@ export interface Box {
 export const intersects = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /**
- * Where the banner's host, the page's text box and its newest message (`[data-last]`, the part
+ * Where the banner's host, the page's text box (`[data-field]`) and its newest message (`[data-last]`, the part
  * inside the window) are, as the page itself measures them (the host element is in the page's DOM;
  * only its content is closed).
  */
@@ -73,7 +73,7 @@ export async function chatGeometry(page: Page): Promise<{ banner: Box | null; fi
     const host = document.querySelector('[data-ajg-warning]');
     const last = box(document.querySelector('[data-last]')!);
     const visible = { left: Math.max(last.left, 0), top: Math.max(last.top, 0), right: Math.min(last.right, innerWidth), bottom: Math.min(last.bottom, innerHeight) };
-    return { banner: host && box(host), field: box(document.querySelector('textarea')!), last: visible, view: { width: innerWidth, height: innerHeight } };
+    return { banner: host && box(host), field: box(document.querySelector('[data-field]')!), last: visible, view: { width: innerWidth, height: innerHeight } };
   });
 }
 
