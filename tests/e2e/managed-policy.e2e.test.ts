@@ -194,5 +194,11 @@ describe('docs/admin.md scenario (c), warn-only rollout: the organization locks 
     await expect.poll(() => bannerText(cdp)).toBeNull();
     await page.reload();
     await expect.poll(() => bannerText(cdp)).toBe(LINE);
-  });
+    // The organization lifts the lock while the banner shows: the user's own choice for this site
+    // counts again, and the banner goes at once (pushed on the policy change, no reload).
+    installPolicyFile(CHROMIUM_POLICY_FILE, { '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { ...SCENARIO, lockedSettings: ['mode'] } } } });
+    await expect.poll(async () => (await getSettings(ext)).settings.locked, { timeout: 45_000, interval: 500 }).toEqual(['mode']);
+    await expect.poll(() => bannerText(cdp), { timeout: 5000 }).toBeNull();
+    await expect.poll(() => options.locator('[data-warning-sites]').getAttribute('data-warning-sites')).toBe('off');
+  }, 90_000);
 });
