@@ -72,6 +72,27 @@ describe('in-page warning (background)', () => {
     expect(await send({ type: 'content-to-bg/get-warning', doc, trigger: 'open' }, content('https://chat.deepseek.com/'))).toMatchObject({ kind: 'risk' });
   });
 
+  it('after a settings change, once the rules are in place, tells the top frame of every tab to ask again', async () => {
+    const fake = browser as unknown as { _test: { tabs: Map<number, { id: number }> }; tabs: Record<string, unknown> };
+    fake._test.tabs.set(4, { id: 4 });
+    fake._test.tabs.set(7, { id: 7 });
+    const sent: unknown[][] = [];
+    const rulesAtSend: number[] = [];
+    fake.tabs.sendMessage = async (...args: unknown[]) => {
+      sent.push(args);
+      rulesAtSend.push((await browser.declarativeNetRequest.getDynamicRules()).length);
+      // A tab without a banner has no listener: the browser rejects, which is not an error.
+      if (args[0] === 7) throw new Error('Could not establish connection. Receiving end does not exist.');
+    };
+    expect(await setMode({ mode: 'block', blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
+    await expect.poll(() => sent.length).toBe(2);
+    expect(sent).toEqual([
+      [4, { type: 'bg-to-content/warning-changed' }, { frameId: 0 }],
+      [7, { type: 'bg-to-content/warning-changed' }, { frameId: 0 }],
+    ]);
+    expect(rulesAtSend.every((n) => n > 0)).toBe(true);
+  });
+
   it("the banner's cue to ask again is only ever the bare message", () => {
     expect(isWarningChanged({ type: 'bg-to-content/warning-changed' })).toBe(true);
     for (const other of [null, 'bg-to-content/warning-changed', [], { type: 'bg-to-content/warning-changed', text: 'x' }, { type: 'content-to-bg/get-warning' }]) expect(isWarningChanged(other)).toBe(false);
