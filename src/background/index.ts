@@ -9,6 +9,7 @@ import { openFirstRun } from './first-run.ts';
 import { watchAudit } from './audit-watch.ts';
 import { observeNetwork } from './observe-network.ts';
 import { onMessage } from './on-message.ts';
+import { warningChanged } from './on-warning.ts';
 import { watchNavigation } from './on-navigation.ts';
 import { invalidateState, refreshPolicy } from './settings-store.ts';
 import { showBadge } from './show-badge.ts';
@@ -48,6 +49,6 @@ void protect('worker start');
 
 // Chrome and Edge deliver policy changes live; Firefox reads policies.json at start-up only.
 browser.storage.onChanged.addListener((_changes: Record<string, unknown>, area: string) => {
-  if (area === 'managed') void refreshPolicy().then(() => applyRules('policy changed'));
+  if (area === 'managed') void refreshPolicy().then(() => applyRules('policy changed')).then(warningChanged);
   else if (area === 'local') invalidateState();
 });

@@ -14,7 +14,7 @@ import { settingsView } from './settings-view.ts';
 import { updateUserSettings } from './settings-store.ts';
 import { applyRules } from './apply-rules.ts';
 import { allowOnce } from './allow-once.ts';
-import { dismissWarning, getWarning, openWarningDetails } from './on-warning.ts';
+import { dismissWarning, getWarning, openWarningDetails, warningChanged, warningOffSites, warningOnForSite } from './on-warning.ts';
 
 function isExtensionPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
@@ -36,10 +36,16 @@ export async function onMessage(raw: unknown, sender: Runtime.MessageSender): Pr
         if (!result.ok) return result;
         // The reply waits for the rules: when the popup says "blocked", the browser blocks.
         await applyRules('settings changed');
+        // Banners on open pages show the new state at once (a block just made, an allow).
+        void warningChanged().catch(() => undefined);
         return { ok: true, view: await settingsView() };
       }
       case 'ui-to-bg/allow-once':
         return allowOnce(message.url, sender);
+      case 'ui-to-bg/warning-off-sites':
+        return warningOffSites();
+      case 'ui-to-bg/warning-on-for-site':
+        return warningOnForSite(message.site);
     }
   }
   const parsed = parseContentToBg(raw);

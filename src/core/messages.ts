@@ -60,9 +60,14 @@ export interface PageWarningView {
   /** `risk`: a risky service goes through; `blocked`: the page's requests to it are blocked. */
   kind: 'risk' | 'blocked';
   text: string;
+  /** Whether the user may turn it off for this site: not while the organization locks `showWarning`. */
+  offForSite: boolean;
 }
 
-/** Top-frame content script → background, after a trusted click: no more warnings on this site. */
+/**
+ * Top-frame content script → background, after a trusted click: no more warnings on this site.
+ * Refused while the organization locks `showWarning`.
+ */
 export interface ContentToBgDismissWarning {
   type: 'content-to-bg/dismiss-warning';
   doc: string;
@@ -117,6 +122,8 @@ export interface MessageMap {
   'ui-to-bg/get-tab-state': { request: UiToBgGetTabState; response: TabState | null };
   'ui-to-bg/get-settings': { request: UiToBgGetSettings; response: SettingsView };
   'ui-to-bg/update-settings': { request: UiToBgUpdateSettings; response: UpdateSettingsResponse };
+  'ui-to-bg/warning-off-sites': { request: UiToBgWarningOffSites; response: WarningOffSites };
+  'ui-to-bg/warning-on-for-site': { request: UiToBgWarningOnForSite; response: { ok: boolean } };
 }
 
 export type MessageType = keyof MessageMap;
@@ -124,7 +131,7 @@ export type RequestOf<T extends MessageType> = MessageMap[T]['request'];
 export type ResponseOf<T extends MessageType> = MessageMap[T]['response'];
 
 export type ContentToBg = ContentToBgPageSeen | ContentToBgPageLeft | ContentToBgObserved | ContentToBgGetWarning | ContentToBgDismissWarning | ContentToBgWarningDetails;
-export type UiToBg = UiToBgGetTabState | UiToBgGetSettings | UiToBgUpdateSettings | UiToBgAllowOnce;
+export type UiToBg = UiToBgGetTabState | UiToBgGetSettings | UiToBgUpdateSettings | UiToBgAllowOnce | UiToBgWarningOffSites | UiToBgWarningOnForSite;
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
 
@@ -180,6 +187,8 @@ function parseWarningMessage(raw: Record<string, unknown>): Parsed<ContentToBg> 
 
 export function parseUiToBg(raw: unknown): Parsed<UiToBg> {
   if (!isRecord(raw)) return { ok: false, error: 'message is not an object' };
+  const warningSites = parseWarningSitesMessage(raw);
+  if (warningSites) return warningSites;
   if (raw.type === 'ui-to-bg/allow-once') {
     const extra = onlyKeys(raw, ['type', 'url']);
     if (extra) return { ok: false, error: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` };
@@ -210,3 +219,36 @@ export function parseUiToBg(raw: unknown): Parsed<UiToBg> {
 function describe(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value.slice(0, 60)) : typeof value;
 }
+
+/** Options page → background: the sites where the user turned the in-page warning off. */
+export interface UiToBgWarningOffSites {
+  type: 'ui-to-bg/warning-off-sites';
+}
+
+export interface WarningOffSites {
+  /** Oldest first, as stored. */
+  sites: string[];
+  /** The organization locks `showWarning`: the warning shows on these sites anyway. */
+  overruled: boolean;
+}
+
+/** Options page → background: show the in-page warning on `site` again. */
+export interface UiToBgWarningOnForSite {
+  type: 'ui-to-bg/warning-on-for-site';
+  site: string;
+}
+
+/** The options page's warning-site messages; undefined for any other type. */
+function parseWarningSitesMessage(raw: Record<string, unknown>): Parsed<UiToBg> | undefined {
+  const { type } = raw;
+  if (type !== 'ui-to-bg/warning-off-sites' && type !== 'ui-to-bg/warning-on-for-site') return undefined;
+  const extra = onlyKeys(raw, type === 'ui-to-bg/warning-on-for-site' ? ['type', 'site'] : ['type']);
+  if (extra) return { ok: false, error: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` };
+  if (type === 'ui-to-bg/warning-off-sites') return { ok: true, message: { type } };
+  // A host name as stored (normalizeHostname); one not in the list changes nothing.
+  if (typeof raw.site !== 'string' || raw.site.length === 0 || raw.site.length > 253) return { ok: false, error: 'site must be a host name' };
+  return { ok: true, message: { type, site: raw.site } };
+}
+
+// Background → content script: the banner's cue to ask again (a file of its own, for the content script's size).
+export { type BgToContentWarningChanged, isWarningChanged } from './warning/warning-changed.ts';

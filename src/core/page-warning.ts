@@ -8,6 +8,11 @@
  *   `high` risk, or that the lists name (warn mode lets it through); not one explicitly allowed.
  * - `block`: once the user types or pastes, a service the page's requests to are blocked (so the
  *   user knows why the page may fail); otherwise, like `warn`, a `high` one the lists let through.
+ *   A page that is itself a product blocked while it was open (the banner asks again when the
+ *   settings change) says that its requests now fail.
+ *
+ * A user may turn the warning off per site, unless the organization locks `showWarning`: then the
+ * sites they turned it off on are overruled, and the banner offers no such button.
  */
 import { decide } from './block-decision.ts';
 import { companyLabel, describeFindings, type FindingFacts, factsFor } from './facts.ts';
@@ -20,13 +25,15 @@ import { describeRule, whoDecides } from './rule-words.ts';
 import type { TabState } from './tab-state.ts';
 
 export interface WarningInput {
-  settings: Pick<EffectiveSettings, 'org' | 'user' | 'mode' | 'showWarning'>;
+  settings: Pick<EffectiveSettings, 'org' | 'user' | 'mode' | 'showWarning' | 'locked'>;
   db: RiskDatabase;
   /** Host of the tab's top page (the browser's record). */
   pageHost: string;
   trigger: WarningTrigger;
   state: TabState | undefined;
   dismissed: readonly string[];
+  /** Hosts the user allowed once (block page) for this browser session: their block is lifted. */
+  allowedOnce?: readonly string[];
 }
 
 interface Candidate {
@@ -58,18 +65,33 @@ function lawOf(db: RiskDatabase, facts: FindingFacts): [string, string] | undefi
   return law && [law.name, law.articles.map((a) => a.ref).join(', ')];
 }
 
-export function pageWarning(input: WarningInput, t: Translate): PageWarningView | undefined {
+/**
+ * The organization keeps the warning on: it locks `showWarning` on, so the user cannot turn it off
+ * per site either (docs/admin.md, scenario (c)).
+ */
+export function warningLockedOn(settings: Pick<EffectiveSettings, 'locked' | 'showWarning'>): boolean {
+  return settings.showWarning && settings.locked.includes('showWarning');
+}
+
+type WarningLine = Omit<PageWarningView, 'offForSite'>;
+
+function lineOf(input: WarningInput, t: Translate): WarningLine | undefined {
   const { settings, db, pageHost, trigger } = input;
-  if (settings.mode === 'monitor' || !settings.showWarning) return undefined;
-  const site = normalizeHostname(pageHost);
-  if (input.dismissed.includes(site)) return undefined;
-  let risk: PageWarningView | undefined;
+  const enforced = settings.mode === 'block';
+  let risk: WarningLine | undefined;
   for (const c of candidatesOf(input, t)) {
+    const label = labelOf(c.facts, t);
+    // The page is itself the product and its own requests are blocked: a product blocked while
+    // its page was open (the banner asks again when the settings change), or a site block, which
+    // lets the page open. Allow once lifts the block of the page's requests too.
+    if (c.site && enforced && !input.allowedOnce?.includes(normalizeHostname(pageHost))) {
+      const own = decide(settings, db, { host: c.host, navigation: false, initiator: pageHost, pageSite: pageHost });
+      if (own.outcome === 'block' && own.rule) return { kind: 'blocked', text: t(own.rule.scope === 'site' ? 'warnBlockedLine' : 'warnSiteBlocked', [label, whoDecides(own.rule, t)]) };
+    }
     const decision = decide(settings, db, { host: c.host, navigation: c.site, initiator: pageHost, pageSite: pageHost });
     if (decision.outcome === 'allow') continue;
-    const label = labelOf(c.facts, t);
-    if (settings.mode === 'block' && decision.outcome === 'block' && decision.rule) {
-      // A blocked page never opens; a blocked request fails, which is worth a line once the user types.
+    if (enforced && decision.outcome === 'block' && decision.rule) {
+      // A blocked request fails, which is worth a line once the user types.
       if (!c.site && trigger === 'input') return { kind: 'blocked', text: t('warnBlockedLine', [label, whoDecides(decision.rule, t)]) };
       continue;
     }
@@ -82,6 +104,16 @@ export function pageWarning(input: WarningInput, t: Translate): PageWarningView 
     }
   }
   return risk;
+}
+
+export function pageWarning(input: WarningInput, t: Translate): PageWarningView | undefined {
+  const { settings, pageHost } = input;
+  if (settings.mode === 'monitor' || !settings.showWarning) return undefined;
+  const locked = warningLockedOn(settings);
+  // While the organization locks the warning on, the user's per-site dismissals do not count.
+  if (!locked && input.dismissed.includes(normalizeHostname(pageHost))) return undefined;
+  const line = lineOf(input, t);
+  return line && { ...line, offForSite: !locked };
 }
 
 /** The dismissed sites with `host` added last, oldest dropped past `max`. */

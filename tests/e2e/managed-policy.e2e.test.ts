@@ -8,14 +8,16 @@
  * The folder is machine-wide, so the file lives only while this file's browser runs (e2e files
  * run one at a time, vitest.config.ts) and is removed afterwards.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_EXTENSION_ID } from '../../src/core/constants.ts';
+import { CHROME_EXTENSION_ID, WARNING_DISMISSED_KEY } from '../../src/core/constants.ts';
 import type { SettingsView } from '../../src/core/settings-view.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { openOptions, openPopup, screenshot, stopServiceWorker, tabIdOf } from './harness/extension.ts';
 import { CHROMIUM_POLICY_FILE, installPolicyFile, restorePolicyFile } from './harness/policy-files.ts';
 import { getSettings, updateSettings } from './harness/settings.ts';
+import { bannerNodes, bannerText, clickBannerButton, elementShot, inContentScript, windowShot } from './harness/warning-banner.ts';
 
 
 const POLICY = {
@@ -136,4 +138,67 @@ describe('managed policy (Chromium, Linux policy file)', () => {
     // The fixed key is no longer reported; the remaining bad entry still is.
     expect((await getSettings(ext)).policyProblems.map((p) => p.key)).toEqual(['blockedCountries[1]']);
   }, 60_000);
+});
+
+/** Policy until a condition on the settings holds: Chromium takes seconds to hand a new profile its policy. */
+async function waitForPolicy(ext: ExtensionBrowser, arrived: (view: SettingsView) => boolean): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < 20_000; await new Promise((ok) => setTimeout(ok, 250))) {
+    if (arrived(await getSettings(ext))) return;
+  }
+  throw new Error('the managed policy did not reach the extension within 20 s');
+}
+
+describe('docs/admin.md scenario (c), warn-only rollout: the organization locks the warning on', () => {
+  // The example file as admins get it.
+  const SCENARIO = JSON.parse(readFileSync(new URL('../../docs/examples/scenario-warn-rollout.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  const LINE = 'DeepSeek (China): under the National Intelligence Law (Art. 7, Art. 14), the state can require the company to hand over what you type.';
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    installPolicyFile(CHROMIUM_POLICY_FILE, { '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: SCENARIO } } });
+    ext = await launchExtension({ hosts: ['chat.deepseek.com'] });
+    await waitForPolicy(ext, (view) => view.settings.locked.includes('showWarning'));
+  });
+  afterAll(async () => {
+    restorePolicyFile(CHROMIUM_POLICY_FILE);
+    await ext?.close();
+  });
+
+  it('warns on a site the user turned the warning off on, offers no way to turn it off there, refuses the message that would, and says so in options', async () => {
+    const view = await getSettings(ext);
+    expect(view.settings).toMatchObject({ mode: 'warn', showWarning: true });
+    expect(view.settings.locked).toEqual(['mode', 'showWarning']);
+    // Turned off on this site before the organization's lock (as the banner's button records it).
+    await (await ext.extensionPage()).evaluate((key) => chrome.storage.local.set({ [key]: ['chat.deepseek.com'] }), WARNING_DISMISSED_KEY);
+    const page = await ext.newPage();
+    await page.goto('https://chat.deepseek.com/chat.html');
+    const cdp = await ext.context.newCDPSession(page);
+    await expect.poll(() => bannerText(cdp)).toBe(LINE);
+    expect((await bannerNodes(cdp))!.buttons.map((b) => b.nodeValue)).toEqual(['Details', 'Not now']);
+    await windowShot(page, 'warning-locked-by-policy');
+    // What the button would send, sent from the page's own content script: refused, nothing stored.
+    const answer = await inContentScript(cdp, `chrome.runtime.sendMessage({ type: 'content-to-bg/dismiss-warning', doc: '${'0'.repeat(32)}' })`);
+    expect(answer).toEqual({ ok: false });
+    expect(await (await ext.extensionPage()).evaluate((key) => chrome.storage.local.get(key), WARNING_DISMISSED_KEY)).toEqual({ [WARNING_DISMISSED_KEY]: ['chat.deepseek.com'] });
+    // Nor can the popup or options page turn the warning off.
+    expect(await updateSettings(ext, { showWarning: false })).toMatchObject({ ok: false, error: 'set by your organization: showWarning' });
+    // The options page lists the site as overruled.
+    const options = await openOptions(ext);
+    const list = options.locator('[data-warning-sites]');
+    await expect.poll(() => list.getAttribute('data-warning-sites')).toBe('overruled');
+    expect(await list.locator('[data-note="overruled"]').innerText()).toContain('Your organization keeps the warning on, so it shows on these sites too.');
+    expect(await list.locator('[data-warning-site="chat.deepseek.com"]').innerText()).toContain('shown anyway');
+    expect(await options.locator('[data-setting="showWarning"] input[type="checkbox"]').isDisabled()).toBe(true);
+    await elementShot(options.locator('[data-setting="showWarning"]'), 'options-warning-sites-overruled');
+    // "Not now" is still the user's: gone for this visit, back on the next.
+    await clickBannerButton(page, cdp, 'Not now');
+    await expect.poll(() => bannerText(cdp)).toBeNull();
+    await page.reload();
+    await expect.poll(() => bannerText(cdp)).toBe(LINE);
+    // The organization lifts the lock while the banner shows: the user's own choice for this site
+    // counts again, and the banner goes at once (pushed on the policy change, no reload).
+    installPolicyFile(CHROMIUM_POLICY_FILE, { '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { ...SCENARIO, lockedSettings: ['mode'] } } } });
+    await expect.poll(async () => (await getSettings(ext)).settings.locked, { timeout: 45_000, interval: 500 }).toEqual(['mode']);
+    await expect.poll(() => bannerText(cdp), { timeout: 5000 }).toBeNull();
+    await expect.poll(() => options.locator('[data-warning-sites]').getAttribute('data-warning-sites')).toBe('off');
+  }, 90_000);
 });

@@ -6,16 +6,22 @@
  * buttons at their on-screen box with a real (trusted) mouse click.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { bannerNodes, bannerText, clickBannerButton, walk } from './harness/warning-banner.ts';
+import { bannerCovers, bannerNodes, bannerText, clickBannerButton, elementShot, walk, windowShot } from './harness/warning-banner.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WARNING_DISMISSED_KEY } from '../../src/core/constants.ts';
-import { serveFakeAi } from './harness/ai-api.ts';
+import { answerChat, serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
-import { screenshot, tabIdOf, tabState } from './harness/extension.ts';
+import { openOptions, screenshot, tabIdOf, tabState } from './harness/extension.ts';
+import { checkBothThemes } from './harness/ui-checks.ts';
 import { updateSettings } from './harness/settings.ts';
 
 const HOSTS = ['chat.deepseek.com', 'api.deepseek.com', 'app.example.com', 'news.example.com'];
 const DEEPSEEK_LINE = 'DeepSeek (China): under the National Intelligence Law (Art. 7, Art. 14), the state can require the company to hand over what you type.';
+const DEEPSEEK_BLOCKED = "DeepSeek (China) is now blocked by you: from now on, this page's requests to it fail. Reloading shows the block page.";
+/** A chat laid out like the real ones (tests/fixtures/sites/chat.deepseek.com/chat.html): input at the bottom, or at the top. */
+const CHAT = 'https://chat.deepseek.com/chat.html';
+const CHAT_TOP = 'https://chat.deepseek.com/chat.html?top';
+const PASTED = 'Customer: Jane Doe, account 4417-2291, 12 Harbour Street. '.repeat(12);
 
 /** A page that sends requests to DeepSeek's API and has a text box whose input it records. */
 const COMPOSE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Compose</title>
@@ -32,6 +38,8 @@ describe('in-page warning', () => {
   beforeAll(async () => {
     ext = await launchExtension({ hosts: HOSTS });
     serveFakeAi(ext.server, 'api.deepseek.com');
+    ext.server.route('chat.deepseek.com', '/api/v0/chat/completion', answerChat);
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://chat.deepseek.com' });
     for (const host of ['app.example.com', 'news.example.com']) {
       ext.server.route(host, '/compose.html', (_req, res) => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -43,7 +51,7 @@ describe('in-page warning', () => {
     await ext?.close();
   });
   beforeEach(async () => {
-    expect(await updateSettings(ext, { mode: 'warn', showWarning: true, blockedProviders: [] })).toMatchObject({ ok: true });
+    expect(await updateSettings(ext, { mode: 'warn', showWarning: true, blockedProviders: [], allowedProviders: [] })).toMatchObject({ ok: true });
     await (await ext.extensionPage()).evaluate((key) => chrome.storage.local.remove(key), WARNING_DISMISSED_KEY);
   });
 
@@ -64,7 +72,7 @@ describe('in-page warning', () => {
     const { page, cdp } = await open('https://chat.deepseek.com/');
     await expect.poll(() => bannerText(cdp)).toBe(DEEPSEEK_LINE);
     const nodes = (await bannerNodes(cdp))!;
-    expect(nodes.buttons.map((b) => b.nodeValue)).toEqual(['Details', "Don't warn on this site"]);
+    expect(nodes.buttons.map((b) => b.nodeValue)).toEqual(['Details', 'Not now', "Don't warn on this site"]);
     const inside = (nodes.host.shadowRoots ?? []).flatMap((r) => [...walk(r)]);
     expect(inside.some((n) => n.nodeType === 3 && n.nodeValue === 'AI Jurisdiction Guard')).toBe(true);
     // What the page's own script can find: the host element, with no shadow root and no text.
@@ -127,9 +135,11 @@ describe('in-page warning', () => {
     });
     // Stronger than any page could do: DevTools hands the button itself to the page's world,
     // and a script clicks it. The click is not trusted, so it does nothing.
-    const dismiss = (await bannerNodes(cdp))!.buttons.find((b) => b.nodeValue === "Don't warn on this site")!;
-    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: dismiss.backendNodeId })) as { object: { objectId: string } };
-    await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { this.click(); this.dispatchEvent(new MouseEvent("click", { bubbles: true })); }' });
+    for (const label of ["Don't warn on this site", 'Not now']) {
+      const button = (await bannerNodes(cdp))!.buttons.find((b) => b.nodeValue === label)!;
+      const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: button.backendNodeId })) as { object: { objectId: string } };
+      await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { this.click(); this.dispatchEvent(new MouseEvent("click", { bubbles: true })); }' });
+    }
     await page.waitForTimeout(500);
     expect(await bannerText(cdp)).toBe(DEEPSEEK_LINE);
     const stored = await (await ext.extensionPage()).evaluate((key) => chrome.storage.local.get(key), WARNING_DISMISSED_KEY);
@@ -195,4 +205,199 @@ describe('in-page warning', () => {
     await page.keyboard.type('hi');
     await expect.poll(() => bannerText(cdp)).toBe("This page's AI requests to DeepSeek (China) are blocked by you: it may not work as expected.");
   });
+  /** A real paste (Ctrl+V, a trusted paste event) of `text` into the focused field. */
+  async function paste(page: Page, text: string): Promise<void> {
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await page.keyboard.press('Control+V');
+  }
+
+  const covers = async (page: Page) => {
+    // Placement follows typing, focus, scrolling and resizing within a fraction of a second.
+    await expect.poll(() => bannerCovers(page), { timeout: 5000 }).toEqual([]);
+  };
+
+  /** The chat input's text, textarea or contenteditable, with runs of white space as one. */
+  const fieldText = (page: Page) =>
+    page.evaluate(() => {
+      const field = document.querySelector('[data-field]')!;
+      return (field instanceof HTMLTextAreaElement ? field.value : (field as HTMLElement).innerText).replace(/\s+/g, ' ').trim();
+    });
+  const sent = (page: Page) => page.evaluate(() => (window as unknown as { sent: string[] }).sent);
+
+  for (const [layout, url, shot] of [
+    ['input at the bottom', CHAT, 'bottom'],
+    ['input at the top', CHAT_TOP, 'top'],
+    ['a contenteditable input at the bottom', `${CHAT}?editable`, 'editable'],
+  ] as const) {
+    it(`never covers the chat's input or its newest message (${layout}), after typing and pasting, at three window sizes`, async () => {
+      for (const size of [{ width: 1280, height: 800 }, { width: 800, height: 600 }, { width: 390, height: 700 }]) {
+        const page = await ext.newPage();
+        await page.setViewportSize(size);
+        await page.goto(url);
+        const cdp = await ext.context.newCDPSession(page);
+        await expect.poll(() => bannerText(cdp)).toBe(DEEPSEEK_LINE);
+        await covers(page);
+        const field = page.locator('[data-field]');
+        await field.click();
+        await page.keyboard.type('What does the law say about my data?');
+        await covers(page);
+        // Sent: it becomes the newest message, next to the input.
+        await page.keyboard.press('Enter');
+        await expect.poll(() => sent(page)).toEqual(['ok What does the law say about my data?']);
+        await covers(page);
+        // A long paste grows the input toward the conversation.
+        await paste(page, PASTED);
+        await expect.poll(() => fieldText(page)).toBe(PASTED.trim());
+        expect((await field.boundingBox())!.height).toBeGreaterThan(150);
+        await covers(page);
+        // The pasted text sent: a long newest message.
+        await page.keyboard.press('Enter');
+        await expect.poll(async () => (await sent(page)).length).toBe(2);
+        await covers(page);
+        // The window resized under it.
+        await page.setViewportSize({ width: size.width - 100, height: size.height - 100 });
+        await covers(page);
+        if (size.width === 1280) {
+          await page.setViewportSize(size);
+          await covers(page);
+          await windowShot(page, `warning-chat-${shot}-light`);
+          await page.emulateMedia({ colorScheme: 'dark' });
+          await windowShot(page, `warning-chat-${shot}-dark`);
+        }
+        if (size.width === 390) await windowShot(page, `warning-chat-${shot}-narrow`);
+        await page.close();
+      }
+    }, 120_000);
+  }
+
+  it('"Not now" closes it for this visit only: the next visit shows it again, and nothing is stored', async () => {
+    const { page, cdp } = await open(CHAT);
+    await expect.poll(() => bannerText(cdp)).toBe(DEEPSEEK_LINE);
+    await clickBannerButton(page, cdp, 'Not now');
+    await expect.poll(() => bannerText(cdp)).toBeNull();
+    // Typing on this visit does not bring it back.
+    await page.locator('textarea').click();
+    await page.keyboard.type('hello');
+    await page.waitForTimeout(1000);
+    expect(await bannerText(cdp)).toBeNull();
+    expect(await (await ext.extensionPage()).evaluate((key) => chrome.storage.local.get(key), WARNING_DISMISSED_KEY)).toEqual({});
+    await page.reload();
+    await expect.poll(() => bannerText(cdp)).toBe(DEEPSEEK_LINE);
+    const next = await open(CHAT);
+    await expect.poll(() => bannerText(next.cdp)).toBe(DEEPSEEK_LINE);
+  });
+
+  it('lists the sites where it is off in the options page, and one turned back on warns again on the next visit', async () => {
+    const { page, cdp } = await open(CHAT);
+    await expect.poll(() => bannerText(cdp)).toBe(DEEPSEEK_LINE);
+    await clickBannerButton(page, cdp, "Don't warn on this site");
+    const options = await openOptions(ext);
+    const entry = options.locator('[data-warning-site="chat.deepseek.com"]');
+    await expect.poll(() => entry.count()).toBe(1);
+    expect(await entry.innerText()).toContain('chat.deepseek.com');
+    expect(await options.locator('[data-warning-sites]').getAttribute('data-warning-sites')).toBe('off');
+    await entry.scrollIntoViewIfNeeded();
+    await checkBothThemes(options, 'options-warning-sites');
+    await elementShot(options.locator('[data-setting="showWarning"]'), 'options-warning-sites-field');
+    await page.reload();
+    await settled(page);
+    expect(await bannerText(cdp)).toBeNull();
+    await entry.getByRole('button', { name: 'Warn again on chat.deepseek.com' }).click();
+    await expect.poll(() => options.locator('[data-warning-sites]').getAttribute('data-warning-sites')).toBe('none');
+    expect(await (await ext.extensionPage()).evaluate((key) => chrome.storage.local.get(key), WARNING_DISMISSED_KEY)).toEqual({ [WARNING_DISMISSED_KEY]: [] });
+    await page.reload();
+    await expect.poll(() => bannerText(cdp)).toBe(DEEPSEEK_LINE);
+  });
+
+  it('a block made while the banner shows appears in it at once (pushed), and then nothing typed there reaches DeepSeek', async () => {
+    await updateSettings(ext, { mode: 'block' });
+    const { page, cdp } = await open(CHAT);
+    await expect.poll(() => bannerText(cdp)).toBe(DEEPSEEK_LINE);
+    const box = page.locator('textarea');
+    await box.click();
+    await page.keyboard.type('before the block');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { sent: string[] }).sent)).toEqual(['ok before the block']);
+    // Blocked from the popup (the same message): the banner says so without a reload or a keystroke.
+    const asked = ext.server.requests.length;
+    expect(await updateSettings(ext, { blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
+    await expect.poll(() => bannerText(cdp), { timeout: 3000 }).toBe(DEEPSEEK_BLOCKED);
+    expect((await bannerNodes(cdp))!.host.attributes).toContain('blocked');
+    await windowShot(page, 'warning-chat-blocked');
+    // And it holds: what the user sends now fails in the page and never reaches the server.
+    await page.keyboard.type('after the block: my account number');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { sent: string[] }).sent.length)).toBe(2);
+    expect((await page.evaluate(() => (window as unknown as { sent: string[] }).sent))[1]).toMatch(/^failed TypeError/);
+    expect(ext.server.requests.slice(asked).filter((r) => r.host === 'chat.deepseek.com' && r.path.startsWith('/api/'))).toEqual([]);
+    // Unblocked: back to the risk line, again at once.
+    await updateSettings(ext, { blockedProviders: [] });
+    await expect.poll(() => bannerText(cdp), { timeout: 3000 }).toBe(DEEPSEEK_LINE);
+  });
+
+  it('a page restored from the back/forward cache shows what changed while it was away', async () => {
+    // Warn mode: nothing is enforced, so the browser's rules (whose change flushes the cache) stay as they are.
+    const { page, cdp } = await open(CHAT);
+    await expect.poll(() => bannerText(cdp)).toBe(DEEPSEEK_LINE);
+    await page.evaluate(() => ((window as unknown as { before: boolean }).before = true));
+    await page.goto('https://news.example.com/compose.html');
+    await updateSettings(ext, { allowedProviders: ['deepseek'] });
+    await page.goBack({ waitUntil: 'commit' });
+    // Restored, not loaded again: the page keeps its state.
+    expect(await page.evaluate(() => (window as unknown as { before?: boolean }).before)).toBe(true);
+    // The user allowed DeepSeek meanwhile: the banner goes.
+    await expect.poll(() => bannerText(cdp), { timeout: 5000 }).toBeNull();
+  });
+
+  it("a page using DeepSeek's API: the banner turns to the blocked line when DeepSeek is blocked while it shows", async () => {
+    await updateSettings(ext, { mode: 'block' });
+    const { page, cdp } = await open('https://app.example.com/compose.html');
+    const tabId = await tabIdOf(ext, page);
+    await expect.poll(async () => (await tabState(ext, tabId))?.findings.some((f) => f.host === 'api.deepseek.com')).toBe(true);
+    await page.locator('textarea').click();
+    await page.keyboard.type('hi');
+    await expect.poll(() => bannerText(cdp)).toBe(DEEPSEEK_LINE);
+    await updateSettings(ext, { blockedProviders: ['deepseek'] });
+    await expect.poll(() => bannerText(cdp), { timeout: 3000 }).toBe("This page's AI requests to DeepSeek (China) are blocked by you: it may not work as expected.");
+  });
+});
+
+describe('in-page warning over a chat page, in Chinese (--lang=zh-CN)', () => {
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    ext = await launchExtension({ hosts: ['chat.deepseek.com'], args: ['--lang=zh-CN'] });
+    ext.server.route('chat.deepseek.com', '/api/v0/chat/completion', answerChat);
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('words the banner and its buttons in Chinese, keeps clear of the input and the newest message, and shows a block at once', async () => {
+    expect(await updateSettings(ext, { mode: 'block', showWarning: true, blockedProviders: [] })).toMatchObject({ ok: true });
+    for (const [name, size] of [['wide', { width: 1280, height: 800 }], ['narrow', { width: 390, height: 700 }]] as const) {
+      const page = await ext.newPage();
+      await page.setViewportSize(size);
+      await page.goto(CHAT);
+      const cdp = await ext.context.newCDPSession(page);
+      await expect.poll(() => bannerText(cdp)).toBe('DeepSeek（中国）：根据《National Intelligence Law》（Art. 7, Art. 14），国家可以要求该公司交出您输入的内容。');
+      expect((await bannerNodes(cdp))!.buttons.map((b) => b.nodeValue)).toEqual(['详情', '暂时关闭', '不再在此网站提醒']);
+      await page.locator('textarea').click();
+      await page.keyboard.type('你好');
+      await expect.poll(() => bannerCovers(page), { timeout: 5000 }).toEqual([]);
+      await windowShot(page, `warning-chat-zh-CN-${name}-light`);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await windowShot(page, `warning-chat-zh-CN-${name}-dark`);
+      await page.emulateMedia({ colorScheme: 'light' });
+      if (name === 'wide') {
+        await updateSettings(ext, { blockedProviders: ['deepseek'] });
+        await expect.poll(() => bannerText(cdp), { timeout: 3000 }).toBe('DeepSeek（中国）现已被您拦截：从现在起，此页面发往它的请求都会失败。重新加载后将显示拦截页面。');
+        await expect.poll(() => bannerCovers(page), { timeout: 5000 }).toEqual([]);
+        await windowShot(page, 'warning-chat-zh-CN-blocked-light');
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await windowShot(page, 'warning-chat-zh-CN-blocked-dark');
+        await updateSettings(ext, { blockedProviders: [] });
+      }
+      await page.close();
+    }
+  }, 60_000);
 });

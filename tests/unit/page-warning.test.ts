@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { database } from '../../src/core/database.ts';
-import { pageWarning, type WarningInput, withDismissed } from '../../src/core/page-warning.ts';
+import { pageWarning, type WarningInput, warningLockedOn, withDismissed } from '../../src/core/page-warning.ts';
 import { effectiveSettings } from '../../src/core/policy-merge.ts';
 import type { Policy, UserSettings } from '../../src/core/settings.ts';
 import { applySightings } from '../../src/core/tab-state.ts';
@@ -17,6 +17,7 @@ describe('in-page warning', () => {
     expect(pageWarning(input({ mode: 'warn' }), tEn)).toEqual({
       kind: 'risk',
       text: 'DeepSeek (China): under the National Intelligence Law (Art. 7, Art. 14), the state can require the company to hand over what you type.',
+      offForSite: true,
     });
     expect(pageWarning(input({ mode: 'warn' }), tZh)?.text).toBe('DeepSeek（中国）：根据《National Intelligence Law》（Art. 7, Art. 14），国家可以要求该公司交出您输入的内容。');
   });
@@ -38,6 +39,7 @@ describe('in-page warning', () => {
     expect(pageWarning(input({ mode: 'block', blockedProviders: ['deepseek'] }, { ...base, trigger: 'input' }), tEn)).toEqual({
       kind: 'blocked',
       text: "This page's AI requests to DeepSeek (China) are blocked by you: it may not work as expected.",
+      offForSite: true,
     });
   });
 
@@ -45,6 +47,43 @@ describe('in-page warning', () => {
     const text = pageWarning(input({ mode: 'warn', blockedProviders: ['mistral'] }, { pageHost: 'chat.mistral.ai' }), tEn)?.text;
     expect(text).toBe('Mistral AI (France): warn mode lets this AI service through. You block Mistral AI.');
     expect(pageWarning(input({ mode: 'warn' }, { pageHost: 'chat.mistral.ai' }), tEn)).toBeUndefined();
+  });
+
+  it('an organization that locks the warning on overrules per-site dismissals, and offers no way to turn it off there', () => {
+    const lockedOn: Policy = { showWarning: true, lockedSettings: ['showWarning'] };
+    const dismissed = { dismissed: ['chat.deepseek.com'] };
+    // Scenario (c) of docs/admin.md: still shown on a site the user turned it off on, without the button.
+    expect(pageWarning(input({ mode: 'warn' }, dismissed, { ...lockedOn, mode: 'warn', lockedSettings: ['mode', 'showWarning'] }), tEn)).toMatchObject({ kind: 'risk', offForSite: false });
+    expect(pageWarning(input({ mode: 'warn' }, {}, lockedOn), tEn)).toMatchObject({ kind: 'risk', offForSite: false });
+    // The user's own showWarning: false does not count under the lock either.
+    expect(pageWarning(input({ mode: 'warn', showWarning: false }, dismissed, lockedOn), tEn)).toMatchObject({ offForSite: false });
+    // Set by the organization but not locked: the user's dismissal counts.
+    expect(pageWarning(input({ mode: 'warn' }, dismissed, { showWarning: true }), tEn)).toBeUndefined();
+    expect(pageWarning(input({ mode: 'warn' }, {}, { showWarning: true }), tEn)).toMatchObject({ offForSite: true });
+    // Locked off: nothing anywhere, so nothing to overrule.
+    expect(pageWarning(input({ mode: 'warn' }, {}, { showWarning: false, lockedSettings: ['showWarning'] }), tEn)).toBeUndefined();
+    expect(warningLockedOn(effectiveSettings({}, lockedOn))).toBe(true);
+    expect(warningLockedOn(effectiveSettings({}, { showWarning: false, lockedSettings: ['showWarning'] }))).toBe(false);
+    expect(warningLockedOn(effectiveSettings({ showWarning: true }, { showWarning: true }))).toBe(false);
+  });
+
+  it('on a product page that was open when it was blocked: its requests fail from now on, and by whom', () => {
+    // The page asks again when the settings change (bg-to-content/warning-changed), with trigger open.
+    expect(pageWarning(input({ mode: 'block', blockedProviders: ['deepseek'] }), tEn)).toEqual({
+      kind: 'blocked',
+      text: "DeepSeek (China) is now blocked by you: from now on, this page's requests to it fail. Reloading shows the block page.",
+      offForSite: true,
+    });
+    expect(pageWarning(input({ mode: 'block', blockedProviders: ['deepseek'] }), tZh)?.text).toBe('DeepSeek（中国）现已被您拦截：从现在起，此页面发往它的请求都会失败。重新加载后将显示拦截页面。');
+    expect(pageWarning(input({ mode: 'block' }, {}, { blockedCountries: ['CN'] }), tEn)?.text).toMatch(/^DeepSeek \(China\) is now blocked by your organization:/);
+    // A site block lets the page open but fails its AI requests, its own included: no block page on reload.
+    expect(pageWarning(input({ mode: 'block', blockedSites: ['chat.deepseek.com'] }), tEn)).toMatchObject({ kind: 'blocked', text: "This page's AI requests to DeepSeek (China) are blocked by you: it may not work as expected." });
+    // Allowed once from the block page: its requests go through, so no such claim.
+    expect(pageWarning(input({ mode: 'block', blockedProviders: ['deepseek'] }, { allowedOnce: ['chat.deepseek.com'] }), tEn)).toBeUndefined();
+    // Warn mode blocks nothing: the line says the lists name it and warn mode lets it through.
+    expect(pageWarning(input({ mode: 'warn', blockedProviders: ['deepseek'] }), tEn)?.kind).toBe('risk');
+    // Before the block (block mode, nothing blocked): the risk line.
+    expect(pageWarning(input({ mode: 'block' }), tEn)?.kind).toBe('risk');
   });
 
   it('remembers dismissed sites, newest last, within a bound', () => {
