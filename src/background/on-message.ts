@@ -14,6 +14,7 @@ import { settingsView } from './settings-view.ts';
 import { updateUserSettings } from './settings-store.ts';
 import { applyRules } from './apply-rules.ts';
 import { allowOnce } from './allow-once.ts';
+import { pauseSite, resumeSite, runningPauses } from './pause-site.ts';
 import { dismissWarning, getWarning, openWarningDetails } from './on-warning.ts';
 
 function isExtensionPage(sender: Runtime.MessageSender): boolean {
@@ -40,6 +41,12 @@ export async function onMessage(raw: unknown, sender: Runtime.MessageSender): Pr
       }
       case 'ui-to-bg/allow-once':
         return allowOnce(message.url, sender);
+      case 'ui-to-bg/pause-site':
+        return pauseSite(message.site);
+      case 'ui-to-bg/resume-site':
+        return resumeSite(message.site);
+      case 'ui-to-bg/get-pauses':
+        return runningPauses();
     }
   }
   const parsed = parseContentToBg(raw);
