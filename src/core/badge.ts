@@ -48,7 +48,8 @@ export function badgeFor(findings: readonly DescribedFinding[], t: Translate, bl
   // What still goes through decides the level; a blocked service is no risk from this tab.
   const open = providers.filter((f) => !isBlocked(f));
   if (blocks?.all || (blocked.length > 0 && open.length === 0)) {
-    const what = blocked.length ? labels(blocked) : t('wBadgeBlockedAi');
+    // The block page's tab: what it replaced is its page's own service.
+    const what = blocked.length ? labels(blocked) : providers.length ? labels(providers) : t('wBadgeBlockedAi');
     return { text: t('wBadgeBlocked'), color: BLOCKED_BADGE_COLOR, title: withCount(t('wBadgeBlockedTitle', [name, what])) };
   }
   const level = worstOf(open);

@@ -94,13 +94,8 @@ export function BlockToggle({ settings, list, value, label, confirm, primary }: 
           {blocked ? t('popUnblock', [label]) : t('popBlock', [label])}
         </button>
       )}
-      {byOrg ? (
-        <span class="locked">{t('popBlockedByOrg')}</span>
-      ) : locked ? (
-        <span class="locked">{t('popLockedByOrg')}</span>
-      ) : blocked ? (
-        <span class="note">{t('popBlockedByYou')}</span>
-      ) : null}
+      {/* The user's own block needs no note: the button says "Unblock …" and the card's status line why. */}
+      {byOrg ? <span class="locked">{t('popBlockedByOrg')}</span> : locked ? <span class="locked">{t('popLockedByOrg')}</span> : null}
     </div>
   );
 }
