@@ -14,7 +14,7 @@ import { PAUSES_KEY, PAUSE_RULE_IDS } from '../../src/core/constants.ts';
 import { database } from '../../src/core/database.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
-import { openPopup, stopServiceWorker, tabIdOf, tabState, toolbarBadge } from './harness/extension.ts';
+import { openPopup, openToolbarPopup, stopServiceWorker, tabIdOf, tabState, toolbarBadge } from './harness/extension.ts';
 import { dynamicRules, getSettings, updateSettings } from './harness/settings.ts';
 import { checkBothThemes } from './harness/ui-checks.ts';
 
@@ -190,6 +190,9 @@ describe('popup actions', () => {
     expect(await verdict.locator('.block-page-note').innerText()).toBe('This tab shows the block page instead of chat.deepseek.com.');
     expect(await verdict.getByRole('button', { name: 'Unblock DeepSeek' }).isVisible()).toBe(true);
     expect(ext.server.requestsTo('chat.deepseek.com')).toHaveLength(served);
+    // The real toolbar popup of that tab says the same.
+    const toolbar = await openToolbarPopup(ext, page);
+    await expect.poll(() => toolbar.text('.verdict h1'), { timeout: 10_000 }).toBe('Blocked on this page: DeepSeek.');
   });
 
   it('pause lifts the user’s block for the site for an hour; resume and the end of the pause restore it', async () => {
