@@ -10,6 +10,7 @@ import { BLOCK_PAGE_PATH, RULES_STATUS_KEY } from '../core/constants.ts';
 import type { DnrRule } from '../core/dnr-rule.ts';
 import type { RulesStatus } from '../core/settings-view.ts';
 import { refreshAllowOnce } from './allow-once.ts';
+import { syncPauses } from './pause-site.ts';
 import { currentState } from './settings-store.ts';
 
 type BrowserRule = browser.DeclarativeNetRequest.Rule;
@@ -63,4 +64,6 @@ async function apply(reason: string): Promise<void> {
   await browser.storage.local.set({ [RULES_STATUS_KEY]: status });
   // "Allow once" grants outrank these rules; one the organization has since overruled goes now.
   await refreshAllowOnce().catch((error: unknown) => console.error('allow-once grants not brought up to date:', error));
+  // Pauses likewise (withdrawn when bypassing is no longer allowed); badges show the new blocks.
+  await syncPauses().catch((error: unknown) => console.error('pauses not brought up to date:', error));
 }

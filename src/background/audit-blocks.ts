@@ -12,11 +12,12 @@ import { compileDetectionHints } from '../core/detection-hints.ts';
 import { factsFor } from '../core/facts.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
+import { applyBlockedRequest } from '../core/tab-state.ts';
 import { type AuditEvent, recordAudit } from './audit-log.ts';
 import { isBlockPageUrl } from './block-page-url.ts';
 import { BUNDLED_HOST_SUFFIXES } from './database-hosts.ts';
 import { currentState } from './settings-store.ts';
-import { getTabState } from './tab-store.ts';
+import { getTabState, updateTabState } from './tab-store.ts';
 
 const BLOCKED_BY_CLIENT = 'net::ERR_BLOCKED_BY_CLIENT';
 
@@ -57,6 +58,8 @@ async function recordBlock(blocked: Blocked): Promise<void> {
   });
   // A navigation that reached the block page was ours; a failed request only when our settings block it.
   if (!blocked.navigation && (settings.mode !== 'block' || decision.outcome !== 'block')) return;
+  // The tab's count of blocked requests (popup, badge); the block page counts its own navigation.
+  if (!blocked.navigation && blocked.tabId >= 0) await updateTabState(blocked.tabId, (prev) => applyBlockedRequest(prev, blocked.tabId));
   const site = blocked.navigation ? (blocked.initiator ?? '') : (pageSite ?? blocked.initiator ?? '');
   await recordAudit(blocked.tabId, blockEvent(db, decision, site, blocked));
 }

@@ -56,6 +56,8 @@ export async function auditNewFindings({ tabId, prev, next }: TabChange): Promis
   // Sightings can come before the browser says which page the tab holds: they are recorded once
   // it does, with the page's site (every finding of the state is a candidate then).
   if (!next.url || !next.findings.length) return;
+  // The block page's tab names the service it stopped: that is a block entry, not a sighting.
+  if (next.blockPage) return;
   const before = new Map((prev?.url ? prev.findings : []).map((f) => [findingKey(f), f.firstSeen]));
   const changed = next.findings.filter((f) => before.get(findingKey(f)) !== f.firstSeen);
   if (!changed.length) return;

@@ -11,6 +11,7 @@ import { observeNetwork } from './observe-network.ts';
 import { onMessage } from './on-message.ts';
 import { warningChanged } from './on-warning.ts';
 import { watchNavigation } from './on-navigation.ts';
+import { watchPauses } from './pause-site.ts';
 import { invalidateState, refreshPolicy } from './settings-store.ts';
 import { showBadge } from './show-badge.ts';
 import { onTabStateCommitted, removeTabState } from './tab-store.ts';
@@ -22,6 +23,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 observeNetwork();
 watchNavigation();
 watchAudit();
+watchPauses();
 
 browser.tabs.onRemoved.addListener((tabId: number) => {
   void removeTabState(tabId);

@@ -15,6 +15,7 @@ import { updateUserSettings } from './settings-store.ts';
 import { applyRules } from './apply-rules.ts';
 import { allowOnce } from './allow-once.ts';
 import { dismissWarning, getWarning, openWarningDetails, warningChanged, warningOffSites, warningOnForSite } from './on-warning.ts';
+import { pauseSite, resumeSite, runningPauses } from './pause-site.ts';
 
 function isExtensionPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
@@ -46,6 +47,12 @@ export async function onMessage(raw: unknown, sender: Runtime.MessageSender): Pr
         return warningOffSites();
       case 'ui-to-bg/warning-on-for-site':
         return warningOnForSite(message.site);
+      case 'ui-to-bg/pause-site':
+        return pauseSite(message.site);
+      case 'ui-to-bg/resume-site':
+        return resumeSite(message.site);
+      case 'ui-to-bg/get-pauses':
+        return runningPauses();
     }
   }
   const parsed = parseContentToBg(raw);

@@ -30,6 +30,9 @@ export const CHROME_MIN_VERSION = '116';
 /** storage.session key of one tab's state: `tab:<tabId>`. */
 export const TAB_STATE_KEY_PREFIX = 'tab:';
 
+/** The blocked requests a tab counts up to (a page retrying in a loop stops changing the state there). */
+export const MAX_BLOCKED_COUNT = 9999;
+
 /** A tab keeps at most this many findings; the oldest-seen are dropped first. */
 export const MAX_FINDINGS_PER_TAB = 200;
 
@@ -91,6 +94,11 @@ export const AUDIT_MAX_ENTRIES = 50_000;
 
 /** Session rules of "allow once for this site" (block page), apart from the dynamic ranges. */
 export const ALLOW_ONCE_RULE_IDS = { first: 20_001, last: 20_999 } as const;
+
+/** Session rules of "Pause on this site for 1 hour" (popup), two per paused site. */
+export const PAUSE_RULE_IDS = { first: 21_001, last: 21_999 } as const;
+/** storage.session key of the paused sites (hostname → end, ms since epoch). */
+export const PAUSES_KEY = 'pause:sites';
 
 /** storage.local keys: the user's own settings, the last managed policy read, the rules' status. */
 export const USER_SETTINGS_KEY = 'settings';

@@ -109,6 +109,28 @@ export interface UiToBgUpdateSettings {
   patch: Record<string, unknown>;
 }
 
+/**
+ * Popup → background: lift the user's own blocks on this site (hostname) for an hour, or end that
+ * pause now (core/block-actions/pause.ts). Refused outside block mode and where the organization
+ * does not allow bypassing; the organization's blocks are never lifted.
+ */
+export interface UiToBgPauseSite {
+  type: 'ui-to-bg/pause-site';
+  site: string;
+}
+
+export interface UiToBgResumeSite {
+  type: 'ui-to-bg/resume-site';
+  site: string;
+}
+
+/** Popup → background: the running pauses (site → end, ms since epoch). */
+export interface UiToBgGetPauses {
+  type: 'ui-to-bg/get-pauses';
+}
+
+export type PauseResponse = { ok: true; until: number } | { ok: false; error: string };
+
 export type UpdateSettingsResponse = { ok: true; view: SettingsView } | { ok: false; error: string; problems?: SettingProblem[] };
 
 export interface MessageMap {
@@ -124,6 +146,9 @@ export interface MessageMap {
   'ui-to-bg/update-settings': { request: UiToBgUpdateSettings; response: UpdateSettingsResponse };
   'ui-to-bg/warning-off-sites': { request: UiToBgWarningOffSites; response: WarningOffSites };
   'ui-to-bg/warning-on-for-site': { request: UiToBgWarningOnForSite; response: { ok: boolean } };
+  'ui-to-bg/pause-site': { request: UiToBgPauseSite; response: PauseResponse };
+  'ui-to-bg/resume-site': { request: UiToBgResumeSite; response: { ok: boolean } };
+  'ui-to-bg/get-pauses': { request: UiToBgGetPauses; response: Record<string, number> };
 }
 
 export type MessageType = keyof MessageMap;
@@ -131,7 +156,16 @@ export type RequestOf<T extends MessageType> = MessageMap[T]['request'];
 export type ResponseOf<T extends MessageType> = MessageMap[T]['response'];
 
 export type ContentToBg = ContentToBgPageSeen | ContentToBgPageLeft | ContentToBgObserved | ContentToBgGetWarning | ContentToBgDismissWarning | ContentToBgWarningDetails;
-export type UiToBg = UiToBgGetTabState | UiToBgGetSettings | UiToBgUpdateSettings | UiToBgAllowOnce | UiToBgWarningOffSites | UiToBgWarningOnForSite;
+export type UiToBg =
+  | UiToBgGetTabState
+  | UiToBgGetSettings
+  | UiToBgUpdateSettings
+  | UiToBgAllowOnce
+  | UiToBgWarningOffSites
+  | UiToBgWarningOnForSite
+  | UiToBgPauseSite
+  | UiToBgResumeSite
+  | UiToBgGetPauses;
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
 
@@ -142,6 +176,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function onlyKeys(raw: Record<string, unknown>, allowed: readonly string[]): string | undefined {
   return Object.keys(raw).find((k) => !allowed.includes(k));
 }
+
+/** A lower-case hostname as the popup names a site (httpHostOf): letters, digits, `-`, `.`, at most 253. */
+const HOSTNAME_RE = /^(?=.{1,253}$)[a-z0-9-]+(?:\.[a-z0-9-]+)*$/;
 
 /** Document IDs are 32 hex digits (see src/content/document-id.ts). */
 const DOC_RE = /^[0-9a-f]{32}$/;
@@ -195,7 +232,13 @@ export function parseUiToBg(raw: unknown): Parsed<UiToBg> {
     if (typeof raw.url !== 'string' || raw.url.length > MAX_URL_LENGTH || !/^https?:\/\//i.test(raw.url)) return { ok: false, error: 'url must be an http(s) address' };
     return { ok: true, message: { type: raw.type, url: raw.url } };
   }
-  if (raw.type === 'ui-to-bg/get-settings') {
+  if (raw.type === 'ui-to-bg/pause-site' || raw.type === 'ui-to-bg/resume-site') {
+    const extra = onlyKeys(raw, ['type', 'site']);
+    if (extra) return { ok: false, error: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` };
+    if (typeof raw.site !== 'string' || !HOSTNAME_RE.test(raw.site)) return { ok: false, error: 'site must be a hostname' };
+    return { ok: true, message: { type: raw.type, site: raw.site } };
+  }
+  if (raw.type === 'ui-to-bg/get-settings' || raw.type === 'ui-to-bg/get-pauses') {
     const extra = onlyKeys(raw, ['type']);
     return extra ? { ok: false, error: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` } : { ok: true, message: { type: raw.type } };
   }

@@ -29,3 +29,24 @@ export function describeRule(rule: Pick<BlockRule, 'tier' | 'scope' | 'action'>,
     }
   }
 }
+
+/**
+ * The status line of a blocked service where the service is already named (a popup card): "Blocked
+ * by you." for the service itself, "Blocked: you block AI on news.example.com" for a broader
+ * decision, so the line reads as a state, not as a command. Block decisions only.
+ */
+export function blockStatusLine(rule: Pick<BlockRule, 'tier' | 'scope'>, matched: string, t: Translate): string {
+  const key = `wStatus${rule.tier === 'org' ? 'Org' : 'You'}`;
+  switch (rule.scope) {
+    case 'provider':
+      return t(`${key}Provider`);
+    case 'country':
+      return t(`${key}Country`, [countryName(matched, intlLocaleOf(t))]);
+    case 'site':
+      return t(`${key}Site`, [matched]);
+    case 'level': {
+      const words = LEVEL_WORDS[matched];
+      return t(`${key}Level`, [words ? t(words) : matched]);
+    }
+  }
+}

@@ -7,7 +7,7 @@
  * so a database or policy change shows at once and stored state never carries stale facts.
  */
 import type { ApiShape } from './api-shape.ts';
-import { MAX_FINDINGS_PER_TAB } from './constants.ts';
+import { MAX_BLOCKED_COUNT, MAX_FINDINGS_PER_TAB } from './constants.ts';
 import type { HostRole } from './provider.ts';
 
 /**
@@ -90,6 +90,10 @@ export interface TabState {
   /** The browser's ID of the top document (Chrome's documentId), when it gives one. */
   documentId?: string;
   findings: Finding[];
+  /** Requests the browser blocked on this tab since its top document started (at most MAX_BLOCKED_COUNT). */
+  blocked?: number;
+  /** The tab shows the block page in place of `url`, a blocked navigation. */
+  blockPage?: true;
 }
 
 export interface PageSeen {
@@ -119,6 +123,7 @@ export interface TopDocument {
 export function applyTopDocument(prev: TabState | undefined, top: TopDocument): TabState {
   const same = prev !== undefined && top.documentId !== undefined && prev.documentId === top.documentId;
   const base: TabState = same ? { ...prev } : { tabId: top.tabId, findings: [] };
+  delete base.blockPage;
   base.url = top.url;
   if (top.documentId !== undefined) base.documentId = top.documentId;
   if (top.doc !== undefined) base.doc = top.doc;
@@ -228,4 +233,24 @@ export function pageUrlOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * One more request the browser blocked on this tab (the count the popup and badge show). Kept
+ * with the page's state, so a new page starts from zero; a tab no page has reported yet gets a
+ * state of its own for it.
+ */
+export function applyBlockedRequest(prev: TabState | undefined, tabId: number): TabState {
+  const base = prev ?? { tabId, findings: [] };
+  return { ...base, blocked: Math.min((base.blocked ?? 0) + 1, MAX_BLOCKED_COUNT) };
+}
+
+/**
+ * The tab now shows the block page in place of `url` (a blocked navigation): its state is that of
+ * the blocked page, with the blocked product as the page's own finding when the database knows
+ * it, so the popup and badge say what is blocked there.
+ */
+export function applyBlockPage(top: { tabId: number; url: string; host: string; documentId?: string }, ref: FindingRef | undefined, now: number): TabState {
+  const base: TabState = { tabId: top.tabId, url: top.url, ...(top.documentId ? { documentId: top.documentId } : {}), findings: [], blocked: 1, blockPage: true };
+  return ref ? applySightings(base, [{ ...ref, kind: 'site', host: top.host, frameId: 0, channel: 'frame' }], now) : base;
 }

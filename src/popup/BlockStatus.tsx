@@ -1,29 +1,53 @@
 /**
- * Whether a provider's traffic on this page is blocked, warned about or only recorded, and which
- * decision says so ("You block DeepSeek."), as the browser applies it (core/block-decision.ts).
+ * Whether a provider's traffic on this page is blocked, paused, warned about or only recorded,
+ * and which decision says so, as the browser applies it (core/block-actions/tab-blocks.ts). In
+ * block mode the line is a state ("Blocked by you.", "Blocked: you block AI on news.example.com");
+ * in warn and monitor modes it says the decision is not enforced.
  */
-import { decide } from '../core/block-decision.ts';
+import { providerBlocks } from '../core/block-actions/tab-blocks.ts';
 import type { DescribedFinding } from '../core/facts.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
-import { describeRule } from '../core/rule-words.ts';
+import { blockStatusLine, describeRule } from '../core/rule-words.ts';
 import { t } from '../shared/t.ts';
+import { clockTime } from './PauseSite.tsx';
 import type { Settings } from './use-settings.ts';
 
-const OUTCOME = { block: 'popOutcomeBlock', warn: 'popOutcomeWarn', monitor: 'popOutcomeMonitor' } as const;
+const OUTCOME = { warn: 'popOutcomeWarn', monitor: 'popOutcomeMonitor' } as const;
 
-export function BlockStatus({ findings, settings, db, site }: { findings: DescribedFinding[]; settings: Settings; db: RiskDatabase; site?: string }) {
+interface Props {
+  findings: DescribedFinding[];
+  settings: Settings;
+  db: RiskDatabase;
+  site?: string;
+  /** When a pause of the page's site ends, while one runs. */
+  pausedUntil?: number | undefined;
+}
+
+export function BlockStatus({ findings, settings, db, site, pausedUntil }: Props) {
   const view = settings.view;
   if (!view) return null;
-  // The first of the provider's hosts that a decision covers; requests go out from this page.
-  for (const f of findings) {
-    const decision = decide(view.settings, db, { host: f.host, navigation: false, ...(site ? { initiator: site, pageSite: site } : {}) });
-    if (decision.outcome !== 'block' || !decision.rule || decision.matched === undefined) continue;
-    const { mode } = view.settings;
+  const [block] = providerBlocks(findings, view.settings, db, site);
+  if (!block) return null;
+  const { rule, matched } = block.decision;
+  const { mode } = view.settings;
+  if (!rule || matched === undefined) return null;
+  if (mode === 'block' && pausedUntil !== undefined && rule.tier === 'user') {
     return (
-      <p class={`block-status block-status-${mode}`} data-outcome={mode === 'block' ? 'blocked' : mode} role="status">
-        <strong>{t(OUTCOME[mode])}</strong> {describeRule(decision.rule, decision.matched, db, t)}
+      <p class="block-status block-status-paused" data-outcome="paused" role="status">
+        {t('popStatusPaused', [clockTime(pausedUntil)])}
       </p>
     );
   }
-  return null;
+  if (mode === 'block') {
+    return (
+      <p class="block-status block-status-block" data-outcome="blocked" role="status">
+        {blockStatusLine(rule, matched, t)}
+      </p>
+    );
+  }
+  return (
+    <p class={`block-status block-status-${mode}`} data-outcome={mode} role="status">
+      <strong>{t(OUTCOME[mode])}</strong> {describeRule(rule, matched, db, t)}
+    </p>
+  );
 }

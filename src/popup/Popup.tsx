@@ -1,5 +1,7 @@
 import icon from '../../assets/icons/icon-32.png';
 import browser from 'webextension-polyfill';
+import { pauseEnd } from '../core/block-actions/pause.ts';
+import { providerBlocks, tabBlockState } from '../core/block-actions/tab-blocks.ts';
 import { database } from '../core/database.ts';
 import { describeFindings, providerKeyOf } from '../core/facts.ts';
 import { httpHostOf } from '../core/hostname.ts';
@@ -11,6 +13,8 @@ import { PageTitle } from './PageTitle.tsx';
 import { ProviderCard } from './ProviderCard.tsx';
 import { type Settings, useSettings } from './use-settings.ts';
 import { type TabView, useTabView } from './use-tab-view.ts';
+import { UndoProvider } from './undo.tsx';
+import { usePauses } from './use-pauses.ts';
 import { useViewMode } from './view-mode.ts';
 import { Verdict } from './Verdict.tsx';
 
@@ -18,6 +22,7 @@ export function Popup() {
   const view = useTabView();
   const settings = useSettings();
   const mode = useViewMode();
+  const pauses = usePauses();
   const site = view.status === 'ready' && view.state.url ? httpHostOf(view.state.url) : undefined;
   return (
     <main class="popup" data-status={view.status}>
@@ -32,7 +37,9 @@ export function Popup() {
           {settings.error}
         </p>
       )}
-      <Body view={view} settings={settings} {...(site ? { site } : {})} />
+      <UndoProvider>
+        <Body view={view} settings={settings} pauses={pauses} {...(site ? { site } : {})} />
+      </UndoProvider>
       <footer class="foot">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popSettings')}
@@ -42,7 +49,7 @@ export function Popup() {
   );
 }
 
-function Body({ view, settings, site }: { view: TabView; settings: Settings; site?: string }) {
+function Body({ view, settings, pauses, site }: { view: TabView; settings: Settings; pauses: Record<string, number>; site?: string }) {
   switch (view.status) {
     case 'loading':
       return (
@@ -81,9 +88,31 @@ function Body({ view, settings, site }: { view: TabView; settings: Settings; sit
         );
       }
       const byProvider = findingsByProvider(findings);
+      // What the browser blocks on this tab now, as the badge says it (tab-blocks.ts).
+      const pausedUntil = pauseEnd(pauses, site, Date.now());
+      const effective = settings.view?.settings;
+      const blocks = effective ? tabBlockState(findings, effective, db, site, pausedUntil !== undefined) : { blocked: [], all: false };
+      const blockedKeys = new Set(blocks.blocked.map((b) => b.key));
+      const openVerdict = verdictFor(
+        findings.filter((f) => !blockedKeys.has(providerKeyOf(f))),
+        t,
+      );
+      const userBlocksHere = effective ? providerBlocks(findings, effective, db, site).some((b) => b.decision.rule?.tier === 'user') : false;
       return (
         <>
-          <Verdict verdict={verdict} findings={findings} providers={byProvider.length} settings={settings} {...(site ? { site } : {})} />
+          <Verdict
+            verdict={verdict}
+            openVerdict={openVerdict}
+            findings={findings}
+            providers={byProvider.length}
+            settings={settings}
+            blocks={blocks}
+            blockPage={view.state.blockPage === true}
+            requests={view.state.blocked ?? 0}
+            pausedUntil={pausedUntil}
+            userBlocksHere={userBlocksHere}
+            {...(site ? { site } : {})}
+          />
           {byProvider.map((p) => (
             <ProviderCard
               key={providerKeyOf(p)}
@@ -91,6 +120,7 @@ function Body({ view, settings, site }: { view: TabView; settings: Settings; sit
               showReason={byProvider.length > 1 && providerKeyOf(p) !== providerKeyOf(byProvider[0]!)}
               settings={settings}
               db={db}
+              pausedUntil={pausedUntil}
               {...(site ? { site } : {})}
             />
           ))}

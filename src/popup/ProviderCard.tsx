@@ -3,13 +3,11 @@
  * five-second view; the flow through an aggregator, the model, where data is stored, the block
  * state and the actions follow; laws and evidence are folded away.
  */
-import { countryName } from '../core/country.ts';
 import { type CardFact, cardFactsOf, type FactField, factOf } from '../core/fact-card/card-facts.ts';
 import { type FactReport, reportFactUrl } from '../core/fact-card/report-fact.ts';
 import { TRAINING_WORDS, trainingStatus } from '../core/fact-card/training.ts';
 import { type DescribedFinding, providerKeyOf } from '../core/facts.ts';
 import { flowLine } from '../core/flow-line.ts';
-import { intlLocaleOf } from '../core/intl-locale.ts';
 import { operatingFactsOf } from '../core/product-risk.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
 import { findingsByProvider } from '../core/verdict.ts';
@@ -20,6 +18,7 @@ import { LevelBadge } from '../ui/LevelBadge.tsx';
 import { ReportFact } from '../ui/ReportFact.tsx';
 import { BlockStatus } from './BlockStatus.tsx';
 import { BlockToggle } from './BlockToggle.tsx';
+import { CountryToggle } from './CountryToggle.tsx';
 import { Evidence } from './Evidence.tsx';
 import { LawList } from './LawList.tsx';
 import { ModelLine } from './ModelLine.tsx';
@@ -33,9 +32,11 @@ interface Props {
   db: RiskDatabase;
   /** Host of the page, the sender of the requests. */
   site?: string;
+  /** When a pause of the page's site ends, while one runs. */
+  pausedUntil?: number | undefined;
 }
 
-export function ProviderCard({ findings, showReason, settings, db, site }: Props) {
+export function ProviderCard({ findings, showReason, settings, db, site, pausedUntil }: Props) {
   const [first] = findings;
   if (!first) return null;
   // The card's level and reason are its worst finding's (a closed model behind an aggregator).
@@ -90,14 +91,15 @@ export function ProviderCard({ findings, showReason, settings, db, site }: Props
       {first.operator && <DataLocations finding={first} db={db} reportUrl={reportOne('dataLocations')} />}
       {first.operator && <Training finding={first} db={db} reportUrl={reportOne('trainsOnInputs')} />}
       {showReason && first.operator && worst.reason && <p class="reason">{worst.reason}</p>}
-      <BlockStatus findings={findings} settings={settings} db={db} {...(site ? { site } : {})} />
+      <BlockStatus findings={findings} settings={settings} db={db} pausedUntil={pausedUntil} {...(site ? { site } : {})} />
       <LawList findings={findings} db={db} />
       <Evidence findings={findings} />
       {reportable && <ReportFact report={report(allFacts)} />}
       {first.providerId && first.operator && (
         <div class="actions">
-          <BlockToggle settings={settings} list="blockedProviders" value={first.providerId} label={first.providerName} />
-          <BlockToggle settings={settings} list="blockedCountries" value={first.operator.country} label={countryName(first.operator.country, intlLocaleOf(t))} />
+          {/* On the product's own site the verdict above offers "Block <product>" first. */}
+          {findings.some((f) => f.kind === 'site') ? null : <BlockToggle settings={settings} list="blockedProviders" value={first.providerId} label={first.providerName} />}
+          <CountryToggle settings={settings} db={db} country={first.operator.country} providerId={first.providerId} />
         </div>
       )}
     </article>

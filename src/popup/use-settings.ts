@@ -9,7 +9,8 @@ export interface Settings {
   view: SettingsView | null;
   /** Why the last change was refused, if it was. */
   error: string | null;
-  update(patch: Partial<UserSettings>): Promise<void>;
+  /** Resolves to whether the change was made. */
+  update(patch: Partial<UserSettings>): Promise<boolean>;
 }
 
 export function useSettings(): Settings {
@@ -31,6 +32,7 @@ export function useSettings(): Settings {
       setView(result.view);
       setError(null);
     } else setError(result.error);
+    return result.ok;
   }, []);
   return { view, error, update };
 }

@@ -130,7 +130,7 @@ describe('blocking', () => {
     await toggle.getByRole('button', { name: 'Block DeepSeek' }).click();
     await expect.poll(() => toggle.getAttribute('data-state')).toBe('user');
     const status = popup.locator('article.card[data-provider="deepseek"] .block-status');
-    await expect.poll(() => status.innerText()).toBe('Blocked. You block DeepSeek.');
+    await expect.poll(() => status.innerText()).toBe('Blocked by you.');
     await screenshot(popup, 'popup-provider-blocked');
     expect((await tryDeepSeek(page)).received).toEqual([]);
     // Warn mode: the same decision is shown as a warning and the traffic goes through.

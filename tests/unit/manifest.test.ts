@@ -34,7 +34,7 @@ describe('manifest', () => {
     for (const permission of [...base.permissions, ...(base.host_permissions ?? [])]) {
       expect(doc, `docs/permissions.md explains ${permission}`).toContain(`\`${permission}\``);
     }
-    expect(base.permissions).toEqual(['storage', 'webRequest', 'webNavigation', 'declarativeNetRequest']);
+    expect(base.permissions).toEqual(['storage', 'webRequest', 'webNavigation', 'declarativeNetRequest', 'alarms']);
     expect(base.host_permissions).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']);
   });
 

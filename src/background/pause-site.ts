@@ -1,0 +1,91 @@
+/**
+ * "Pause on this site for 1 hour" (popup): the paused sites live in storage.session (site → end)
+ * and as session rules of the browser, which outlive this worker. Everything is rebuilt from the
+ * stored pauses and the settings in force (syncPauses): when a pause starts or is resumed, when
+ * the settings or the policy change (an organization that forbids bypassing withdraws every
+ * pause), when the alarm set for the next end fires, and on every start of the worker, so an
+ * ended pause's rules go even if the worker slept through its end.
+ */
+import browser from 'webextension-polyfill';
+import { livePauses, nextPauseEnd, PAUSE_MS, pauseRefusal, pauseSessionRules, type Pauses } from '../core/block-actions/pause.ts';
+import { PAUSE_RULE_IDS, PAUSES_KEY } from '../core/constants.ts';
+import { normalizeHostname } from '../core/hostname.ts';
+import type { PauseResponse } from '../core/messages.ts';
+import { currentState } from './settings-store.ts';
+import { refreshBadges } from './show-badge.ts';
+
+/** Name of the alarm that ends the next pause. */
+export const PAUSE_ALARM = 'pause-end';
+
+const inRange = (id: number) => id >= PAUSE_RULE_IDS.first && id <= PAUSE_RULE_IDS.last;
+
+export async function readPauses(): Promise<Pauses> {
+  const stored = (await browser.storage.session.get(PAUSES_KEY))[PAUSES_KEY];
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
+  return Object.fromEntries(Object.entries(stored as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'));
+}
+
+let chain: Promise<unknown> = Promise.resolve();
+
+/** Runs changes of the pauses one after another (two popups, an alarm and a settings change may meet). */
+function serial<T>(work: () => Promise<T>): Promise<T> {
+  const run = chain.then(work);
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+/** Stored pauses, session rules and the alarm made to agree with `pauses` and the settings now. */
+async function apply(pauses: Pauses): Promise<Pauses> {
+  const { settings } = await currentState();
+  const live = livePauses(pauses, settings, Date.now());
+  await browser.storage.session.set({ [PAUSES_KEY]: live });
+  const existing = (await browser.declarativeNetRequest.getSessionRules()).filter((r) => inRange(r.id));
+  const rules = pauseSessionRules(live);
+  if (JSON.stringify(existing.map((r) => [r.id, r.condition])) !== JSON.stringify(rules.map((r) => [r.id, r.condition])) || existing.length !== rules.length) {
+    await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: existing.map((r) => r.id), addRules: rules as browser.DeclarativeNetRequest.Rule[] });
+  }
+  const end = nextPauseEnd(live);
+  if (browser.alarms) {
+    if (end === undefined) await browser.alarms.clear(PAUSE_ALARM);
+    else browser.alarms.create(PAUSE_ALARM, { when: end });
+  }
+  await refreshBadges();
+  return live;
+}
+
+/** Brings the pauses in line with the clock and the settings (worker start, alarm, settings change). */
+export function syncPauses(): Promise<Pauses> {
+  return serial(async () => apply(await readPauses()));
+}
+
+export function pauseSite(site: string): Promise<PauseResponse> {
+  return serial(async () => {
+    const name = normalizeHostname(site);
+    const refusal = pauseRefusal((await currentState()).settings, name);
+    if (refusal) return { ok: false, error: refusal };
+    const until = Date.now() + PAUSE_MS;
+    const live = await apply({ ...(await readPauses()), [name]: until });
+    return live[name] === until ? { ok: true, until } : { ok: false, error: 'too many sites paused' };
+  });
+}
+
+export function resumeSite(site: string): Promise<{ ok: boolean }> {
+  return serial(async () => {
+    const { [normalizeHostname(site)]: _ended, ...rest } = await readPauses();
+    await apply(rest);
+    return { ok: true };
+  });
+}
+
+/** The pauses running now (the popup shows "Paused until 14:32"). */
+export async function runningPauses(): Promise<Pauses> {
+  const now = Date.now();
+  return Object.fromEntries(Object.entries(await readPauses()).filter(([, until]) => until > now));
+}
+
+export function watchPauses(): void {
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === PAUSE_ALARM) void syncPauses().catch((error: unknown) => console.error('pauses not brought up to date:', error));
+  });
+  void syncPauses().catch((error: unknown) => console.error('pauses not brought up to date:', error));
+}
