@@ -8,6 +8,7 @@ import { oneNameFor } from '../core/fact-card/model-name.ts';
 import { companyLabel, type DescribedFinding } from '../core/facts.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
 import { t } from '../shared/t.ts';
+import { FactLabel } from '../ui/FactLabel.tsx';
 import { FactSource } from '../ui/FactSource.tsx';
 
 export function ModelLine({ finding, db, reportUrl }: { finding: DescribedFinding; db: RiskDatabase; reportUrl?: string | undefined }) {
@@ -25,7 +26,7 @@ export function ModelLine({ finding, db, reportUrl }: { finding: DescribedFindin
   const words = family && `${family.open ? 'popModelOpen' : 'popModelClosed'}${one ? 'Own' : ''}${finding.operator ? '' : 'Unknown'}`;
   return (
     <p class="model" data-fact="model" data-model={finding.model}>
-      <span class="fact-label">{t('popModel')}</span> <code>{finding.model}</code>
+      <FactLabel text={t('popModel')} /><code>{finding.model}</code>
       {family && words && (
         <span class="model-family">
           {one ? t(words, [companyLabel(one, family.country, t)]) : t(words, [family.name, companyLabel(family.builder, family.country, t)])}

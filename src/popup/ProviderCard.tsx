@@ -12,6 +12,7 @@ import { operatingFactsOf } from '../core/product-risk.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
 import { findingsByProvider } from '../core/verdict.ts';
 import { t } from '../shared/t.ts';
+import { FactLabel } from '../ui/FactLabel.tsx';
 import { Country } from '../ui/Country.tsx';
 import { FactSource } from '../ui/FactSource.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
@@ -66,12 +67,12 @@ export function ProviderCard({ findings, showReason, settings, db, site, pausedU
         <>
           {products.length > 0 && <p class="product">{products.join(t('listSeparator'))}</p>}
           <p class="operator" data-fact="operator">
-            <span class="fact-label">{t('popRunBy')}</span> {first.operator.name} · <Country code={first.operator.country} />
+            <FactLabel text={t('popRunBy')} />{first.operator.name} · <Country code={first.operator.country} />
             <FactSource label={t('popRunBy')} source={factOf(facts, 'operator')?.source} reportUrl={reportOne('operator')} />
           </p>
           {first.parent && (
             <p class="operator" data-fact="parent">
-              <span class="fact-label">{t('popOwnedBy')}</span> {first.parent.name} · <Country code={first.parent.country} />
+              <FactLabel text={t('popOwnedBy')} />{first.parent.name} · <Country code={first.parent.country} />
               <FactSource label={t('popOwnedBy')} source={factOf(facts, 'parent')?.source} reportUrl={reportOne('parent')} />
             </p>
           )}
@@ -111,7 +112,7 @@ function UnknownFacts({ finding, showReason }: { finding: DescribedFinding; show
   return (
     <>
       <p class="operator" data-fact="unknown">
-        <span class="fact-label">{t('popNotInDatabase')}</span> <code>{finding.host}</code>
+        <FactLabel text={t('popNotInDatabase')} /><code>{finding.host}</code>
       </p>
       {showReason && <p class="reason">{finding.reason}</p>}
       <p class="hint">{t('popUnknownMeaning')}</p>
@@ -136,7 +137,7 @@ function DataLocations({ finding, db, reportUrl }: { finding: DescribedFinding; 
   }
   return (
     <p class="operator" data-fact="data">
-      <span class="fact-label">{t('popDataStored')}</span>{' '}
+      <FactLabel text={t('popDataStored')} />
       {locations.countries.map((c, i) => (
         <span key={c}>
           {i > 0 && t('listSeparator')}
@@ -154,7 +155,7 @@ function Training({ finding, db, reportUrl }: { finding: DescribedFinding; db: R
   const status = trainingStatus(use);
   return (
     <p class={`operator${use ? '' : ' muted'}`} data-fact="training" data-training={status}>
-      <span class="fact-label">{t('popTrains')}</span> {t(TRAINING_WORDS[status])}
+      <FactLabel text={t('popTrains')} />{t(TRAINING_WORDS[status])}
       <FactSource label={t('popTrains')} source={use?.source} note={use?.note} reportUrl={reportUrl} />
     </p>
   );

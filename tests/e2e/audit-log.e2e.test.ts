@@ -109,7 +109,7 @@ describe('audit log', () => {
     expect(await rows(options).evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-audit-entry'))))).toEqual(stored.map((e) => e.id).reverse());
     const navigation = options.locator('#audit tbody tr[data-host="chat.deepseek.com"]');
     expect(await navigation.innerText()).toContain('Blocked');
-    expect(await navigation.innerText()).toContain('You block provider DeepSeek');
+    expect(await navigation.innerText()).toContain('You blocked provider DeepSeek');
     const flood = stored.find((e) => e.kind === 'xmlhttprequest')!;
     expect(await options.locator(`#audit tbody tr[data-audit-entry="${flood.id}"] td.num`).innerText()).toBe(String(FLOOD));
 

@@ -79,9 +79,9 @@ describe('block page', () => {
     expect(text).toMatch(/Run by\s+Hangzhou DeepSeek/);
     expect(text).toContain('China');
     // What, why and by whom, said once: the rule's sentence names who decided; no second "Blocked by you".
-    expect(await card.locator('.why').innerText()).toMatch(/^Blocked because\s+You block DeepSeek\.$/);
+    expect(await card.locator('.why').innerText()).toMatch(/^Blocked because\s+You blocked DeepSeek\.$/);
     expect(await card.locator('.by').getAttribute('data-by')).toBe('user');
-    expect(text.split('You block DeepSeek').length).toBe(2);
+    expect(text.split('You blocked DeepSeek').length).toBe(2);
     expect(text).not.toContain('Decided by');
     expect(text).not.toContain('Blocked by you');
     // The laws are folded, so that the choices stay in view.

@@ -101,10 +101,10 @@ describe('blocking', () => {
     await expect.poll(() => page.locator('h1').innerText()).toBe('DeepSeek is blocked');
     const text = await page.locator('main').innerText();
     expect(text).toContain('https://chat.deepseek.com/');
-    expect(text).toContain('You block DeepSeek.');
+    expect(text).toContain('You blocked DeepSeek.');
     expect(text).toContain('China');
     // Who decided is in the rule's sentence, said once (no second "Blocked by you").
-    expect(text.split('You block DeepSeek.').length).toBe(2);
+    expect(text.split('You blocked DeepSeek.').length).toBe(2);
     expect(ext.server.requestsTo('chat.deepseek.com')).toEqual([]);
     // Typed into the address bar, with no page that started it.
     const typed = await ext.newPage();
@@ -135,7 +135,7 @@ describe('blocking', () => {
     expect((await tryDeepSeek(page)).received).toEqual([]);
     // Warn mode: the same decision is shown as a warning and the traffic goes through.
     await updateSettings(ext, { mode: 'warn' });
-    await expect.poll(() => status.innerText()).toBe('Warning only: warn mode lets it through. You block DeepSeek.');
+    await expect.poll(() => status.innerText()).toBe('Warning only: warn mode lets it through. You blocked DeepSeek.');
     expect(await popup.locator('.mode-note').innerText()).toContain('Warn mode: nothing is blocked');
     expect((await tryDeepSeek(page)).seen.fetch).toBe('ok 200');
     await updateSettings(ext, { mode: 'block' });

@@ -258,7 +258,7 @@ describe('popup actions', () => {
     expect(await page.evaluate(() => typeof (globalThis as any).chrome?.runtime?.sendMessage)).not.toBe('function');
     await updateSettings(ext, { blockedProviders: ['deepseek'], mode: 'warn' });
     const popup = await openPopup(ext, tabId);
-    await expect.poll(() => popup.locator('article.card[data-provider="deepseek"] .block-status').innerText()).toBe('Warning only: warn mode lets it through. You block DeepSeek.');
+    await expect.poll(() => popup.locator('article.card[data-provider="deepseek"] .block-status').innerText()).toBe('Warning only: warn mode lets it through. You blocked DeepSeek.');
     expect(await popup.locator('.pause').count()).toBe(0);
     const probe = await ext.extensionPage();
     expect(await probe.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-to-bg/pause-site', site: 'app.example.com' }))).toEqual({ ok: false, error: 'nothing is blocked outside block mode' });

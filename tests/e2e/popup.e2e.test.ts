@@ -269,7 +269,9 @@ describe('risk popup in Simplified Chinese', () => {
     const deepseekModel = card.locator('[data-model="deepseek/deepseek-chat"]');
     expect(await deepseekModel.innerText()).toContain('DeepSeek（中国），开放权重');
     expect(await deepseekModel.innerText()).not.toContain('的 DeepSeek');
-    expect(await card.locator('[data-fact="training"]').innerText()).toMatch(/^用于训练模型： ?否\s*来源$/);
+    // No space after a full-width colon: "运营方：OpenRouter", not "运营方： OpenRouter".
+    expect(await card.locator('[data-fact="training"]').innerText()).toMatch(/^用于训练模型：否\s*来源$/);
+    expect(await card.locator('[data-fact="operator"]').innerText()).toMatch(/^运营方：\S/u);
     await expectSourceOnDemand(card.locator('[data-fact="operator"]'), '运营方的来源', database.provider('openrouter')!.operator.source, 'zh-CN');
     await card.locator('.laws-box > summary').click();
     expect(await card.locator('[data-country-laws="CN"] .law-kind').first().innerText()).toBe('政府获取数据');

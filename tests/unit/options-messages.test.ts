@@ -31,7 +31,7 @@ describe('options page messages', () => {
   it('words the audit panel in both languages', () => {
     expect(tEn('auditShowing', [3, 10])).toBe('Showing 3 of 10 entries.');
     expect(tZh('auditShowing', [3, 10])).toBe('显示 3 / 10 条记录。');
-    expect(tEn('auditRuleUser', [tEn('auditScopeProvider'), 'deepseek'])).toBe('You block provider deepseek');
+    expect(tEn('auditRuleUser', [tEn('auditScopeProvider'), 'deepseek'])).toBe('You blocked provider deepseek');
     expect(tZh('auditRuleOrg', [tZh('auditScopeCountry'), 'CN'])).toBe('您的组织拦截了国家 CN');
   });
 });

@@ -45,7 +45,7 @@ describe('in-page warning', () => {
 
   it('in warn mode also warns about a lower-risk service the lists name, with the decision', () => {
     const text = pageWarning(input({ mode: 'warn', blockedProviders: ['mistral'] }, { pageHost: 'chat.mistral.ai' }), tEn)?.text;
-    expect(text).toBe('Mistral AI (France): warn mode lets this AI service through. You block Mistral AI.');
+    expect(text).toBe('Mistral AI (France): warn mode lets this AI service through. You blocked Mistral AI.');
     expect(pageWarning(input({ mode: 'warn' }, { pageHost: 'chat.mistral.ai' }), tEn)).toBeUndefined();
   });
 

@@ -6,10 +6,10 @@ import { tEn, tZh } from './locale.ts';
 
 describe('rule sentences', () => {
   it('say who decides what, in English', () => {
-    expect(describeRule({ tier: 'user', scope: 'provider', action: 'block' }, 'deepseek', database, tEn)).toBe('You block DeepSeek.');
+    expect(describeRule({ tier: 'user', scope: 'provider', action: 'block' }, 'deepseek', database, tEn)).toBe('You blocked DeepSeek.');
     expect(describeRule({ tier: 'org', scope: 'country', action: 'block' }, 'CN', database, tEn)).toBe('Your organization blocks AI services with a company or data in China.');
     expect(describeRule({ tier: 'org', scope: 'level', action: 'block' }, 'medium', database, tEn)).toBe('Your organization blocks every AI service at medium or high risk.');
-    expect(describeRule({ tier: 'user', scope: 'site', action: 'allow' }, 'intranet.example', database, tEn)).toBe('You allow every AI service on intranet.example.');
+    expect(describeRule({ tier: 'user', scope: 'site', action: 'allow' }, 'intranet.example', database, tEn)).toBe('You allowed every AI service on intranet.example.');
     expect(whoDecides({ tier: 'org' }, tEn)).toBe('your organization');
   });
 
