@@ -9,7 +9,7 @@
  *    flat while the scan grows with the entries.
  */
 import { fileURLToPath } from 'node:url';
-import { type CompiledDatabase, compileDatabase } from '../src/core/compile-database.ts';
+import { type CompiledDatabase, compileDatabase } from '../src/core/database/compile-database.ts';
 import { normalizeHostname } from '../src/core/hostname.ts';
 import type { Provider } from '../src/core/provider.ts';
 import { RiskDatabase } from '../src/core/risk-database.ts';

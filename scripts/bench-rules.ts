@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { compileBlockRules } from '../src/core/block-rules.ts';
-import { compileDatabase } from '../src/core/compile-database.ts';
+import { compileDatabase } from '../src/core/database/compile-database.ts';
 import { DYNAMIC_RULE_BUDGET, REGEX_RULE_BUDGET, UNSAFE_RULE_BUDGET } from '../src/core/constants.ts';
 import { effectiveSettings } from '../src/core/policy-merge.ts';
 import type { Provider } from '../src/core/provider.ts';

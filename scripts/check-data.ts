@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { relative, resolve } from 'node:path';
-import { DatabaseError } from '../src/core/validate-database.ts';
+import { DatabaseError } from '../src/core/database/validate-database.ts';
 import { loadDatabase } from './database/load-sources.ts';
 
 const only = process.argv.slice(2).map((f) => relative(process.cwd(), resolve(f)));

@@ -8,7 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { RiskDatabase } from '../src/core/risk-database.ts';
-import { DatabaseError } from '../src/core/validate-database.ts';
+import { DatabaseError } from '../src/core/database/validate-database.ts';
 import { loadDatabase } from './database/load-sources.ts';
 import { hostOfInput, lookupRecord } from './database/lookup-record.ts';
 import { prettyRecord } from './database/pretty-record.ts';

@@ -9,7 +9,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { RiskDatabase } from '../src/core/risk-database.ts';
-import { DatabaseError } from '../src/core/validate-database.ts';
+import { DatabaseError } from '../src/core/database/validate-database.ts';
 import { loadDatabase } from './database/load-sources.ts';
 import { parseScanArgs, reachesFailLevel, USAGE } from './scan/args.ts';
 import { formatResult, jsonLine } from './scan/format.ts';

@@ -4,7 +4,7 @@
  * problem naming the file, the entry and the field.
  */
 import type { Plugin } from 'vite';
-import type { CompiledDatabase } from '../src/core/compile-database.ts';
+import type { CompiledDatabase } from '../src/core/database/compile-database.ts';
 import { loadDatabase, sourcePaths } from './database/load-sources.ts';
 
 const ID = 'virtual:risk-database';

@@ -1,5 +1,5 @@
 /** The compiled risk database emitted by scripts/vite-plugin-database.ts. */
 declare module 'virtual:risk-database' {
-  const compiled: import('../src/core/compile-database.ts').CompiledDatabase;
+  const compiled: import('../src/core/database/compile-database.ts').CompiledDatabase;
   export default compiled;
 }

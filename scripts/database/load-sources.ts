@@ -4,8 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { type CompiledDatabase, compileDatabase } from '../../src/core/compile-database.ts';
-import { type DatabaseFiles, DatabaseError, type SourceFile, validateDatabase } from '../../src/core/validate-database.ts';
+import { type CompiledDatabase, compileDatabase } from '../../src/core/database/compile-database.ts';
+import { type DatabaseFiles, DatabaseError, type SourceFile, validateDatabase } from '../../src/core/database/validate-database.ts';
 
 export const DATA_FOLDERS = ['providers', 'jurisdictions', 'laws'] as const;
 

@@ -1,8 +1,8 @@
 /** The `--pretty` form of `npm run -s lookup -- --stats`. */
 import { countryName } from '../../src/core/country.ts';
-import type { DatabaseStats } from '../../src/core/database-stats.ts';
+import type { DatabaseStats } from '../../src/core/database/database-stats.ts';
 
-export { databaseStats } from '../../src/core/database-stats.ts';
+export { databaseStats } from '../../src/core/database/database-stats.ts';
 
 export function statsTable(s: DatabaseStats): string {
   const rows: Array<[string, string | number]> = [

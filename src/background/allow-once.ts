@@ -4,7 +4,7 @@
  * browser drops when it closes. Rules for the same host are replaced, not added.
  */
 import browser from 'webextension-polyfill';
-import { allowOnceGrants, allowOnceRefusal, allowOnceRules, freeAllowOnceIds } from '../core/allow-once.ts';
+import { allowOnceGrants, allowOnceRefusal, allowOnceRules, freeAllowOnceIds } from '../core/block-actions/allow-once.ts';
 import { decide } from '../core/block-decision.ts';
 import { ALLOW_ONCE_RULE_IDS } from '../core/constants.ts';
 import { httpHostOf } from '../core/hostname.ts';

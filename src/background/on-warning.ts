@@ -1,6 +1,6 @@
 /**
  * The in-page warning, asked for by the top frame's content script (src/content/page-warning.ts).
- * The background decides (core/page-warning.ts) from what the browser says about the sender and
+ * The background decides (core/warning/page-warning.ts) from what the browser says about the sender and
  * from the tab's stored findings: a page can only ask when, never what. A dismissal is recorded
  * for the sender's own site only (and refused while the organization locks the warning on), and
  * the details open the popup view of the sender's own tab. When the settings or the policy change,
@@ -10,7 +10,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { ALLOW_ONCE_RULE_IDS, MAX_DISMISSED_SITES, WARNING_DISMISSED_KEY } from '../core/constants.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import type { BgToContentWarningChanged, ContentToBgGetWarning, PageWarningView, WarningOffSites } from '../core/messages.ts';
-import { pageWarning, warningLockedOn, withDismissed } from '../core/page-warning.ts';
+import { pageWarning, warningLockedOn, withDismissed } from '../core/warning/page-warning.ts';
 import { t } from '../shared/t.ts';
 import { isActiveDocument } from './sender.ts';
 import { currentState } from './settings-store.ts';

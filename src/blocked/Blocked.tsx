@@ -7,7 +7,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { allowOnceRefusal } from '../core/allow-once.ts';
+import { allowOnceRefusal } from '../core/block-actions/allow-once.ts';
 import { decide, type Decision } from '../core/block-decision.ts';
 import { database } from '../core/database.ts';
 import { type CardFact, cardFactsOf, type FactField, factOf } from '../core/fact-card/card-facts.ts';

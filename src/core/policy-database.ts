@@ -4,7 +4,7 @@
  * levels in place of the database's. Everything downstream (facts, badge, block rules) takes a
  * RiskDatabase, so it follows the policy without knowing about it.
  */
-import { compileDatabase } from './compile-database.ts';
+import { compileDatabase } from './database/compile-database.ts';
 import { countryName } from './country.ts';
 import type { Jurisdiction, Provider, Source } from './provider.ts';
 import { RiskDatabase } from './risk-database.ts';

@@ -1,7 +1,7 @@
 /**
  * Domain types of the risk database, in the shape people edit under src/data (docs/data.md).
- * src/core/validate-database.ts checks files against these types at build time, and
- * src/core/compile-database.ts turns them into the lookup structure the extension ships.
+ * src/core/database/validate-database.ts checks files against these types at build time, and
+ * src/core/database/compile-database.ts turns them into the lookup structure the extension ships.
  */
 import type { RiskLevel } from './risk-level.ts';
 

@@ -3,7 +3,7 @@
  * of the queried name (plus the `*` patterns filed under that suffix, a handful at most); model
  * lookup probes one key per character of a bounded name. Neither walks the list of entries.
  */
-import type { CompiledDatabase, HostRef, ModelRef } from './compile-database.ts';
+import type { CompiledDatabase, HostRef, ModelRef } from './database/compile-database.ts';
 import { normalizeHostname } from './hostname.ts';
 import { parseModelName } from './model-name.ts';
 import type { Jurisdiction, Law, ModelFamily, Product, ProductHost, Provider } from './provider.ts';

@@ -3,7 +3,7 @@
  * in force, the database's format and fingerprint, and how the CSV export guards spreadsheets.
  */
 import { database } from '../core/database.ts';
-import { databaseVersion } from '../core/database-version.ts';
+import { databaseVersion } from '../core/database/database-version.ts';
 import type { RulesStatus as Status } from '../core/settings-view.ts';
 import { t } from '../shared/t.ts';
 import { RulesStatus } from './RulesStatus.tsx';

@@ -1,6 +1,6 @@
 /** What the bundled risk database holds, its version, and its providers and laws to browse (data-stat attributes are read by tests). */
 import { database } from '../core/database.ts';
-import { databaseStats } from '../core/database-stats.ts';
+import { databaseStats } from '../core/database/database-stats.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
 import { t } from '../shared/t.ts';
 import { LawBrowser } from './LawBrowser.tsx';

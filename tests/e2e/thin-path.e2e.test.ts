@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { database as bundled } from '../../src/core/database.ts';
-import { databaseStats } from '../../src/core/database-stats.ts';
+import { databaseStats } from '../../src/core/database/database-stats.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { openOptions, openPopup, openToolbarPopup, screenshot, stopServiceWorker, tabIdOf, tabState, toolbarBadge } from './harness/extension.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOW_ONCE_PRIORITY, allowOnceGrants, allowOnceRefusal, allowOnceRevoked, allowOnceRules, freeAllowOnceIds } from '../../src/core/allow-once.ts';
+import { ALLOW_ONCE_PRIORITY, allowOnceGrants, allowOnceRefusal, allowOnceRevoked, allowOnceRules, freeAllowOnceIds } from '../../src/core/block-actions/allow-once.ts';
 import { decide } from '../../src/core/block-decision.ts';
 import { blockRulesOf } from '../../src/core/block-scope.ts';
 import { ALLOW_ONCE_RULE_IDS } from '../../src/core/constants.ts';

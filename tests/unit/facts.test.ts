@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeFindings, factsFor } from '../../src/core/facts.ts';
 import { applyPageSeen, type TabState } from '../../src/core/tab-state.ts';
-import { type DatabaseFiles } from '../../src/core/validate-database.ts';
+import { type DatabaseFiles } from '../../src/core/database/validate-database.ts';
 import type { RiskDatabase } from '../../src/core/risk-database.ts';
 import { docId } from './helpers.ts';
 import { tEn } from './locale.ts';

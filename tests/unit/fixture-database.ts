@@ -1,8 +1,8 @@
 /** The small database under tests/fixtures/database, loaded the way the build loads src/data. */
-import { compileDatabase, type CompiledDatabase } from '../../src/core/compile-database.ts';
+import { compileDatabase, type CompiledDatabase } from '../../src/core/database/compile-database.ts';
 import { RiskDatabase } from '../../src/core/risk-database.ts';
 import type { FindingRef } from '../../src/core/tab-state.ts';
-import { type DatabaseFiles, validateDatabase } from '../../src/core/validate-database.ts';
+import { type DatabaseFiles, validateDatabase } from '../../src/core/database/validate-database.ts';
 import { readSources } from '../../scripts/database/load-sources.ts';
 
 export const FIXTURE_DIR = 'tests/fixtures/database';

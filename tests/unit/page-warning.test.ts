@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { database } from '../../src/core/database.ts';
-import { pageWarning, type WarningInput, warningLockedOn, withDismissed } from '../../src/core/page-warning.ts';
+import { pageWarning, type WarningInput, warningLockedOn, withDismissed } from '../../src/core/warning/page-warning.ts';
 import { effectiveSettings } from '../../src/core/policy-merge.ts';
 import type { Policy, UserSettings } from '../../src/core/settings.ts';
 import { applySightings } from '../../src/core/tab-state.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type DatabaseFiles, DatabaseError, isKnownCountryCode, reviewDateProblem, validateDatabase } from '../../src/core/validate-database.ts';
+import { type DatabaseFiles, DatabaseError, isKnownCountryCode, reviewDateProblem, validateDatabase } from '../../src/core/database/validate-database.ts';
 import { readSources } from '../../scripts/database/load-sources.ts';
 import { fixtureFiles, providerFile, TODAY } from './fixture-database.ts';
 

@@ -4,13 +4,13 @@
  * line per problem naming the file, the entry and the field; the extension then trusts the
  * compiled data.
  */
-import { Checker } from './database/checker.ts';
-import { validateJurisdiction, validateLaws } from './database/validate-jurisdiction.ts';
-import { newClaims, validateProvider } from './database/validate-provider.ts';
-import type { RiskDatabaseSource } from './provider.ts';
+import { Checker } from './checker.ts';
+import { validateJurisdiction, validateLaws } from './validate-jurisdiction.ts';
+import { newClaims, validateProvider } from './validate-provider.ts';
+import type { RiskDatabaseSource } from '../provider.ts';
 
-export { isKnownCountryCode } from './country.ts';
-export { reviewDateProblem } from './database/review-date.ts';
+export { isKnownCountryCode } from '../country.ts';
+export { reviewDateProblem } from './review-date.ts';
 
 export class DatabaseError extends Error {
   constructor(readonly problems: string[]) {

@@ -4,7 +4,7 @@
  * builds with the same data have the same fingerprint; any change of an entry changes it). The
  * database has no version number of its own: it is compiled from src/data at build time.
  */
-import type { RiskDatabase } from './risk-database.ts';
+import type { RiskDatabase } from '../risk-database.ts';
 
 export interface DatabaseVersion {
   format: number;

@@ -1,6 +1,6 @@
 /** Counts of the database: the options page shows them, `npm run -s lookup -- --stats` prints them. */
-import { operatingFactsOf } from './product-risk.ts';
-import type { RiskDatabase } from './risk-database.ts';
+import { operatingFactsOf } from '../product-risk.ts';
+import type { RiskDatabase } from '../risk-database.ts';
 
 export interface DatabaseStats {
   providers: number;

@@ -14,15 +14,15 @@
  * A user may turn the warning off per site, unless the organization locks `showWarning`: then the
  * sites they turned it off on are overruled, and the banner offers no such button.
  */
-import { decide } from './block-decision.ts';
-import { companyLabel, describeFindings, type FindingFacts, factsFor } from './facts.ts';
-import { normalizeHostname } from './hostname.ts';
-import type { Translate } from './i18n.ts';
-import type { PageWarningView, WarningTrigger } from './messages.ts';
-import type { EffectiveSettings } from './policy-merge.ts';
-import type { RiskDatabase } from './risk-database.ts';
-import { describeRule, whoDecides } from './rule-words.ts';
-import type { TabState } from './tab-state.ts';
+import { decide } from '../block-decision.ts';
+import { companyLabel, describeFindings, type FindingFacts, factsFor } from '../facts.ts';
+import { normalizeHostname } from '../hostname.ts';
+import type { Translate } from '../i18n.ts';
+import type { PageWarningView, WarningTrigger } from '../messages.ts';
+import type { EffectiveSettings } from '../policy-merge.ts';
+import type { RiskDatabase } from '../risk-database.ts';
+import { describeRule, whoDecides } from '../rule-words.ts';
+import type { TabState } from '../tab-state.ts';
 
 export interface WarningInput {
   settings: Pick<EffectiveSettings, 'org' | 'user' | 'mode' | 'showWarning' | 'locked'>;

@@ -4,8 +4,8 @@
  * by model-name prefix and by namespace, so that a lookup probes a handful of keys whatever the
  * size of the database (see risk-database.ts and `npm run bench`).
  */
-import { fixedSuffixOf, wildPrefixOf } from './host-pattern.ts';
-import type { Jurisdiction, Law, Provider, RiskDatabaseSource } from './provider.ts';
+import { fixedSuffixOf, wildPrefixOf } from '../host-pattern.ts';
+import type { Jurisdiction, Law, Provider, RiskDatabaseSource } from '../provider.ts';
 
 /** [provider index, product index, host index within the product]. */
 export type HostRef = [number, number, number];

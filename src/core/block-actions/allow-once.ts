@@ -8,12 +8,12 @@
  * works. They outrank every dynamic rule, but leave out requests from the sites whose AI traffic
  * the organization blocks, so an organization's site decision still holds.
  */
-import { type Decision, decide, siteMatch } from './block-decision.ts';
-import { priorityOf } from './block-scope.ts';
-import { ALLOW_ONCE_RULE_IDS } from './constants.ts';
-import { normalizeHostname } from './hostname.ts';
-import type { EffectiveSettings } from './policy-merge.ts';
-import type { RiskDatabase } from './risk-database.ts';
+import { type Decision, decide, siteMatch } from '../block-decision.ts';
+import { priorityOf } from '../block-scope.ts';
+import { ALLOW_ONCE_RULE_IDS } from '../constants.ts';
+import { normalizeHostname } from '../hostname.ts';
+import type { EffectiveSettings } from '../policy-merge.ts';
+import type { RiskDatabase } from '../risk-database.ts';
 
 /** Above the highest dynamic rule (the organization's site rules). */
 export const ALLOW_ONCE_PRIORITY = priorityOf('org', 'site') + 1;
