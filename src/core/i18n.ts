@@ -41,8 +41,27 @@ export function translatorFrom(messages: Messages): Translate {
   return (key, substitutions = []) => {
     const text = messages[key];
     if (text === undefined) return key;
-    return text.replace(POSITIONAL_RE, (_m, n: string) => String(substitutions[Number(n) - 1] ?? ''));
+    return spaceHan(text.replace(POSITIONAL_RE, (_m, n: string) => String(substitutions[Number(n) - 1] ?? '')));
   };
+}
+
+// Han ideographs (CJK Unified Ideographs and Extension A); full-width punctuation is not in them.
+const HAN = '\u3400-\u4dbf\u4e00-\u9fff';
+const HAS_HAN = new RegExp(`[${HAN}]`, 'u');
+const SPACE_BETWEEN_HAN = new RegExp(`([${HAN}]) +(?=[${HAN}])`, 'gu');
+const HAN_THEN_LATIN = new RegExp(`([${HAN}])(?=[A-Za-z])`, 'gu');
+const LATIN_THEN_HAN = new RegExp(`([A-Za-z])(?=[${HAN}])`, 'gu');
+
+/**
+ * Spacing of Chinese text once its placeholders are filled, as Chinese typesetting has it: no
+ * space between two Han characters ("拦截中国", not "拦截 中国") and one between Han and a Latin
+ * word ("拦截 DeepSeek", "chat.deepseek.com 上的"). A template cannot get both right, since the
+ * same `$1` takes a country in Chinese or a company's Latin name. Digits are left as written
+ * ("2026年3月5日"). Text without Han characters is returned unchanged.
+ */
+export function spaceHan(text: string): string {
+  if (!HAS_HAN.test(text)) return text;
+  return text.replace(SPACE_BETWEEN_HAN, '$1').replace(HAN_THEN_LATIN, '$1 ').replace(LATIN_THEN_HAN, '$1 ');
 }
 
 /** "a", "a and b", "a, b and c", with the locale's own joining words. */

@@ -283,15 +283,15 @@ describe('popup actions in Simplified Chinese', () => {
     await expect.poll(async () => (await tabState(ext, tabId))?.findings.length ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
     const popup = await openPopup(ext, tabId);
     const actions = popup.locator('.verdict .site-actions');
-    await expect.poll(() => actions.locator('button').first().innerText()).toBe('拦截DeepSeek');
+    await expect.poll(() => actions.locator('button').first().innerText()).toBe('拦截 DeepSeek');
     expect(await actions.locator('[data-explains="blockedSites"]').innerText()).toBe('此页面仍可打开，但它发出的 AI 请求会被拦截，因此其 AI 功能将无法使用。');
     const country = popup.locator('[data-toggle="blockedCountries:CN"]');
     await country.getByRole('button', { name: '拦截中国' }).click();
     const reach = countryReach(database, 'CN', ['deepseek']);
-    expect(await country.locator('.confirm-text').innerText()).toMatch(new RegExp(`^拦截中国：共 ${reach.count} 个 AI 服务，包括DeepSeek、.+和.+。$`));
+    expect(await country.locator('.confirm-text').innerText()).toMatch(new RegExp(`^拦截中国：共 ${reach.count} 个 AI 服务，包括 DeepSeek、.+和.+。$`));
     await checkBothThemes(popup, 'popup-actions-confirm-zh-CN');
     await country.getByRole('button', { name: '取消' }).click();
-    await actions.getByRole('button', { name: '拦截DeepSeek' }).click();
+    await actions.getByRole('button', { name: '拦截 DeepSeek' }).click();
     const verdict = popup.locator('.verdict');
     await expect.poll(() => verdict.locator('h1').innerText()).toBe('本页面已拦截：DeepSeek。');
     expect(await popup.locator('.undo-bar .undo-text').innerText()).toBe('已拦截：DeepSeek。');

@@ -263,7 +263,7 @@ describe('risk popup in Simplified Chinese', () => {
     expect(await popup.locator('.verdict .level').innerText()).toContain('高风险');
     const card = popup.locator('article.card[data-provider="openrouter"]');
     expect(await card.locator('[data-fact="flow"]').innerText()).toBe(`本页面 → OpenRouter（美国） → ${BYTEDANCE}（中国）`);
-    expect(await card.getByRole('button', { name: '拦截OpenRouter' }).isVisible()).toBe(true);
+    expect(await card.getByRole('button', { name: '拦截 OpenRouter' }).isVisible()).toBe(true);
     expect(await card.locator('summary').first().innerText()).toMatch(/^适用的法律（\d+）$/);
     // The model named once, without "的 DeepSeek"; sources and law headings in Chinese.
     const deepseekModel = card.locator('[data-model="deepseek/deepseek-chat"]');

@@ -64,7 +64,7 @@ describe('badge and verdict in Simplified Chinese', () => {
     expect(badge.text).toBe('高');
     expect(badge.title).toBe('AI 管辖权守卫：高风险。本页面的 AI：DeepSeek（中国）、Mistral AI（法国）');
     expect(verdictFor(zhTab('chat.deepseek.com'), tZh)?.sentence).toBe('本页面是 DeepSeek Chat，由 DeepSeek（中国）运营。');
-    expect(verdictFor(zhTab('news.example', 'chatgpt.com', 'chat.deepseek.com'), tZh)?.sentence).toBe('本页面使用的 AI 来自：DeepSeek（中国）和OpenAI（美国）。');
+    expect(verdictFor(zhTab('news.example', 'chatgpt.com', 'chat.deepseek.com'), tZh)?.sentence).toBe('本页面使用的 AI 来自：DeepSeek（中国）和 OpenAI（美国）。');
   });
 });
 

@@ -41,7 +41,7 @@ describe('messages', () => {
   it('joins lists with each language’s words', () => {
     expect(listOf(tEn, ['A'])).toBe('A');
     expect(listOf(tEn, ['A', 'B', 'C'])).toBe('A, B and C');
-    expect(listOf(tZh, ['A', 'B', 'C'])).toBe('A、B和C');
+    expect(listOf(tZh, ['A', 'B', 'C'])).toBe('A、B 和 C');
   });
 
   it('names the file and key of every problem', () => {
@@ -84,5 +84,20 @@ describe('messages', () => {
     walk(root);
     const missing = [...used].filter((k) => locales.en![k] === undefined);
     expect(missing).toEqual([]);
+  });
+});
+
+describe('spacing of Chinese text (spaceHan)', () => {
+  it('joins Han characters, spaces Han from Latin words, and leaves other text alone', async () => {
+    const { spaceHan } = await import('../../src/core/i18n.ts');
+    expect(spaceHan('拦截 中国')).toBe('拦截中国');
+    expect(spaceHan('拦截DeepSeek')).toBe('拦截 DeepSeek');
+    expect(spaceHan('拦截chat.deepseek.com 上的 AI')).toBe('拦截 chat.deepseek.com 上的 AI');
+    expect(spaceHan('DeepSeek的模型')).toBe('DeepSeek 的模型');
+    expect(spaceHan('运营方：Hangzhou')).toBe('运营方：Hangzhou');
+    expect(spaceHan('2026年3月5日，共 49 个')).toBe('2026年3月5日，共 49 个');
+    expect(spaceHan('You blocked  DeepSeek.')).toBe('You blocked  DeepSeek.');
+    const t = translatorFrom({ block: '拦截$1' });
+    expect([t('block', ['中国']), t('block', ['OpenRouter'])]).toEqual(['拦截中国', '拦截 OpenRouter']);
   });
 });
