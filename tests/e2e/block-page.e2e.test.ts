@@ -149,6 +149,22 @@ describe('block page', () => {
     await checkBothThemes(page, 'blocked-sources-open');
   });
 
+  it('shows nothing inside a frame (it is only ever a tab\'s top page), so its buttons cannot be overlaid', async () => {
+    const page = await blockedPageWithoutNavigation();
+    await expect.poll(() => page.locator('h1').count()).toBeGreaterThan(0);
+    // The same page, framed (an extension page may frame it; a site cannot learn its dynamic address).
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      document.body.append(frame);
+      return new Promise((ok) => frame.addEventListener('load', ok));
+    }, `chrome-extension://${ext.extensionId}/blocked.html#https://chat.deepseek.com/`);
+    const framed = page.frames().find((f) => f !== page.mainFrame())!;
+    await new Promise((ok) => setTimeout(ok, 500));
+    expect(await framed.locator('#app').innerHTML()).toBe('');
+    expect(await framed.getByRole('button').count()).toBe(0);
+  });
+
   it('in a tab with no page before it, offers to close the tab instead of going back', async () => {
     const opened = ext.context.waitForEvent('page');
     await (await ext.extensionPage()).evaluate(() => chrome.tabs.create({ url: 'https://chat.deepseek.com/' }));

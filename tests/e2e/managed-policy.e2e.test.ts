@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_EXTENSION_ID, WARNING_DISMISSED_KEY } from '../../src/core/constants.ts';
+import { FIRST_RUN_KEY, FIRST_RUN_PAGE } from '../../src/core/first-run/first-run-decision.ts';
 import type { SettingsView } from '../../src/core/settings-view.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
@@ -201,4 +202,45 @@ describe('docs/admin.md scenario (c), warn-only rollout: the organization locks 
     await expect.poll(() => bannerText(cdp), { timeout: 5000 }).toBeNull();
     await expect.poll(() => options.locator('[data-warning-sites]').getAttribute('data-warning-sites')).toBe('off');
   }, 90_000);
+});
+
+describe('an organization that sets the mode and forbids bypassing', () => {
+  // The user's own block of DeepSeek stays theirs; the organization only sets the mode and says
+  // no block may be bypassed.
+  const POLICY_NO_BYPASS = { mode: 'block', allowBypass: false };
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    installPolicyFile(CHROMIUM_POLICY_FILE, { '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: POLICY_NO_BYPASS } } });
+    // A fresh install, with the first-run page left for the test to look for.
+    ext = await launchExtension({ hosts: ['app.example.com', 'api.deepseek.com'], keepFirstRun: true });
+    serveFakeAi(ext.server, 'api.deepseek.com');
+    await waitForPolicy(ext, (view) => view.settings.allowBypass === false && view.settings.mode === 'block');
+  });
+  afterAll(async () => {
+    restorePolicyFile(CHROMIUM_POLICY_FILE);
+    await ext?.close();
+  });
+
+  it('opens no first-run page on install: the organization has set the mode', async () => {
+    const probe = await ext.extensionPage();
+    await expect.poll(async () => ((await probe.evaluate((key) => chrome.storage.local.get(key), FIRST_RUN_KEY)) as Record<string, { decision?: string }>)[FIRST_RUN_KEY]?.decision, { timeout: 15_000 }).toBeDefined();
+    const record = ((await probe.evaluate((key) => chrome.storage.local.get(key), FIRST_RUN_KEY)) as Record<string, { decision: string }>)[FIRST_RUN_KEY]!;
+    expect(record.decision).not.toBe('open');
+    expect(ext.context.pages().map((p) => p.url()).filter((u) => u.endsWith(`/${FIRST_RUN_PAGE}`))).toEqual([]);
+  });
+
+  it('offers no pause on a site the user blocks AI on, and refuses a pause asked for all the same', async () => {
+    expect((await updateSettings(ext, { blockedProviders: ['deepseek'] })).ok).toBe(true);
+    const page = await ext.newPage();
+    await page.goto('https://app.example.com/outbound.html');
+    const tabId = await tabIdOf(ext, page);
+    expect(await page.evaluate((u) => (window as any).tryFetch(u), 'https://api.deepseek.com/chat/completions')).toMatch(/^failed/);
+    const popup = await openPopup(ext, tabId);
+    await expect.poll(() => popup.locator('article.card[data-provider="deepseek"] .block-status').count(), { timeout: 15_000 }).toBe(1);
+    expect(await popup.locator('.pause').count()).toBe(0);
+    const answer = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-to-bg/pause-site', site: 'app.example.com' }));
+    expect(answer).toMatchObject({ ok: false });
+    expect(await popup.evaluate(() => chrome.declarativeNetRequest.getSessionRules())).toEqual([]);
+    expect(await page.evaluate((u) => (window as any).tryFetch(u), 'https://api.deepseek.com/chat/completions')).toMatch(/^failed/);
+  });
 });

@@ -17,6 +17,7 @@ import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { openPopup, openToolbarPopup, stopServiceWorker, tabIdOf, tabState, toolbarBadge } from './harness/extension.ts';
 import { dynamicRules, getSettings, updateSettings } from './harness/settings.ts';
 import { checkBothThemes } from './harness/ui-checks.ts';
+import { inContentScript } from './harness/warning-banner.ts';
 
 const HOSTS = ['chat.deepseek.com', 'app.example.com', 'openrouter.ai', 'api.deepseek.com'];
 const NOTHING_BLOCKED = { blockedProviders: [], blockedCountries: [], blockedSites: [], allowedProviders: [], allowedCountries: [], allowedSites: [], blockLevel: 'off', mode: 'block' };
@@ -254,8 +255,20 @@ describe('popup actions', () => {
 
   it('pause and resume are refused from a web page, and pause is not offered outside block mode', async () => {
     const { page, tabId } = await outboundWithDeepSeek();
-    // A page cannot reach the extension's runtime at all; a content script's sender is refused as a UI.
+    // A page cannot reach the extension's runtime at all.
     expect(await page.evaluate(() => typeof (globalThis as any).chrome?.runtime?.sendMessage)).not.toBe('function');
+    // The page's own content script (what a compromised renderer could send) is refused, in block
+    // mode where a pause would otherwise be granted: no rule, nothing stored, the block holds.
+    await updateSettings(ext, { blockedProviders: ['deepseek'] });
+    const cdp = await ext.context.newCDPSession(page);
+    for (const type of ['ui-to-bg/pause-site', 'ui-to-bg/resume-site']) {
+      const answer = await inContentScript(cdp, `chrome.runtime.sendMessage({ type: '${type}', site: 'app.example.com' })`);
+      expect(answer).not.toMatchObject({ ok: true });
+    }
+    expect(await sessionRules(ext)).toEqual([]);
+    expect((await (await ext.extensionPage()).evaluate((key) => chrome.storage.session.get(key), PAUSES_KEY))[PAUSES_KEY] ?? {}).toEqual({});
+    expect(await page.evaluate((u) => (window as any).tryFetch(u), DEEPSEEK_API)).toMatch(/^failed/);
+    await cdp.detach();
     await updateSettings(ext, { blockedProviders: ['deepseek'], mode: 'warn' });
     const popup = await openPopup(ext, tabId);
     await expect.poll(() => popup.locator('article.card[data-provider="deepseek"] .block-status').innerText()).toBe('Warning only: warn mode lets it through. You blocked DeepSeek.');
