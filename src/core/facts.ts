@@ -140,5 +140,15 @@ export function providerLabel(f: DescribedFinding, t: Translate): string {
 
 /** "DeepSeek (China)", with the country named in the UI language. */
 export function companyLabel(name: string, country: CountryCode, t: Translate): string {
-  return t('wProviderIn', [name, countryName(country, intlLocaleOf(t))]);
+  return t('wProviderIn', [shortName(name), countryName(country, intlLocaleOf(t))]);
+}
+
+/**
+ * A name as a sentence uses it beside a country: without the products the database lists after
+ * it ("ByteDance (Doubao, Coze, Trae)" → "ByteDance"), so no sentence reads "ByteDance (Doubao,
+ * Coze, Trae) (China)". Card headings keep the whole name.
+ */
+export function shortName(name: string): string {
+  const short = name.replace(/\s*[(（][^()（）]*[)）]$/u, '');
+  return short.length >= 2 ? short : name;
 }

@@ -71,7 +71,7 @@ describe('badge and verdict in Simplified Chinese', () => {
 describe('flow line through an aggregator', () => {
   const through = (model: string, t = tEn) =>
     describeFindings(database, applySightings(undefined, [sightingOf(database, { count: 1, channel: 'fetch', url: 'https://openrouter.ai/api/v1/chat/completions', shape: 'openai-chat', confirmed: true, model }, { frameId: 0, doc: docId('a'), frameHost: 'app.example.com' })!], 1, 1), t)[0]!;
-  const bytedance = database.provider('bytedance')!.name;
+  const bytedance = 'ByteDance'; // the name as sentences use it, without its products (shortName)
 
   it('goes on to the builder of a closed-weights model, in both languages', () => {
     expect(flowLine(through('bytedance/doubao-1.5-pro-32k'), tEn)).toBe(`This page → OpenRouter (United States) → ${bytedance} (China)`);
@@ -97,5 +97,15 @@ describe('an AI endpoint the database does not know', () => {
     expect(verdictFor(gateway(tZh), tZh)).toMatchObject({ sentence: '本页面使用的 AI 来自：llm.gateway.example.net 上的未知 AI 服务。' });
     expect(gateway(tZh)[0]?.reason).toMatch(/不在数据库中/);
     expect(badgeFor(gateway(), tEn).text).toBe('?');
+  });
+});
+
+describe('names in sentences (shortName)', () => {
+  it('drops the products listed after a company name, and keeps names that are only that', async () => {
+    const { shortName } = await import('../../src/core/facts.ts');
+    expect(shortName('ByteDance (Doubao, Coze, Trae)')).toBe('ByteDance');
+    expect(shortName('Qiniu Cloud (七牛云)')).toBe('Qiniu Cloud');
+    expect(shortName('DeepSeek')).toBe('DeepSeek');
+    expect(shortName('(X)')).toBe('(X)');
   });
 });
