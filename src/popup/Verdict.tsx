@@ -81,7 +81,8 @@ export function Verdict({ verdict, openVerdict, findings, providers, settings, s
           {product?.providerId ? (
             <>
               <BlockToggle settings={settings} list="blockedProviders" value={product.providerId} label={product.providerName} primary />
-              {blockPage ? null : (
+              {/* Once the product is blocked, blocking AI on its site adds nothing, unless that is what blocks it. */}
+              {blockPage || (all && !siteListed(settings, site)) ? null : (
                 <div class="site-block">
                   <BlockToggle settings={settings} list="blockedSites" value={site} label={t('popSiteLabel', [site])} />
                   <p class="hint" data-explains="blockedSites">
@@ -98,4 +99,10 @@ export function Verdict({ verdict, openVerdict, findings, providers, settings, s
       )}
     </section>
   );
+}
+
+/** Whether the user's or the organization's site list names `site`. */
+function siteListed(settings: Settings, site: string): boolean {
+  const view = settings.view;
+  return !!view && (view.settings.org.blockedSites.includes(site) || (view.user.blockedSites ?? []).includes(site));
 }

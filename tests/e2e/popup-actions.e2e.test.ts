@@ -73,6 +73,11 @@ describe('popup actions', () => {
     // The advice line, while nothing is blocked.
     expect(await popup.locator('.verdict .advice').innerText()).toBe('What you can do: use a service rated Low, or block this one.');
     await checkBothThemes(popup, 'popup-actions-product-site');
+    // Once the product is blocked, blocking AI on its site would add nothing: only Unblock is left.
+    await actions.getByRole('button', { name: 'Block DeepSeek' }).click();
+    await expect.poll(() => popup.locator('.verdict').getAttribute('data-blocked')).toBe('all');
+    expect(await actions.locator('button').allInnerTexts()).toEqual(expect.arrayContaining(['Unblock DeepSeek']));
+    expect(await actions.locator('[data-toggle^="blockedSites:"]').count()).toBe(0);
   });
 
   it('a country block asks first, naming how many services it covers; cancelling changes nothing, confirming blocks', async () => {
