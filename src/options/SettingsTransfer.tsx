@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { database } from '../core/database.ts';
 import { policyDatabase } from '../core/policy-database.ts';
-import { type ImportPlan, planImport, settingsFileText } from '../core/settings-transfer/settings-file.ts';
+import { type ImportPlan, MAX_SETTINGS_FILE_CHARS, planImport, settingsFileText } from '../core/settings-transfer/settings-file.ts';
 import type { UserKey } from '../core/settings.ts';
 import { sendMessage } from '../shared/send-message.ts';
 import { t } from '../shared/t.ts';
@@ -49,7 +49,10 @@ export function SettingsTransfer({ settings }: { settings: ReadySettings }) {
     setBusy(true);
     try {
       const db = policyDatabase(database, view.settings);
-      const plan = planImport(await file.text(), view.settings.locked, (id) => db.provider(id) !== undefined);
+      // A file far too large is refused by its size, before its text is read into memory (UTF-8
+      // takes at least one byte a character, so more bytes than 4 × the limit cannot fit).
+      const plan: ImportPlan =
+        file.size > MAX_SETTINGS_FILE_CHARS * 4 ? { ok: false, why: 'too-large' } : planImport(await file.text(), view.settings.locked, (id) => db.provider(id) !== undefined);
       if (!plan.ok) return setOutcome({ kind: 'refused', text: refusalText(plan), ...(plan.why === 'bad-values' ? { problems: plan.problems } : {}) });
       const count = Object.keys(plan.patch).length;
       if (count > 0) {

@@ -163,6 +163,7 @@ describe('options page', () => {
       ['{ mode: block', /This file is not JSON \(.+\)\.\s+Nothing was changed\./],
       [JSON.stringify({ mode: 'block' }), /not a settings file of this extension\.\s+Nothing was changed\./],
       [JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: 9, settings: {} }), /has version 9/],
+      [' '.repeat(9_000_000), /too large to be a settings file\.\s+Nothing was changed\./],
       [JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: 1, settings: { mode: 'block', blockedCountries: ['CN', 'Mars'] } }), /Some settings in this file are not valid:[^]+"Mars"[^]+Nothing was changed\.$/],
     ];
     for (const [text, reason] of cases) {
