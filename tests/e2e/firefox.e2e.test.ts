@@ -39,7 +39,7 @@ describe('Firefox: AI site → badge and popup', () => {
     await ff.openTab(url);
     expect(ff.server.requestsTo('chat.deepseek.com').map((r) => r.path)).toContain('/');
     const tabId = await recordedTab(url);
-    await expect.poll(() => badgeOf(tabId)).toEqual({ text: 'HIGH', title: 'AI Jurisdiction Guard: High risk. AI on this page: DeepSeek (China)' });
+    await expect.poll(() => badgeOf(tabId)).toEqual({ text: 'HIGH', title: 'AI Jurisdiction Guard: High risk. AI on this page: DeepSeek (China).' });
 
     const popup = await ff.openTab(`${ff.extensionOrigin}popup.html?tab=${tabId}`);
     await expect

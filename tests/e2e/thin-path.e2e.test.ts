@@ -36,7 +36,7 @@ describe('thin path: AI site → badge and popup', () => {
 
     await expect.poll(async () => (await toolbarBadge(ext, tabId)).text).toBe('HIGH');
     const badge = await toolbarBadge(ext, tabId);
-    expect(badge.title).toBe('AI Jurisdiction Guard: High risk. AI on this page: DeepSeek (China)');
+    expect(badge.title).toBe('AI Jurisdiction Guard: High risk. AI on this page: DeepSeek (China).');
     expect(badge.color).toEqual([197, 34, 31, 255]);
 
     const popup = await openPopup(ext, tabId);
