@@ -61,7 +61,7 @@ describe('thin path: AI site → badge and popup', () => {
     await page.goto('https://news.example.com/');
     await expect.poll(async () => (await tabState(ext, tabId))?.url).toBe('https://news.example.com/');
     // Chrome itself clears badge text on navigation; the tooltip is what the extension sets.
-    await expect.poll(async () => (await toolbarBadge(ext, tabId)).title).toBe('AI Jurisdiction Guard: no AI service seen on this page');
+    await expect.poll(async () => (await toolbarBadge(ext, tabId)).title).toBe('AI Jurisdiction Guard: no AI service seen on this page.');
     expect((await toolbarBadge(ext, tabId)).text).toBe('');
     const popup = await openPopup(ext, tabId);
     await expect.poll(() => popup.locator('[data-state]').getAttribute('data-state')).toBe('no-ai');

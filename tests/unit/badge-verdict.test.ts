@@ -14,7 +14,7 @@ describe('badge', () => {
     expect(badgeFor(describedTab('news.example'), tEn)).toEqual({
       text: '',
       color: '#5f6368',
-      title: 'AI Jurisdiction Guard: no AI service seen on this page',
+      title: 'AI Jurisdiction Guard: no AI service seen on this page.',
     });
   });
 
@@ -49,6 +49,12 @@ describe('verdict', () => {
     expect(verdictFor(describedTab('news.example', 'chatgpt.com', 'chat.deepseek.com'), tEn)?.sentence).toBe(
       'This page uses AI from DeepSeek (China) and OpenAI (United States).',
     );
+  });
+
+  it('names a product called like its provider once', () => {
+    expect(verdictFor(describedTab('poe.com'), tEn)?.sentence).toBe('This page is Poe (United States).');
+    expect(verdictFor(describedTab('poe.com', 'chat.deepseek.com'), tEn)?.sentence).toBe('This page is Poe (United States). It also uses AI from DeepSeek (China).');
+    expect(verdictFor(describeFindings(database, tabOf('poe.com'), tZh), tZh)?.sentence).toBe('本页面是 Poe（美国）。');
   });
 
   it('has no verdict when nothing was found', () => {
