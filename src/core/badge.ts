@@ -56,5 +56,5 @@ export function badgeFor(findings: readonly DescribedFinding[], t: Translate, bl
   if (!level) return { text: '', color: '#5f6368', title: withCount(t('wBadgeNone', [name])) };
   const { text, color, words } = LEVEL_BADGE[level];
   const title = t('wBadgeTitle', [name, t(words), labels(open)]);
-  return { text: t(text), color, title: withCount(blocked.length ? `${title}. ${t('wBadgePartlyBlocked', [labels(blocked)])}` : title) };
+  return { text: t(text), color, title: withCount(blocked.length ? `${title} ${t('wBadgePartlyBlocked', [labels(blocked)])}` : title) };
 }

@@ -32,7 +32,7 @@ export function describeRule(rule: Pick<BlockRule, 'tier' | 'scope' | 'action'>,
 
 /**
  * The status line of a blocked service where the service is already named (a popup card): "Blocked
- * by you." for the service itself, "Blocked: you block AI on news.example.com" for a broader
+ * by you." for the service itself, "Blocked by you: AI services on news.example.com" for a broader
  * decision, so the line reads as a state, not as a command. Block decisions only.
  */
 export function blockStatusLine(rule: Pick<BlockRule, 'tier' | 'scope'>, matched: string, t: Translate): string {

@@ -27,10 +27,17 @@ export function verdictFor(findings: readonly DescribedFinding[], t: Translate):
   const providers = findingsByProvider(findings);
   const site = findings.find((f) => f.kind === 'site');
   const others = providers.filter((f) => !site || providerKeyOf(f) !== providerKeyOf(site)).map((f) => providerLabel(f, t));
+  // "This page is Poe, run by Poe (United States)" says the name twice: a product named like its
+  // provider is named once, with the provider's country.
+  const self = site && site.productName === site.providerName;
   const sentence = site
-    ? others.length
-      ? t('wVerdictSiteAlso', [site.productName, providerLabel(site, t), listOf(t, others)])
-      : t('wVerdictSite', [site.productName, providerLabel(site, t)])
+    ? self
+      ? others.length
+        ? t('wVerdictSiteSelfAlso', [providerLabel(site, t), listOf(t, others)])
+        : t('wVerdictSiteSelf', [providerLabel(site, t)])
+      : others.length
+        ? t('wVerdictSiteAlso', [site.productName, providerLabel(site, t), listOf(t, others)])
+        : t('wVerdictSite', [site.productName, providerLabel(site, t)])
     : t('wVerdictEmbedded', [listOf(t, others)]);
   return { level, sentence, reason: providers[0]?.reason ?? '' };
 }

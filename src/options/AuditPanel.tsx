@@ -29,7 +29,7 @@ export function AuditPanel({ retentionDays }: { retentionDays: number | undefine
   return (
     <section class="panel" id="audit" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('auditTitle')}</h2>
-      <p class="muted">{retentionDays === undefined ? t('auditIntroNoDays') : t('auditIntro', [formatCount(retentionDays)])}</p>
+      <p class="muted">{retentionDays === undefined ? t('auditIntroNoDays') : retentionDays === 1 ? t('auditIntroOneDay') : t('auditIntro', [formatCount(retentionDays)])}</p>
       {log.storageError && <AuditStorageAlert error={log.storageError} onDismiss={() => void log.dismissError()} />}
       {log.dropped && (
         <AuditNotice kind="dropped" count={log.dropped.count} onDismiss={() => void log.dismissDropped()}>

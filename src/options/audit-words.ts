@@ -18,16 +18,20 @@ const KIND_KEYS: Record<string, string> = {
   sub_frame: 'auditKindFrame',
 };
 
+const LEVEL_WORDS: Record<string, string> = { high: 'wRuleLevelHigh', medium: 'wRuleLevelMedium', unknown: 'wRuleLevelUnknown', low: 'wRuleLevelLow' };
+
 const SCOPE_KEYS: Record<string, string> = { site: 'auditScopeSite', provider: 'auditScopeProvider', country: 'auditScopeCountry', level: 'auditScopeLevel' };
 
 /** What a rule matched, by name: the provider's name as recorded, a country's name. */
 function matchedName(scope: string, matched: string, entry: AuditEntry): string {
   if (scope === 'provider' && matched === entry.providerId && entry.providerName) return entry.providerName;
   if (scope === 'country') return countryName(matched, intlLocaleOf(t));
+  // "level high" blocks high risk, "level medium" medium or high: the same words as the popup's rules.
+  if (scope === 'level' && LEVEL_WORDS[matched]) return t(LEVEL_WORDS[matched]);
   return matched;
 }
 
-/** The entry's rule ("user provider deepseek", "org country CN") in words: "You block provider DeepSeek". */
+/** The entry's rule ("user provider deepseek", "org country CN") in words: "Blocked by you (provider: DeepSeek)". */
 export function ruleWords(entry: AuditEntry): string {
   const rule = entry.rule ?? '';
   const [tier, scope, ...rest] = rule.split(' ');

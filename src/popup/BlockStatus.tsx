@@ -1,7 +1,7 @@
 /**
  * Whether a provider's traffic on this page is blocked, paused, warned about or only recorded,
  * and which decision says so, as the browser applies it (core/block-actions/tab-blocks.ts). In
- * block mode the line is a state ("Blocked by you.", "Blocked: you block AI on news.example.com");
+ * block mode the line is a state ("Blocked by you.", "Blocked by you: AI services on news.example.com");
  * in warn and monitor modes it says the decision is not enforced.
  */
 import { providerBlocks } from '../core/block-actions/tab-blocks.ts';

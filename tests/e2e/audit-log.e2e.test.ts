@@ -109,7 +109,7 @@ describe('audit log', () => {
     expect(await rows(options).evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-audit-entry'))))).toEqual(stored.map((e) => e.id).reverse());
     const navigation = options.locator('#audit tbody tr[data-host="chat.deepseek.com"]');
     expect(await navigation.innerText()).toContain('Blocked');
-    expect(await navigation.innerText()).toContain('You blocked provider DeepSeek');
+    expect(await navigation.innerText()).toContain('Blocked by you (provider: DeepSeek)');
     const flood = stored.find((e) => e.kind === 'xmlhttprequest')!;
     expect(await options.locator(`#audit tbody tr[data-audit-entry="${flood.id}"] td.num`).innerText()).toBe(String(FLOOD));
 
@@ -248,7 +248,7 @@ describe('audit log', () => {
     for (const e of existing) expect(await siteOf(e.id!)).toBe(e.site);
     const note = options.locator('[data-audit-trimmed]');
     await expect.poll(() => note.getAttribute('data-audit-trimmed'), { timeout: 10_000 }).toBe(String(extra));
-    expect(await note.innerText()).toContain(`The log reached its limit of ${AUDIT_MAX_ENTRIES.toLocaleString('en-US')} entries, so the 5 oldest were deleted`);
+    expect(await note.innerText()).toContain(`The log reached its limit of ${AUDIT_MAX_ENTRIES.toLocaleString('en-US')} entries, so the oldest were deleted (5, the last at`);
     await note.locator('button', { hasText: 'Dismiss' }).click();
     await expect.poll(() => note.count()).toBe(0);
     // Leave the log as the other tests expect it.
@@ -320,7 +320,7 @@ describe('audit log', () => {
 
     await options.click('button:has-text("Clear log…")');
     const confirm = options.locator('#audit-confirm');
-    expect(await confirm.innerText()).toContain(`Delete all ${before.length} entries of the audit log?`);
+    expect(await confirm.innerText()).toContain(`Delete every entry of the audit log (${before.length})?`);
     await options.click('#audit-confirm button:has-text("Cancel")');
     expect(await rows(options).count()).toBe(before.length);
     // By keyboard: the question takes focus, Escape cancels and gives focus back.
@@ -364,7 +364,7 @@ describe('audit log', () => {
     await expect.poll(() => shownCount(options)).toBe(await logged());
     const note = options.locator('[data-audit-dropped]');
     await expect.poll(() => note.getAttribute('data-audit-dropped')).toBe(String(await dropped()));
-    expect(await note.innerText()).toContain('events were not logged because a page sent too many');
+    expect(await note.innerText()).toContain('Events not logged because a page sent too many');
     await note.locator('button', { hasText: 'Dismiss' }).click();
     await expect.poll(() => note.count()).toBe(0);
   });

@@ -39,7 +39,7 @@ describe('Firefox: AI site → badge and popup', () => {
     await ff.openTab(url);
     expect(ff.server.requestsTo('chat.deepseek.com').map((r) => r.path)).toContain('/');
     const tabId = await recordedTab(url);
-    await expect.poll(() => badgeOf(tabId)).toEqual({ text: 'HIGH', title: 'AI Jurisdiction Guard: High risk. AI on this page: DeepSeek (China)' });
+    await expect.poll(() => badgeOf(tabId)).toEqual({ text: 'HIGH', title: 'AI Jurisdiction Guard: High risk. AI on this page: DeepSeek (China).' });
 
     const popup = await ff.openTab(`${ff.extensionOrigin}popup.html?tab=${tabId}`);
     await expect
@@ -69,7 +69,7 @@ describe('Firefox: AI site → badge and popup', () => {
     const url = ff.urlFor('news.example.com');
     await ff.openTab(url);
     const tabId = await recordedTab(url);
-    await expect.poll(() => badgeOf(tabId)).toEqual({ text: '', title: 'AI Jurisdiction Guard: no AI service seen on this page' });
+    await expect.poll(() => badgeOf(tabId)).toEqual({ text: '', title: 'AI Jurisdiction Guard: no AI service seen on this page.' });
   });
 
   it('blocks a provider the user blocks: the request fails and never reaches the server; unblocking restores it', async () => {

@@ -150,7 +150,7 @@ describe('options page', () => {
     expect((await updateSettings(ext, { mode: 'monitor', blockedProviders: [], blockedSites: [], auditRetentionDays: 7 })).ok).toBe(true);
     const result = await importText(page, text);
     expect(await result.getAttribute('data-import')).toBe('imported');
-    expect(await result.innerText()).toContain('Imported 4 settings from the file.');
+    expect(await result.innerText()).toContain('Settings imported from the file: 4.');
     await expect.poll(async () => (await getSettings(ext)).user).toEqual(before);
     await expect.poll(() => page.locator('input[name="mode"][value="warn"]').isChecked()).toBe(true);
     await page.close();
@@ -195,7 +195,7 @@ describe('options page', () => {
     expect(await result.getAttribute('data-import')).toBe('imported');
     expect(await result.getAttribute('data-import-skipped')).toBeNull();
     expect(await result.locator('[data-import-skipped]').getAttribute('data-import-skipped')).toBe('mode,blockedCountries');
-    expect(await result.innerText()).toContain('Imported 1 settings from the file.');
+    expect(await result.innerText()).toContain('Settings imported from the file: 1.');
     expect(await result.innerText()).toContain('Skipped, because your organization sets them: Mode, Blocked countries.');
     const after = await getSettings(ext);
     expect(after.user.mode).toBe(before.user.mode);

@@ -130,7 +130,7 @@ describe('popup actions', () => {
     }
     expect(reached).toBe(true);
     await popup.keyboard.press('Enter');
-    await expect.poll(() => bar.innerText()).toBe('Unblocked again: DeepSeek.');
+    await expect.poll(() => bar.innerText()).toBe('Unblocked: DeepSeek.');
     expect(await bar.getAttribute('data-undo')).toBe('done');
     await expect.poll(async () => (await getSettings(ext)).user.blockedProviders).toEqual([]);
     expect(await dynamicRules(ext)).toEqual(before);

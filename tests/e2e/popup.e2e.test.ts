@@ -193,7 +193,7 @@ describe('risk popup', () => {
     expect(await card.innerText()).toContain('llm.gateway.example.net');
     expect(await card.locator('[data-fact="unknown"]').innerText()).toBe('Not in the database: llm.gateway.example.net');
     // What it means, once: the verdict gives the reason, the card what to do.
-    expect(await popup.locator('.verdict-reason').innerText()).toContain('a host that is not in the database: who runs it, and where, is not known');
+    expect(await popup.locator('.verdict-reason').innerText()).toContain('a server that is not in the database: who runs it, and where, is not known');
     const model = await card.locator('[data-model="qwen2.5-72b-instruct"]').innerText();
     expect(model).toContain('qwen2.5-72b-instruct');
     // The database knows the model's builder, and says what that does and does not tell.

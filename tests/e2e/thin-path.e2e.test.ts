@@ -36,7 +36,7 @@ describe('thin path: AI site → badge and popup', () => {
 
     await expect.poll(async () => (await toolbarBadge(ext, tabId)).text).toBe('HIGH');
     const badge = await toolbarBadge(ext, tabId);
-    expect(badge.title).toBe('AI Jurisdiction Guard: High risk. AI on this page: DeepSeek (China)');
+    expect(badge.title).toBe('AI Jurisdiction Guard: High risk. AI on this page: DeepSeek (China).');
     expect(badge.color).toEqual([197, 34, 31, 255]);
 
     const popup = await openPopup(ext, tabId);
@@ -61,7 +61,7 @@ describe('thin path: AI site → badge and popup', () => {
     await page.goto('https://news.example.com/');
     await expect.poll(async () => (await tabState(ext, tabId))?.url).toBe('https://news.example.com/');
     // Chrome itself clears badge text on navigation; the tooltip is what the extension sets.
-    await expect.poll(async () => (await toolbarBadge(ext, tabId)).title).toBe('AI Jurisdiction Guard: no AI service seen on this page');
+    await expect.poll(async () => (await toolbarBadge(ext, tabId)).title).toBe('AI Jurisdiction Guard: no AI service seen on this page.');
     expect((await toolbarBadge(ext, tabId)).text).toBe('');
     const popup = await openPopup(ext, tabId);
     await expect.poll(() => popup.locator('[data-state]').getAttribute('data-state')).toBe('no-ai');

@@ -17,7 +17,7 @@ import { updateSettings } from './harness/settings.ts';
 
 const HOSTS = ['chat.deepseek.com', 'api.deepseek.com', 'app.example.com', 'news.example.com'];
 const DEEPSEEK_LINE = 'DeepSeek (China): under the National Intelligence Law (Art. 7, Art. 14), the state can require the company to hand over what you type.';
-const DEEPSEEK_BLOCKED = "DeepSeek (China) is now blocked by you: from now on, this page's requests to it fail. Reloading shows the block page.";
+const DEEPSEEK_BLOCKED = "DeepSeek (China) is now blocked by you: this page's requests to it will fail, and reloading shows the block page.";
 /** A chat laid out like the real ones (tests/fixtures/sites/chat.deepseek.com/chat.html): input at the bottom, or at the top. */
 const CHAT = 'https://chat.deepseek.com/chat.html';
 const CHAT_TOP = 'https://chat.deepseek.com/chat.html?top';
@@ -380,7 +380,7 @@ describe('in-page warning over a chat page, in Chinese (--lang=zh-CN)', () => {
       await page.goto(CHAT);
       const cdp = await ext.context.newCDPSession(page);
       await expect.poll(() => bannerText(cdp)).toBe('DeepSeek（中国）：根据《National Intelligence Law》（Art. 7, Art. 14），国家可以要求该公司交出您输入的内容。');
-      expect((await bannerNodes(cdp))!.buttons.map((b) => b.nodeValue)).toEqual(['详情', '暂时关闭', '不再在此网站提醒']);
+      expect((await bannerNodes(cdp))!.buttons.map((b) => b.nodeValue)).toEqual(['详情', '暂时关闭', '此网站不再警告']);
       await page.locator('textarea').click();
       await page.keyboard.type('你好');
       await expect.poll(() => bannerCovers(page), { timeout: 5000 }).toEqual([]);
@@ -390,7 +390,7 @@ describe('in-page warning over a chat page, in Chinese (--lang=zh-CN)', () => {
       await page.emulateMedia({ colorScheme: 'light' });
       if (name === 'wide') {
         await updateSettings(ext, { blockedProviders: ['deepseek'] });
-        await expect.poll(() => bannerText(cdp), { timeout: 3000 }).toBe('DeepSeek（中国）现已被您拦截：从现在起，此页面发往它的请求都会失败。重新加载后将显示拦截页面。');
+        await expect.poll(() => bannerText(cdp), { timeout: 3000 }).toBe('DeepSeek（中国）现已被您拦截：此页面发往它的请求都会失败，重新加载后将显示拦截页面。');
         await expect.poll(() => bannerCovers(page), { timeout: 5000 }).toEqual([]);
         await windowShot(page, 'warning-chat-zh-CN-blocked-light');
         await page.emulateMedia({ colorScheme: 'dark' });

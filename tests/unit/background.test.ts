@@ -40,7 +40,7 @@ describe('background message handling', () => {
   it('sets an empty badge and a "no AI" tooltip on a page without AI', async () => {
     await send(pageSeen(), contentSender(4, 'https://chat.deepseek.com/'));
     await send(pageSeen(docId('2')), contentSender(4, 'https://news.example/'));
-    expect(fake._test.badge.get(4)).toMatchObject({ text: '', title: 'AI Jurisdiction Guard: no AI service seen on this page' });
+    expect(fake._test.badge.get(4)).toMatchObject({ text: '', title: 'AI Jurisdiction Guard: no AI service seen on this page.' });
     expect((await getTabState(4))?.findings).toEqual([]);
   });
 

@@ -14,14 +14,14 @@ describe('badge', () => {
     expect(badgeFor(describedTab('news.example'), tEn)).toEqual({
       text: '',
       color: '#5f6368',
-      title: 'AI Jurisdiction Guard: no AI service seen on this page',
+      title: 'AI Jurisdiction Guard: no AI service seen on this page.',
     });
   });
 
   it('shows the level in words and names provider and country in the tooltip', () => {
     const badge = badgeFor(describedTab('chat.deepseek.com'), tEn);
     expect(badge.text).toBe('HIGH');
-    expect(badge.title).toBe('AI Jurisdiction Guard: High risk. AI on this page: DeepSeek (China)');
+    expect(badge.title).toBe('AI Jurisdiction Guard: High risk. AI on this page: DeepSeek (China).');
   });
 
   it('shows the worst level when several providers are on the page, and names the worst first', () => {
@@ -51,6 +51,12 @@ describe('verdict', () => {
     );
   });
 
+  it('names a product called like its provider once', () => {
+    expect(verdictFor(describedTab('poe.com'), tEn)?.sentence).toBe('This page is Poe (United States).');
+    expect(verdictFor(describedTab('poe.com', 'chat.deepseek.com'), tEn)?.sentence).toBe('This page is Poe (United States). It also uses AI from DeepSeek (China).');
+    expect(verdictFor(describeFindings(database, tabOf('poe.com'), tZh), tZh)?.sentence).toBe('本页面是 Poe（美国）。');
+  });
+
   it('has no verdict when nothing was found', () => {
     expect(verdictFor(describedTab('news.example'), tEn)).toBeUndefined();
   });
@@ -62,7 +68,7 @@ describe('badge and verdict in Simplified Chinese', () => {
   it('names countries in Chinese and keeps provider names as in the data', () => {
     const badge = badgeFor(zhTab('chat.mistral.ai', 'chat.deepseek.com'), tZh);
     expect(badge.text).toBe('高');
-    expect(badge.title).toBe('AI 管辖权守卫：高风险。本页面的 AI：DeepSeek（中国）、Mistral AI（法国）');
+    expect(badge.title).toBe('AI 管辖权守卫：高风险。本页面的 AI：DeepSeek（中国）、Mistral AI（法国）。');
     expect(verdictFor(zhTab('chat.deepseek.com'), tZh)?.sentence).toBe('本页面是 DeepSeek Chat，由 DeepSeek（中国）运营。');
     expect(verdictFor(zhTab('news.example', 'chatgpt.com', 'chat.deepseek.com'), tZh)?.sentence).toBe('本页面使用的 AI 来自：DeepSeek（中国）和 OpenAI（美国）。');
   });

@@ -178,11 +178,12 @@ describe('block status lines', () => {
   it('read as a state, in both languages, without repeating the service the card names', () => {
     expect(blockStatusLine({ tier: 'user', scope: 'provider' }, 'deepseek', tEn)).toBe('Blocked by you.');
     expect(blockStatusLine({ tier: 'org', scope: 'provider' }, 'deepseek', tEn)).toBe('Blocked by your organization.');
-    expect(blockStatusLine({ tier: 'user', scope: 'site' }, 'news.example.com', tEn)).toBe('Blocked: you block AI on news.example.com.');
-    expect(blockStatusLine({ tier: 'user', scope: 'country' }, 'CN', tEn)).toBe('Blocked: you block AI services with a company or data in China.');
-    expect(blockStatusLine({ tier: 'org', scope: 'level' }, 'medium', tEn)).toBe('Blocked: your organization blocks AI services at medium or high risk.');
+    expect(blockStatusLine({ tier: 'user', scope: 'site' }, 'news.example.com', tEn)).toBe('Blocked by you: AI services on news.example.com.');
+    expect(blockStatusLine({ tier: 'user', scope: 'country' }, 'CN', tEn)).toBe('Blocked by you: AI services with a company or data in China.');
+    expect(blockStatusLine({ tier: 'org', scope: 'level' }, 'medium', tEn)).toBe('Blocked by your organization: every AI service at medium or high risk.');
     expect(blockStatusLine({ tier: 'user', scope: 'provider' }, 'deepseek', tZh)).toBe('已由您拦截。');
-    expect(blockStatusLine({ tier: 'user', scope: 'country' }, 'CN', tZh)).toBe('已拦截：您拦截了公司或数据位于中国的 AI 服务。');
+    expect(blockStatusLine({ tier: 'user', scope: 'country' }, 'CN', tZh)).toBe('已由您拦截：公司或数据位于中国的 AI 服务。');
+    expect(blockStatusLine({ tier: 'org', scope: 'site' }, 'news.example.com', tZh)).toBe('已由您的组织拦截：news.example.com 上的 AI 服务。');
   });
 
   it('put no space between a Chinese verb and a Chinese placeholder', () => {

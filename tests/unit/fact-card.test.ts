@@ -6,13 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { database as db } from '../../src/core/database.ts';
 import { cardFactsOf, factOf } from '../../src/core/fact-card/card-facts.ts';
-import { countryReasons } from '../../src/core/fact-card/country-reasons.ts';
+import { countryReasons, factorSentence } from '../../src/core/fact-card/country-reasons.ts';
 import { groupLaws, lawCount, lawsByCountry } from '../../src/core/fact-card/law-groups.ts';
 import { lawTitle } from '../../src/core/fact-card/law-title.ts';
 import { oneNameFor } from '../../src/core/fact-card/model-name.ts';
 import { type FactReport, REPORT_URL_MAX, reportFactUrl } from '../../src/core/fact-card/report-fact.ts';
 import { reviewedDate, sourceHost } from '../../src/core/fact-card/source-words.ts';
 import { trainingStatus } from '../../src/core/fact-card/training.ts';
+import type { RiskFactor } from '../../src/core/product-risk.ts';
 import { PROJECT_REPOSITORY } from '../../src/core/constants.ts';
 import { factsFor } from '../../src/core/facts.ts';
 import type { Law } from '../../src/core/provider.ts';
@@ -86,6 +87,13 @@ describe('why a country counts', () => {
     expect(reasons.get('IE')).toEqual(["OpenAI's entity here (OpenAI Ireland Limited) serves users in the European Economic Area and Switzerland."]);
     expect(reasons.get('US')).toEqual([`OpenAI's operator (${db.provider('openai')!.operator.name}) is based here.`, 'OpenAI stores data here.']);
     expect(countryReasons(deepseek.factors, 'DeepSeek', tZh).get('CN')?.[0]).toBe('DeepSeek 的运营方（Hangzhou DeepSeek Artificial Intelligence Fundamental Technology Research Co., Ltd.）位于这里。');
+  });
+
+  it('names an operator once when its name is the service name', () => {
+    const operator = { kind: 'operator', country: 'FR', entity: 'Photoroom', level: 'low', reason: '', laws: [] } as const satisfies RiskFactor;
+    expect(factorSentence(operator, 'Photoroom', tEn)).toBe('Photoroom is based here.');
+    expect(factorSentence(operator, 'Photoroom', tZh)).toBe('Photoroom 位于这里。');
+    expect(factorSentence({ ...operator, entity: 'Photoroom SAS' }, 'Photoroom', tEn)).toBe("Photoroom's operator (Photoroom SAS) is based here.");
   });
 
   it("names the model's builder behind an aggregator", () => {

@@ -31,7 +31,10 @@ describe('options page messages', () => {
   it('words the audit panel in both languages', () => {
     expect(tEn('auditShowing', [3, 10])).toBe('Showing 3 of 10 entries.');
     expect(tZh('auditShowing', [3, 10])).toBe('显示 3 / 10 条记录。');
-    expect(tEn('auditRuleUser', [tEn('auditScopeProvider'), 'deepseek'])).toBe('You blocked provider deepseek');
-    expect(tZh('auditRuleOrg', [tZh('auditScopeCountry'), 'CN'])).toBe('您的组织拦截了国家 CN');
+    expect(tEn('auditRuleUser', [tEn('auditScopeProvider'), 'DeepSeek'])).toBe('Blocked by you (provider: DeepSeek)');
+    expect(tZh('auditRuleOrg', [tZh('auditScopeCountry'), '中国'])).toBe('由您的组织拦截（国家：中国）');
+    // Counts sit apart from the words they count, so one entry never reads "1 entries".
+    expect(tEn('auditClearConfirm', [1])).toBe('Delete every entry of the audit log (1)? This cannot be undone.');
+    expect(tEn('optImported', [1])).toBe('Settings imported from the file: 1.');
   });
 });

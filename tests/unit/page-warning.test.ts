@@ -71,10 +71,10 @@ describe('in-page warning', () => {
     // The page asks again when the settings change (bg-to-content/warning-changed), with trigger open.
     expect(pageWarning(input({ mode: 'block', blockedProviders: ['deepseek'] }), tEn)).toEqual({
       kind: 'blocked',
-      text: "DeepSeek (China) is now blocked by you: from now on, this page's requests to it fail. Reloading shows the block page.",
+      text: "DeepSeek (China) is now blocked by you: this page's requests to it will fail, and reloading shows the block page.",
       offForSite: true,
     });
-    expect(pageWarning(input({ mode: 'block', blockedProviders: ['deepseek'] }), tZh)?.text).toBe('DeepSeek（中国）现已被您拦截：从现在起，此页面发往它的请求都会失败。重新加载后将显示拦截页面。');
+    expect(pageWarning(input({ mode: 'block', blockedProviders: ['deepseek'] }), tZh)?.text).toBe('DeepSeek（中国）现已被您拦截：此页面发往它的请求都会失败，重新加载后将显示拦截页面。');
     expect(pageWarning(input({ mode: 'block' }, {}, { blockedCountries: ['CN'] }), tEn)?.text).toMatch(/^DeepSeek \(China\) is now blocked by your organization:/);
     // A site block lets the page open but fails its AI requests, its own included: no block page on reload.
     expect(pageWarning(input({ mode: 'block', blockedSites: ['chat.deepseek.com'] }), tEn)).toMatchObject({ kind: 'blocked', text: "This page's AI requests to DeepSeek (China) are blocked by you: it may not work as expected." });

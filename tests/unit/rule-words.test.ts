@@ -10,6 +10,7 @@ describe('rule sentences', () => {
     expect(describeRule({ tier: 'org', scope: 'country', action: 'block' }, 'CN', database, tEn)).toBe('Your organization blocks AI services with a company or data in China.');
     expect(describeRule({ tier: 'org', scope: 'level', action: 'block' }, 'medium', database, tEn)).toBe('Your organization blocks every AI service at medium or high risk.');
     expect(describeRule({ tier: 'user', scope: 'site', action: 'allow' }, 'intranet.example', database, tEn)).toBe('You allowed every AI service on intranet.example.');
+    expect(describeRule({ tier: 'user', scope: 'country', action: 'allow' }, 'CH', database, tEn)).toBe('You allowed AI services whose companies and data are all in your allowed countries.');
     expect(whoDecides({ tier: 'org' }, tEn)).toBe('your organization');
   });
 
@@ -17,6 +18,9 @@ describe('rule sentences', () => {
     expect(describeRule({ tier: 'user', scope: 'provider', action: 'block' }, 'deepseek', database, tZh)).toBe('您拦截了 DeepSeek。');
     expect(describeRule({ tier: 'org', scope: 'country', action: 'block' }, 'CN', database, tZh)).toBe('您的组织拦截公司或数据位于中国的 AI 服务。');
     expect(describeRule({ tier: 'org', scope: 'level', action: 'block' }, 'high', database, tZh)).toBe('您的组织拦截所有高风险的 AI 服务。');
+    // The organization's rules are standing rules (no 了); the user's own are what they did.
+    expect(describeRule({ tier: 'org', scope: 'provider', action: 'block' }, 'deepseek', database, tZh)).toBe('您的组织拦截 DeepSeek。');
+    expect(describeRule({ tier: 'user', scope: 'site', action: 'allow' }, 'intranet.example', database, tZh)).toBe('您允许了 intranet.example 上的所有 AI 服务。');
     expect(whoDecides({ tier: 'user' }, tZh)).toBe('您');
   });
 });

@@ -14,7 +14,8 @@ export function factorSentence(factor: RiskFactor, provider: string, t: Translat
   const entity = factor.entity ?? provider;
   switch (factor.kind) {
     case 'operator':
-      return t('wCountsOperator', [provider, entity]);
+      // "Photoroom's operator (Photoroom) is based here" says the name twice.
+      return entity === provider ? t('wCountsOperatorSelf', [provider]) : t('wCountsOperator', [provider, entity]);
     case 'parent':
       return t('wCountsParent', [provider, entity]);
     case 'regional-entity':
