@@ -47,7 +47,9 @@ export function BlockStatus({ findings, settings, db, site, pausedUntil }: Props
   }
   return (
     <p class={`block-status block-status-${mode}`} data-outcome={mode} role="status">
-      <strong>{t(OUTCOME[mode])}</strong> {describeRule(rule, matched, db, t)}
+      <strong>{t(OUTCOME[mode])}</strong>
+      {t(OUTCOME[mode]).endsWith('：') ? '' : ' '}
+      {describeRule(rule, matched, db, t)}
     </p>
   );
 }

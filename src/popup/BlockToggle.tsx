@@ -44,6 +44,7 @@ export function BlockToggle({ settings, list, value, label, confirm, primary }: 
     if (!(await settings.update({ [list]: [...mine, value] }))) return;
     offerUndo({
       label,
+      enforced: view.settings.mode === 'block',
       // Only this entry goes: anything else changed meanwhile (in options, say) stays.
       undo: async () => {
         const fresh = await sendMessage({ type: 'ui-to-bg/get-settings' });

@@ -14,6 +14,8 @@ export const UNDO_MS = 8000;
 interface Offer {
   /** What was blocked, in words: "DeepSeek", "United States", "AI on news.example.com". */
   label: string;
+  /** false in warn and monitor modes: the entry is on the block list, but nothing is blocked. */
+  enforced: boolean;
   undo: () => Promise<void>;
   /** Where focus goes after an undo (the button that made the block), so keyboard users stay put. */
   focus?: () => void;
@@ -35,7 +37,7 @@ export function UndoProvider({ children }: { children: ComponentChildren }) {
   const bar = useRef<HTMLDivElement>(null);
   const offered = useCallback((next: Offer) => {
     setOffer(next);
-    setMessage(t('popUndoBlocked', [next.label]));
+    setMessage(t(next.enforced ? 'popUndoBlocked' : 'popUndoListed', [next.label]));
   }, []);
   useEffect(() => {
     if (!offer || held) return;

@@ -135,7 +135,7 @@ describe('blocking', () => {
     expect((await tryDeepSeek(page)).received).toEqual([]);
     // Warn mode: the same decision is shown as a warning and the traffic goes through.
     await updateSettings(ext, { mode: 'warn' });
-    await expect.poll(() => status.innerText()).toBe('Warning only: warn mode lets it through. You blocked DeepSeek.');
+    await expect.poll(() => status.innerText()).toBe('Warn mode only warns; Block mode would stop this. Rule: You blocked DeepSeek.');
     expect(await popup.locator('.mode-note').innerText()).toContain('Warn mode: nothing is blocked');
     expect((await tryDeepSeek(page)).seen.fetch).toBe('ok 200');
     await updateSettings(ext, { mode: 'block' });

@@ -276,8 +276,12 @@ describe('popup actions', () => {
     await cdp.detach();
     await updateSettings(ext, { blockedProviders: ['deepseek'], mode: 'warn' });
     const popup = await openPopup(ext, tabId);
-    await expect.poll(() => popup.locator('article.card[data-provider="deepseek"] .block-status').innerText()).toBe('Warning only: warn mode lets it through. You blocked DeepSeek.');
+    await expect.poll(() => popup.locator('article.card[data-provider="deepseek"] .block-status').innerText()).toBe('Warn mode only warns; Block mode would stop this. Rule: You blocked DeepSeek.');
     expect(await popup.locator('.pause').count()).toBe(0);
+    // In warn mode a block made here goes on the list, and the Undo says so: nothing is blocked.
+    await popup.locator('article.card[data-provider="deepseek"]').getByRole('button', { name: 'Unblock DeepSeek' }).click();
+    await popup.locator('article.card[data-provider="deepseek"]').getByRole('button', { name: 'Block DeepSeek' }).click();
+    await expect.poll(() => popup.locator('.undo-bar .undo-text').innerText()).toBe('Added to your block list: DeepSeek (Block mode would stop it).');
     const probe = await ext.extensionPage();
     expect(await probe.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-to-bg/pause-site', site: 'app.example.com' }))).toEqual({ ok: false, error: 'nothing is blocked outside block mode' });
     expect(await probe.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-to-bg/pause-site', site: 'https://app.example.com/' }))).toMatchObject({ ok: false, error: 'site must be a hostname' });
