@@ -123,7 +123,8 @@ export function showBanner(warning: PageWarningView, actions: BannerActions): Ba
   root.append(style, box);
 
   const render = (w: PageWarningView) => {
-    host.setAttribute('data-ajg-warning', w.kind);
+    // A marker without a value: what the banner says (risk or blocked) stays in the closed root.
+    host.setAttribute('data-ajg-warning', '');
     box.setAttribute('data-kind', w.kind);
     icon.textContent = w.kind === 'blocked' ? '⊘' : '▲';
     text.textContent = w.text;
@@ -191,15 +192,23 @@ export function showBanner(warning: PageWarningView, actions: BannerActions): Ba
   const events = ['focusin', 'input', 'paste', 'scroll', 'resize'];
   for (const type of events) addEventListener(type, schedule, on);
 
+  // A page that takes the banner out of the document (or moves it into its own elements, where
+  // a transform or overflow could hide it) gets it put back on <html> while it is meant to show.
+  const keep = new MutationObserver(() => {
+    if (host.parentNode !== document.documentElement) document.documentElement.append(host);
+  });
+
   function remove(): void {
     for (const type of events) removeEventListener(type, schedule, on);
     clearTimeout(timer);
+    keep.disconnect();
     host.remove();
   }
 
   render(warning);
   // On <html>, not <body>: page rules for body's children do not apply, and nothing reflows.
   document.documentElement.append(host);
+  keep.observe(document.documentElement, { childList: true });
   place();
   return {
     update: (w) => (render(w), place()),

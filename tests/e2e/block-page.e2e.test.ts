@@ -95,7 +95,7 @@ describe('block page', () => {
     expect(await page.title()).toBe('Blocked: AI Jurisdiction Guard');
     await expect.poll(() => page.getByRole('button', { name: 'Allow once for this site' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Go back' }).count()).toBe(1);
-    expect(await page.locator('main').innerText()).toContain('A site allowed once stays allowed until you close the browser.');
+    expect(await page.locator('main').innerText()).toContain('“Once” lasts until you close the browser; then the block applies again.');
     await checkBothThemes(page, 'blocked');
     await page.setViewportSize({ width: 420, height: 800 });
     await checkBothThemes(page, 'blocked-narrow');

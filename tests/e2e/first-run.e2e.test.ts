@@ -65,7 +65,7 @@ describe('first-run page', () => {
     expect((await updateSettings(ext, { mode: 'warn' })).ok).toBe(true);
     await expect.poll(() => page.locator('[data-mode]').getAttribute('data-mode')).toBe('warn');
     expect(await page.locator('#mode-title').innerText()).toBe('Current mode: Warn');
-    expect(await page.locator('[data-mode]').innerText()).toContain('Nothing is blocked. Pages that use a service on your lists');
+    expect(await page.locator('[data-mode]').innerText()).toContain('Nothing is blocked. Pages that use a service on your block lists');
     expect((await updateSettings(ext, { mode: 'monitor' })).ok).toBe(true);
     await expect.poll(() => page.locator('[data-mode]').getAttribute('data-mode')).toBe('monitor');
     expect((await updateSettings(ext, { mode: 'block', blockedProviders: ['deepseek'] })).ok).toBe(true);
