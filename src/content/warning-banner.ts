@@ -6,7 +6,7 @@
  * never takes focus, and its buttons act only on the browser's own (isTrusted) clicks.
  *
  * It never covers what the user types or has written: it goes to the edge away from the focused
- * field and the page's last lines beside it, and shrinks to one line of text when that is what
+ * field and the page's last lines beside it, and shrinks to two lines of text when that is what
  * fits (core/warning/banner-place.ts). It looks again when focus moves, the window is resized or
  * scrolled, or the user types (a field can grow), at most every PLACE_INTERVAL_MS.
  */
@@ -55,7 +55,7 @@ button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 .compact { align-items: center; padding: 6px 10px; gap: 4px 8px; }
 .compact .brand { display: none; }
 .compact .body { flex: 1 1 12em; }
-.compact .text { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.compact .text { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
 .compact .actions { flex: 0 1 auto; padding-left: 0; gap: 6px; }
 .compact button { padding: 2px 7px; font-size: 12px; }
 @media (prefers-color-scheme: dark) {
@@ -128,7 +128,7 @@ export function showBanner(warning: PageWarningView, actions: BannerActions): Ba
     box.setAttribute('data-kind', w.kind);
     icon.textContent = w.kind === 'blocked' ? '⊘' : '▲';
     text.textContent = w.text;
-    // Shrunk to one line, the whole line stays one hover away.
+    // Shrunk to two lines, the whole line stays one hover away.
     text.title = w.text;
     if (w.offForSite) row.append(offForSite);
     else offForSite.remove();
