@@ -16,18 +16,7 @@ export function whoDecides(rule: Pick<BlockRule, 'tier'>, t: Translate): string 
 export function describeRule(rule: Pick<BlockRule, 'tier' | 'scope' | 'action'>, matched: string, db: RiskDatabase, t: Translate): string {
   // Whole sentences per tier, action and scope: languages do not build them from the same parts.
   const key = `wRule${rule.tier === 'org' ? 'Org' : 'You'}${rule.action === 'block' ? 'Block' : 'Allow'}`;
-  switch (rule.scope) {
-    case 'provider':
-      return t(`${key}Provider`, [db.provider(matched)?.name ?? matched]);
-    case 'country':
-      return t(`${key}Country`, [countryName(matched, intlLocaleOf(t))]);
-    case 'site':
-      return t(`${key}Site`, [matched]);
-    case 'level': {
-      const words = LEVEL_WORDS[matched];
-      return t(`${key}Level`, [words ? t(words) : matched]);
-    }
-  }
+  return t(key + SCOPE_KEY[rule.scope], [scopeWords(rule.scope, matched, t, db)]);
 }
 
 /**
@@ -36,17 +25,24 @@ export function describeRule(rule: Pick<BlockRule, 'tier' | 'scope' | 'action'>,
  * decision, so the line reads as a state, not as a command. Block decisions only.
  */
 export function blockStatusLine(rule: Pick<BlockRule, 'tier' | 'scope'>, matched: string, t: Translate): string {
-  const key = `wStatus${rule.tier === 'org' ? 'Org' : 'You'}`;
-  switch (rule.scope) {
+  // The provider's own line names nothing: the card it stands in already does.
+  return t(`wStatus${rule.tier === 'org' ? 'Org' : 'You'}${SCOPE_KEY[rule.scope]}`, [scopeWords(rule.scope, matched, t)]);
+}
+
+const SCOPE_KEY = { provider: 'Provider', country: 'Country', site: 'Site', level: 'Level' } as const satisfies Record<BlockRule['scope'], string>;
+
+/** What a rule's sentence names: the provider, the country in the UI language, the site, or the level in words. */
+function scopeWords(scope: BlockRule['scope'], matched: string, t: Translate, db?: RiskDatabase): string {
+  switch (scope) {
     case 'provider':
-      return t(`${key}Provider`);
+      return db?.provider(matched)?.name ?? matched;
     case 'country':
-      return t(`${key}Country`, [countryName(matched, intlLocaleOf(t))]);
+      return countryName(matched, intlLocaleOf(t));
     case 'site':
-      return t(`${key}Site`, [matched]);
+      return matched;
     case 'level': {
       const words = LEVEL_WORDS[matched];
-      return t(`${key}Level`, [words ? t(words) : matched]);
+      return words ? t(words) : matched;
     }
   }
 }
