@@ -11,6 +11,7 @@ import { livePauses, nextPauseEnd, PAUSE_MS, pauseRefusal, pauseSessionRules, ty
 import { PAUSE_RULE_IDS, PAUSES_KEY } from '../core/constants.ts';
 import { normalizeHostname } from '../core/hostname.ts';
 import type { PauseResponse } from '../core/messages.ts';
+import { readPauses } from './pause-store.ts';
 import { currentState } from './settings-store.ts';
 import { refreshBadges } from './show-badge.ts';
 
@@ -18,12 +19,6 @@ import { refreshBadges } from './show-badge.ts';
 export const PAUSE_ALARM = 'pause-end';
 
 const inRange = (id: number) => id >= PAUSE_RULE_IDS.first && id <= PAUSE_RULE_IDS.last;
-
-export async function readPauses(): Promise<Pauses> {
-  const stored = (await browser.storage.session.get(PAUSES_KEY))[PAUSES_KEY];
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
-  return Object.fromEntries(Object.entries(stored as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'));
-}
 
 let chain: Promise<unknown> = Promise.resolve();
 
@@ -87,5 +82,5 @@ export function watchPauses(): void {
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === PAUSE_ALARM) void syncPauses().catch((error: unknown) => console.error('pauses not brought up to date:', error));
   });
-  void syncPauses().catch((error: unknown) => console.error('pauses not brought up to date:', error));
+  // No sync here: every start of the worker applies the rules (index.ts), which syncs the pauses.
 }

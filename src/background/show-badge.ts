@@ -4,29 +4,23 @@
  * next report.
  */
 import browser from 'webextension-polyfill';
-import { isPaused } from '../core/block-actions/pause.ts';
+import { isPaused, type Pauses } from '../core/block-actions/pause.ts';
 import { tabBlockState } from '../core/block-actions/tab-blocks.ts';
 import { type BadgeView, badgeFor } from '../core/badge.ts';
-import { PAUSES_KEY, TAB_STATE_KEY_PREFIX } from '../core/constants.ts';
+import { TAB_STATE_KEY_PREFIX } from '../core/constants.ts';
 import { describeFindings } from '../core/facts.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import type { TabState } from '../core/tab-state.ts';
 import { t } from '../shared/t.ts';
+import { readPauses } from './pause-store.ts';
 import { type BackgroundState, currentState } from './settings-store.ts';
 import type { TabChange } from './tab-store.ts';
-
-type Pauses = Record<string, number>;
 
 function badgeOf(state: TabState | undefined, { settings, db }: BackgroundState, pauses: Pauses, now: number): BadgeView {
   const findings = describeFindings(db, state, t);
   const site = state?.url ? httpHostOf(state.url) : undefined;
   const blocks = tabBlockState(findings, settings, db, site, isPaused(pauses, site, now));
   return badgeFor(findings, t, { blocked: blocks.blocked.map((b) => b.key), all: blocks.all || state?.blockPage === true, requests: state?.blocked ?? 0 });
-}
-
-async function readPauses(): Promise<Pauses> {
-  const stored = (await browser.storage.session.get(PAUSES_KEY))[PAUSES_KEY];
-  return typeof stored === 'object' && stored !== null ? (stored as Pauses) : {};
 }
 
 async function setBadge(tabId: number, view: BadgeView): Promise<void> {

@@ -5,6 +5,7 @@
  * (src/data/exclusions.json) and refuses a host that is both excluded and claimed by a product.
  * They are not shipped in the extension: they serve the coverage measure (npm run coverage).
  */
+import { hostPatternProblem } from '../host-pattern.ts';
 import { Checker, isObj } from './checker.ts';
 
 export const EXCLUSION_REASONS = ['not-ai-service', 'shared-infrastructure', 'dead-domain'] as const;
@@ -17,8 +18,6 @@ export interface Exclusion {
   note: string;
   source: { url: string; reviewed: string };
 }
-
-const HOST_RE = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /**
  * The exclusions of `data` (the parsed exclusions.json), with every problem named. `claimedBy`
@@ -36,12 +35,15 @@ export function validateExclusions(file: string, data: unknown, claimedBy: (host
     const entry = `exclusion ${i + 1}`;
     if (!isObj(raw)) return check.fail(entry, '', 'must be an object');
     check.known(entry, raw, '', ['host', 'reason', 'note', 'source']);
-    const host = check.string(entry, raw, '', 'host', HOST_RE);
+    // A host as the database writes its hosts, without `*`: an exclusion names one host.
+    const named = check.string(entry, raw, '', 'host');
+    const host = named !== undefined && !named.includes('*') && !hostPatternProblem(named) ? named : undefined;
+    if (named !== undefined && host === undefined) check.fail(entry, 'host', `${JSON.stringify(named)} is not valid`);
     const reason = raw.reason;
     if (!EXCLUSION_REASONS.includes(reason as ExclusionReason)) check.fail(entry, 'reason', `must be one of ${EXCLUSION_REASONS.join(', ')}`);
     const note = check.string(entry, raw, '', 'note');
     check.source(entry, raw, '');
-    if (host === undefined || !HOST_RE.test(host)) return;
+    if (host === undefined) return;
     if (seen.has(host)) check.fail(`exclusion "${host}"`, 'host', 'listed twice');
     seen.add(host);
     const owner = claimedBy(host);
