@@ -87,4 +87,14 @@ describe.each([
     await checkBothThemes(page, `unverified-block-page-${lang}`);
     expect(await updateSettings(ext, NOTHING_BLOCKED)).toMatchObject({ ok: true });
   });
+
+  it("is listed in the options' database browser as not yet verified, with no country", async () => {
+    const options = await ext.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html#database`);
+    await options.locator('#db-providers > summary').click();
+    await options.fill('#db-provider-filter', HOST);
+    const row = options.locator(`[data-db-provider="${provider!.id}"]`);
+    await expect.poll(() => row.locator('[data-unverified]').innerText()).toBe(en ? 'not yet verified' : '尚未核实');
+    expect(await row.locator('[data-country]').count()).toBe(0);
+  });
 });
