@@ -87,7 +87,7 @@ function padded(db: CompiledDatabase, factor: number): CompiledDatabase {
   const template = db.providers[0]!;
   const target = patternsOf(db).length * factor;
   for (let i = 0, count = patternsOf(db).length; count < target; i++, count += 10) {
-    const hosts = Array.from({ length: 10 }, (_, k) => ({ host: `h${k}.synthetic${i}.example`, role: 'api' as const, source: template.operator.source }));
+    const hosts = Array.from({ length: 10 }, (_, k) => ({ host: `h${k}.synthetic${i}.example`, role: 'api' as const, source: template.products[0]!.hosts[0]!.source }));
     const provider: Provider = { ...template, id: `synthetic-${i}`, models: [], products: [{ id: `synthetic-${i}-api`, name: 'Synthetic', hosts }] };
     source.providers.push(provider);
   }

@@ -23,7 +23,7 @@ function withProviders(compiled: ReturnType<typeof loadDatabase>, total: number)
   const template = compiled.providers[0]!;
   const extra: Provider[] = [];
   for (let i = compiled.providers.length; i < total; i++) {
-    const hosts = ['api', 'chat', 'cdn'].map((h) => ({ host: `${h}.synthetic${i}.example`, role: 'api' as const, source: template.operator.source }));
+    const hosts = ['api', 'chat', 'cdn'].map((h) => ({ host: `${h}.synthetic${i}.example`, role: 'api' as const, source: template.products[0]!.hosts[0]!.source }));
     extra.push({ ...template, id: `synthetic-${i}`, models: [], products: [{ id: `synthetic-${i}-api`, name: 'Synthetic', hosts }] });
   }
   const source = { providers: [...compiled.providers], jurisdictions: Object.values(compiled.jurisdictions), laws: Object.values(compiled.laws) };

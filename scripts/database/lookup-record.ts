@@ -17,8 +17,11 @@ export interface LookupRecord {
   product?: string;
   productName?: string;
   role?: string;
-  operator?: string;
-  operatorCountry?: string;
+  /** null on a not-yet-verified provider (see `unverified`). */
+  operator?: string | null;
+  operatorCountry?: string | null;
+  /** What a not-yet-verified provider still lacks, and what was tried; null once verified. */
+  unverified?: { missing: string[]; note: string; reviewed: string } | null;
   parent?: string | null;
   parentCountry?: string | null;
   dataLocations?: string[] | null;
@@ -39,7 +42,7 @@ export function lookupRecord(db: RiskDatabase, input: string, host: string): Loo
   const sources: NonNullable<LookupRecord['sources']> = [];
   const cite = (fact: string, s: Source | undefined) => s && sources.push({ fact, url: s.url, reviewed: s.reviewed });
   cite('host', match.host.source);
-  cite('operator', facts.operator.source);
+  cite('operator', facts.operator?.source);
   cite('parent', facts.parent?.source);
   facts.regionalEntities?.forEach((e) => cite(`regional entity ${e.name}`, e.source));
   cite('dataLocations', facts.dataLocations?.source);
@@ -66,8 +69,9 @@ export function lookupRecord(db: RiskDatabase, input: string, host: string): Loo
     product: product.id,
     productName: product.name,
     role: match.host.role,
-    operator: facts.operator.name,
-    operatorCountry: facts.operator.country,
+    operator: facts.operator?.name ?? null,
+    operatorCountry: facts.operator?.country ?? null,
+    unverified: provider.unverified ? { ...provider.unverified } : null,
     parent: facts.parent?.name ?? null,
     parentCountry: facts.parent?.country ?? null,
     dataLocations: facts.dataLocations?.countries ?? null,

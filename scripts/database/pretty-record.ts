@@ -9,7 +9,8 @@ export function prettyRecord(r: LookupRecord): string {
   const rows: Array<[string, string]> = [
     ['provider', `${r.providerName} (${r.provider})`],
     ['product', `${r.productName} (${r.product}), ${r.role} host, matched ${r.matchedPattern}`],
-    ['operator', `${r.operator}, ${place(r.operatorCountry)}`],
+    ['operator', r.operator ? `${r.operator}, ${place(r.operatorCountry)}` : 'NOT YET VERIFIED'],
+    ...(r.unverified ? [['not yet verified', `${r.unverified.missing.join(', ')} (reviewed ${r.unverified.reviewed}): ${r.unverified.note}`] as [string, string]] : []),
     ['parent', r.parent ? `${r.parent}, ${place(r.parentCountry)}` : 'not stated'],
     ['data stored in', r.dataLocations ? r.dataLocations.map(place).join(', ') : 'not stated'],
     ['trains on inputs', r.trainsOnInputs === null ? 'not stated' : r.trainsOnInputs ? 'yes, by default' : 'no, by default'],

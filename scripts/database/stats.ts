@@ -6,8 +6,8 @@ export { databaseStats } from '../../src/core/database/database-stats.ts';
 
 export function statsTable(s: DatabaseStats): string {
   const rows: Array<[string, string | number]> = [
-    ['providers', s.providers],
-    ['products', s.products],
+    ['providers', `${s.providers} (${s.unverifiedProviders} not yet verified)`],
+    ['products', `${s.products} (${s.products - s.unverifiedProducts} verified, ${s.unverifiedProducts} not yet verified)`],
     ['hostnames', s.hosts],
     ['operator countries', s.countries],
     ['products run from / owned in China', `${s.chinaProducts} (from ${s.chinaProviders} providers)`],

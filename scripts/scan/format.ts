@@ -84,7 +84,8 @@ export function formatResult(r: ScanResult, timeoutMs: number): string {
   return lines.join('\n');
 }
 
-const place = (p: { name: string; country: string }) => `${p.name} (${countryName(p.country)})`;
+/** A not-yet-verified provider has no confirmed country: the scanner says so instead of guessing. */
+const place = (p: { name: string; country?: string | undefined }) => `${p.name} (${p.country ? countryName(p.country) : 'who runs it is not yet verified'})`;
 
 /** Who is behind a group: "DeepSeek (China)"; "Cici (Singapore), parent ByteDance Ltd. (China)"; "unknown provider". */
 function whoLabel(f: ReportFinding): string {

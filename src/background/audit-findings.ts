@@ -28,7 +28,7 @@ export function findingEvent(db: RiskDatabase, site: string, f: Finding): AuditE
     site,
     host: f.host,
     ...(f.providerId ? { providerId: f.providerId } : {}),
-    ...(facts?.operator ? { providerName: facts.providerName, product: facts.productName } : {}),
+    ...(facts?.operator || facts?.unverified ? { providerName: facts.providerName, product: facts.productName } : {}),
     kind: f.kind,
     ...(f.model ? { model: f.model } : {}),
     ...(facts ? { level: facts.level } : {}),

@@ -16,6 +16,7 @@ import { type FactReport, reportFactUrl } from '../core/fact-card/report-fact.ts
 import { TRAINING_WORDS, trainingStatus } from '../core/fact-card/training.ts';
 import { factsFor } from '../core/facts.ts';
 import { operatingFactsOf } from '../core/product-risk.ts';
+import { stillToConfirm } from '../core/fact-card/still-to-confirm.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import { policyDatabase } from '../core/policy-database.ts';
 import { describeRule } from '../core/rule-words.ts';
@@ -109,6 +110,14 @@ export function Blocked() {
               <Fact label={t('blkRunBy')} fact="operator">
                 {facts.operator.name} · <Country code={facts.operator.country} />
                 <FactSource label={t('blkRunBy')} source={factOf(sourced, 'operator')?.source} reportUrl={reportOne('operator')} />
+              </Fact>
+            )}
+            {facts?.unverified && (
+              <Fact label={t('blkRunBy')} fact="operator">
+                <span data-unverified="true">{t('blkNotVerified')}</span>
+                <p class="note" data-fact="still-to-confirm">
+                  {t('blkUnverifiedLine', [stillToConfirm(facts.unverified, t)])}
+                </p>
               </Fact>
             )}
             {facts?.parent && (

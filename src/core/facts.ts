@@ -9,7 +9,7 @@
 import { countryName } from './country.ts';
 import type { Translate } from './i18n.ts';
 import { intlLocaleOf } from './intl-locale.ts';
-import type { Company, CountryCode, HostRole } from './provider.ts';
+import type { Company, CountryCode, HostRole, Unverified } from './provider.ts';
 import { decidingFactor, operatingFactsOf, type ProductRisk, productRisk, type RiskFactor } from './product-risk.ts';
 import type { RiskDatabase } from './risk-database.ts';
 import { type RiskLevel, worstLevel } from './risk-level.ts';
@@ -21,7 +21,8 @@ export interface Upstream {
   familyId: string;
   familyName: string;
   openWeights: boolean;
-  operator: { name: string; country: CountryCode };
+  /** Absent when the builder is a not-yet-verified provider. */
+  operator?: { name: string; country: CountryCode };
   /** Whether the builder's countries count towards the level (closed weights). */
   counted: boolean;
 }
@@ -30,8 +31,10 @@ export interface FindingFacts {
   providerName: string;
   productName: string;
   role?: HostRole;
-  /** Absent for an unknown endpoint: nobody is known to run it. */
+  /** Absent for an unknown endpoint and for a not-yet-verified provider: nobody confirmed runs it. */
   operator?: { name: string; country: CountryCode };
+  /** Set for a recognised AI service whose operator, country or parent is not confirmed yet. */
+  unverified?: Unverified;
   parent?: { name: string; country: CountryCode };
   upstream?: Upstream;
   level: RiskLevel;
@@ -61,8 +64,9 @@ export function factsFor(db: RiskDatabase, ref: FindingRef, model?: string): Fin
     providerName: provider.name,
     productName: product.name,
     role: ref.role,
-    operator: pick(operator),
+    ...(operator ? { operator: pick(operator) } : {}),
     ...(parent ? { parent: pick(parent) } : {}),
+    ...(risk.unverified ? { unverified: risk.unverified } : {}),
     ...(upstream ? { upstream } : {}),
     level,
     ...(decidedBy ? { decidedBy } : {}),
@@ -82,7 +86,7 @@ export function upstreamOf(db: RiskDatabase, providerId: string, model: string):
     familyId: family.id,
     familyName: family.name,
     openWeights: family.openWeights,
-    operator: pick(builder.operator),
+    ...(builder.operator ? { operator: pick(builder.operator) } : {}),
     counted: !family.openWeights,
   };
 }
@@ -90,6 +94,8 @@ export function upstreamOf(db: RiskDatabase, providerId: string, model: string):
 function builderFactors(db: RiskDatabase, upstream: Upstream): RiskFactor[] {
   const builder = db.provider(upstream.providerId);
   if (!builder) return [];
+  // An unverified builder has no country to count: its model still shows, the level is unchanged.
+  if (!builder.operator) return [];
   const companies = [builder.operator, ...(builder.parent ? [builder.parent] : [])];
   return companies.map((company, i) => {
     const j = db.jurisdiction(company.country);
@@ -109,7 +115,7 @@ export function describeFinding(db: RiskDatabase, f: Finding, t: Translate): Des
   if (f.kind === 'unknown-endpoint') return { ...f, ...unknownFacts(t) };
   if (f.providerId === undefined || f.productId === undefined || f.role === undefined) return undefined;
   const facts = factsFor(db, { providerId: f.providerId, productId: f.productId, role: f.role }, f.model);
-  return facts && { ...f, ...facts };
+  return facts && { ...f, ...facts, ...(facts.unverified && !facts.reason ? { reason: t('wUnverifiedReason') } : {}) };
 }
 
 /** The tab's findings with their facts; findings whose entry left the database are dropped. */
@@ -133,9 +139,10 @@ export function providerKeyOf(f: Pick<Finding, 'providerId' | 'host'>): string {
  * "OpenRouter (United States) → ByteDance (China)".
  */
 export function providerLabel(f: DescribedFinding, t: Translate): string {
-  if (!f.operator) return t('wProviderAt', [f.providerName, f.host]);
-  const label = companyLabel(f.providerName, f.operator.country, t);
-  return f.upstream?.counted ? t('wFlowStep', [label, companyLabel(f.upstream.providerName, f.upstream.operator.country, t)]) : label;
+  const label = f.operator ? companyLabel(f.providerName, f.operator.country, t) : f.unverified ? t('wProviderUnverified', [shortName(f.providerName)]) : undefined;
+  if (label === undefined) return t('wProviderAt', [f.providerName, f.host]);
+  const builder = f.upstream?.counted && f.upstream.operator ? companyLabel(f.upstream.providerName, f.upstream.operator.country, t) : undefined;
+  return builder ? t('wFlowStep', [label, builder]) : label;
 }
 
 /** "DeepSeek (China)", with the country named in the UI language. */

@@ -11,6 +11,6 @@ import type { Translate } from './i18n.ts';
 export function flowLine(f: DescribedFinding, t: Translate): string | undefined {
   if (!f.upstream || !f.operator) return undefined;
   const steps = [t('wFlowThisPage'), companyLabel(f.providerName, f.operator.country, t)];
-  if (f.upstream.counted) steps.push(companyLabel(f.upstream.providerName, f.upstream.operator.country, t));
+  if (f.upstream.counted && f.upstream.operator) steps.push(companyLabel(f.upstream.providerName, f.upstream.operator.country, t));
   return steps.join(' → ');
 }

@@ -6,7 +6,7 @@
  * and never lowers the level. Admin policy may later replace a country's level (`levelOf`).
  */
 import type { RiskDatabase } from './risk-database.ts';
-import type { Company, CountryCode, OperatingFacts, Product, Provider, RegionalEntity } from './provider.ts';
+import type { Company, CountryCode, OperatingFacts, Product, Provider, RegionalEntity, Unverified } from './provider.ts';
 import { type RiskLevel, worstLevel } from './risk-level.ts';
 
 export type FactorKind = 'operator' | 'parent' | 'regional-entity' | 'data-location' | 'model-builder';
@@ -32,6 +32,8 @@ export interface ProductRisk {
   factors: RiskFactor[];
   /** Facts the database does not state for this product (shown as "not stated"). */
   notStated: Array<'parent' | 'dataLocations' | 'trainsOnInputs'>;
+  /** Set when who runs the product is not yet confirmed: the level is then at least `unknown`. */
+  unverified?: Unverified;
 }
 
 /** The factor that sets the level: the first counted country at the product's level. */
@@ -39,8 +41,11 @@ export function decidingFactor(risk: ProductRisk): RiskFactor | undefined {
   return risk.factors.find((f) => f.level === risk.level);
 }
 
-/** The facts that apply to a product: its own where it states them, else its provider's. */
-export function operatingFactsOf(provider: Provider, product: Product): Required<Pick<OperatingFacts, 'operator'>> & OperatingFacts {
+/**
+ * The facts that apply to a product: its own where it states them, else its provider's. `operator`
+ * is absent only for a not-yet-verified provider.
+ */
+export function operatingFactsOf(provider: Provider, product: Product): OperatingFacts {
   return {
     operator: product.operator ?? provider.operator,
     parent: product.parent ?? provider.parent,
@@ -67,7 +72,7 @@ export function productRisk(db: RiskDatabase, provider: Provider, product: Produ
     const serves = company && 'serves' in company ? { serves: company.serves } : {};
     factors.push({ kind, ...(company ? { entity: company.name } : {}), ...serves, country, level, reason: j?.reason ?? '', laws: j?.laws ?? [] });
   };
-  add('operator', facts.operator.country, facts.operator);
+  if (facts.operator) add('operator', facts.operator.country, facts.operator);
   if (facts.parent) add('parent', facts.parent.country, facts.parent);
   for (const e of facts.regionalEntities ?? []) add('regional-entity', e.country, e);
   for (const c of facts.dataLocations?.countries ?? []) add('data-location', c);
@@ -75,5 +80,11 @@ export function productRisk(db: RiskDatabase, provider: Provider, product: Produ
   if (!facts.parent) notStated.push('parent');
   if (!facts.dataLocations) notStated.push('dataLocations');
   if (!facts.trainsOnInputs) notStated.push('trainsOnInputs');
-  return { level: worstLevel(factors.map((f) => f.level)) ?? 'unknown', factors, notStated };
+  // A provider nobody has confirmed is rated `unknown` however low its known facts are: what is
+  // missing (its operator, the operator's country or its parent) could be anywhere. Known worse
+  // facts (data stored in a high-rated country) still raise it.
+  const levels = factors.map((f) => f.level);
+  if (provider.unverified) levels.push('unknown');
+  const level = worstLevel(levels) ?? 'unknown';
+  return { level, factors, notStated, ...(provider.unverified ? { unverified: provider.unverified } : {}) };
 }

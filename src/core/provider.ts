@@ -113,11 +113,29 @@ export interface Routing {
 export const PROVIDER_KINDS = ['developer', 'aggregator', 'cloud', 'app', 'widget'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
+/** Facts a not-yet-verified provider still lacks (docs/data.md, "Recognised before verified"). */
+export const UNVERIFIED_FACTS = ['operator', 'country', 'parent'] as const;
+export type UnverifiedFact = (typeof UNVERIFIED_FACTS)[number];
+
+/**
+ * A provider whose AI hosts are sourced but whose operator, its country or its parent is not
+ * confirmed yet: recognised, blockable and reported, rated `unknown`, never with a guessed country.
+ */
+export interface Unverified {
+  missing: UnverifiedFact[];
+  /** What is missing and what was tried, for the next reviewer. */
+  note: string;
+  /** ISO date `YYYY-MM-DD` of the last attempt. */
+  reviewed: string;
+}
+
 export interface Provider extends Omit<OperatingFacts, 'operator'> {
   id: string;
   name: string;
   kinds: ProviderKind[];
-  operator: Company;
+  /** Absent only on a not-yet-verified provider (`unverified` says so). */
+  operator?: Company;
+  unverified?: Unverified;
   products: Product[];
   models?: ModelFamily[];
   routing?: Routing;

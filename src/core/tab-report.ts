@@ -20,10 +20,11 @@ export interface ReportFinding {
   pageSite: string | null;
   kind: FindingKind;
   host: string;
-  provider?: { id: string; name: string; country: CountryCode };
+  /** `country` is absent and `unverified` true for a recognised provider whose operator is not confirmed yet. */
+  provider?: { id: string; name: string; country?: CountryCode; unverified?: true };
   product?: { id: string; name: string; role: HostRole };
   parent?: { name: string; country: CountryCode };
-  upstream?: { id: string; name: string; country: CountryCode; family: string; openWeights: boolean; counted: boolean };
+  upstream?: { id: string; name: string; country?: CountryCode; family: string; openWeights: boolean; counted: boolean };
   model?: string;
   api?: string;
   path?: string;
@@ -50,7 +51,13 @@ export function tabReport(db: RiskDatabase, state: TabState | undefined, t: Tran
   const described = describeFindings(db, state, t);
   const pageSite = state?.url ? (httpHostOf(state.url) ?? null) : null;
   const findings = described.map((f): ReportFinding => {
-    const provider = f.providerId && f.operator ? { id: f.providerId, name: f.providerName, country: f.operator.country } : undefined;
+    const provider = !f.providerId
+      ? undefined
+      : f.operator
+        ? { id: f.providerId, name: f.providerName, country: f.operator.country }
+        : f.unverified
+          ? { id: f.providerId, name: f.providerName, unverified: true as const }
+          : undefined;
     return {
       tab: state?.tabId ?? -1,
       frame: f.frameId,
@@ -61,7 +68,7 @@ export function tabReport(db: RiskDatabase, state: TabState | undefined, t: Tran
       ...(f.productId && f.role ? { product: { id: f.productId, name: f.productName, role: f.role } } : {}),
       ...(f.parent ? { parent: f.parent } : {}),
       ...(f.upstream
-        ? { upstream: { id: f.upstream.providerId, name: f.upstream.providerName, country: f.upstream.operator.country, family: f.upstream.familyName, openWeights: f.upstream.openWeights, counted: f.upstream.counted } }
+        ? { upstream: { id: f.upstream.providerId, name: f.upstream.providerName, ...(f.upstream.operator ? { country: f.upstream.operator.country } : {}), family: f.upstream.familyName, openWeights: f.upstream.openWeights, counted: f.upstream.counted } }
         : {}),
       ...(f.model ? { model: f.model } : {}),
       ...(f.shape ? { api: f.shape } : {}),

@@ -25,7 +25,7 @@ export function ProviderBrowser({ db }: { db: RiskDatabase }) {
   );
   const words = searchWords(query);
   // A host typed into the filter finds its provider too.
-  const shown = rows.filter(({ p }) => holdsEvery(words, [p.id, p.name, p.operator.name, p.operator.country, ...p.products.flatMap((x) => [x.name, ...x.hosts.map((h) => h.host)])].join(' ')));
+  const shown = rows.filter(({ p }) => holdsEvery(words, [p.id, p.name, p.operator?.name ?? '', p.operator?.country ?? '', ...p.products.flatMap((x) => [x.name, ...x.hosts.map((h) => h.host)])].join(' ')));
   return (
     <details class="browse" id="db-providers">
       <summary>
@@ -55,10 +55,18 @@ export function ProviderBrowser({ db }: { db: RiskDatabase }) {
                     {p.name}
                     {p.addedBy === 'organization' && <span class="tag">{t('optSetByOrg')}</span>}
                   </td>
-                  <td>{p.operator.name}</td>
-                  <td>
-                    <Country code={p.operator.country} />
-                  </td>
+                  {p.operator ? (
+                    <>
+                      <td>{p.operator.name}</td>
+                      <td>
+                        <Country code={p.operator.country} />
+                      </td>
+                    </>
+                  ) : (
+                    <td colSpan={2} class="muted" data-unverified>
+                      {t('optNotVerified')}
+                    </td>
+                  )}
                   <td>
                     <LevelBadge level={level} />
                   </td>

@@ -23,7 +23,7 @@ export function ModelLine({ finding, db, reportUrl }: { finding: DescribedFindin
     open: built.family.openWeights,
   };
   const one = family && oneNameFor(family.name, family.builder);
-  const words = family && `${family.open ? 'popModelOpen' : 'popModelClosed'}${one ? 'Own' : ''}${finding.operator ? '' : 'Unknown'}`;
+  const words = family && `${family.open ? 'popModelOpen' : 'popModelClosed'}${one ? 'Own' : ''}${finding.operator || finding.unverified ? '' : 'Unknown'}`;
   return (
     <p class="model" data-fact="model" data-model={finding.model}>
       <FactLabel text={t('popModel')} /><code>{finding.model}</code>

@@ -5,6 +5,7 @@
  */
 import { type CardFact, cardFactsOf, type FactField, factOf } from '../core/fact-card/card-facts.ts';
 import { type FactReport, reportFactUrl } from '../core/fact-card/report-fact.ts';
+import { stillToConfirm } from '../core/fact-card/still-to-confirm.ts';
 import { TRAINING_WORDS, trainingStatus } from '../core/fact-card/training.ts';
 import { type DescribedFinding, providerKeyOf } from '../core/facts.ts';
 import { flowLine } from '../core/flow-line.ts';
@@ -48,7 +49,9 @@ export function ProviderCard({ findings, showReason, settings, db, site, pausedU
   const flows = [...new Set((onward.length ? onward : findings).flatMap((f) => flowLine(f, t) ?? []))];
   const models = findings.filter((f) => f.model);
   // The facts with their sources, for "source" and "Report a wrong fact" (database data only).
-  const facts = first.operator ? cardFactsOf(db, first) : [];
+  // A recognised provider: confirmed (operator) or not yet verified; an unknown endpoint is neither.
+  const known = first.operator !== undefined || first.unverified !== undefined;
+  const facts = known ? cardFactsOf(db, first) : [];
   const reportable = facts.length > 0 && first.providerId !== undefined && db.provider(first.providerId)?.addedBy !== 'organization';
   const report = (list: CardFact[]): FactReport => ({ provider: first.providerName, ...(first.providerId ? { providerId: first.providerId } : {}), product: first.productName, facts: list });
   const reportOne = (field: FactField) => {
@@ -77,6 +80,16 @@ export function ProviderCard({ findings, showReason, settings, db, site, pausedU
             </p>
           )}
         </>
+      ) : first.unverified ? (
+        <>
+          {products.length > 0 && <p class="product">{products.join(t('listSeparator'))}</p>}
+          <p class="operator unverified" data-fact="operator" data-unverified="true">
+            <FactLabel text={t('popRunBy')} />{t('popNotVerified')}
+          </p>
+          <p class="hint" data-fact="still-to-confirm">
+            {t('popUnverifiedLine', [stillToConfirm(first.unverified, t)])}
+          </p>
+        </>
       ) : (
         <UnknownFacts finding={first} showReason={showReason} />
       )}
@@ -89,18 +102,19 @@ export function ProviderCard({ findings, showReason, settings, db, site, pausedU
         const fact = reportable ? factOf(cardFactsOf(db, f), 'modelBuilder') : undefined;
         return <ModelLine key={f.model} finding={f} db={db} reportUrl={fact && reportFactUrl(report([fact]))} />;
       })}
-      {first.operator && <DataLocations finding={first} db={db} reportUrl={reportOne('dataLocations')} />}
-      {first.operator && <Training finding={first} db={db} reportUrl={reportOne('trainsOnInputs')} />}
-      {showReason && first.operator && worst.reason && <p class="reason">{worst.reason}</p>}
+      {known && <DataLocations finding={first} db={db} reportUrl={reportOne('dataLocations')} />}
+      {known && <Training finding={first} db={db} reportUrl={reportOne('trainsOnInputs')} />}
+      {showReason && known && worst.reason && <p class="reason">{worst.reason}</p>}
       <BlockStatus findings={findings} settings={settings} db={db} pausedUntil={pausedUntil} {...(site ? { site } : {})} />
       <LawList findings={findings} db={db} />
       <Evidence findings={findings} />
       {reportable && <ReportFact report={report(allFacts)} />}
-      {first.providerId && first.operator && (
+      {first.providerId && known && (
         <div class="actions">
           {/* On the product's own site the verdict above offers "Block <product>" first. */}
           {findings.some((f) => f.kind === 'site') ? null : <BlockToggle settings={settings} list="blockedProviders" value={first.providerId} label={first.providerName} />}
-          <CountryToggle settings={settings} db={db} country={first.operator.country} providerId={first.providerId} />
+          {/* Not yet verified: no confirmed country to block by; the service itself can be blocked. */}
+          {first.operator && <CountryToggle settings={settings} db={db} country={first.operator.country} providerId={first.providerId} />}
         </div>
       )}
     </article>

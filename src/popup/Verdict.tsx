@@ -46,7 +46,7 @@ export function Verdict({ verdict, openVerdict, findings, providers, settings, s
   const onlyUnknown = findings.every((f) => f.kind === 'unknown-endpoint');
   const all = blockPage || blocks.all || (blocks.blocked.length > 0 && !openVerdict);
   const shown = all ? verdict : (openVerdict ?? verdict);
-  const product = findings.find((f) => f.kind === 'site' && f.providerId && f.operator);
+  const product = findings.find((f) => f.kind === 'site' && f.providerId && (f.operator || f.unverified));
   const blockedNames = listOf(t, (blocks.blocked.length ? blocks.blocked.map((b) => b.finding) : product ? [product] : []).map((f) => f.providerName));
   const advice = all ? undefined : adviceFor(openVerdict?.level);
   const count = new Intl.NumberFormat(intlLocaleOf(t)).format(requests);

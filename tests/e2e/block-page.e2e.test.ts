@@ -110,7 +110,7 @@ describe('block page', () => {
     expect(await training.innerText()).toMatch(/^Trains on what you send\s+Yes, unless you opt out\s*source$/);
     expect(await card.locator('.fact-source:visible').count()).toBe(0);
     for (const [fact, label, source] of [
-      ['operator', 'Run by', deepseek.operator.source],
+      ['operator', 'Run by', deepseek.operator!.source],
       ['data', 'Data stored in', deepseek.dataLocations!.source],
       ['training', 'Trains on what you send', deepseek.trainsOnInputs!.source],
     ] as const) {
@@ -126,7 +126,7 @@ describe('block page', () => {
     // Why China counts, from the facts behind it: the operator and the data stored there.
     await card.locator('.laws-box > summary').click();
     const china = card.locator('[data-country-laws="CN"]');
-    expect(await china.locator('.law-why').allInnerTexts()).toEqual([`DeepSeek's operator (${deepseek.operator.name}) is based here.`, 'DeepSeek stores data here.']);
+    expect(await china.locator('.law-why').allInnerTexts()).toEqual([`DeepSeek's operator (${deepseek.operator!.name}) is based here.`, 'DeepSeek stores data here.']);
     // Laws that let the government obtain data first, under their own heading; privacy laws after.
     expect(await china.locator('.law-kind').allInnerTexts()).toEqual(['GOVERNMENT ACCESS TO DATA', 'OTHER GOVERNMENT POWERS', 'PRIVACY AND DATA PROTECTION']);
     expect(await china.locator('[data-law-kind="data-protection"] [data-law]').evaluateAll((l) => l.map((x) => x.getAttribute('data-law')))).toEqual(['cn-personal-information-protection-law']);
@@ -143,7 +143,7 @@ describe('block page', () => {
     expect([...params.keys()]).toEqual(['title', 'body']);
     expect(params.get('title')).toBe('Wrong fact: DeepSeek');
     const body = params.get('body')!;
-    expect(body).toContain(`Fact: Run by\nShown: ${deepseek.operator.name} (China)\nSource: ${deepseek.operator.source.url}`);
+    expect(body).toContain(`Fact: Run by\nShown: ${deepseek.operator!.name} (China)\nSource: ${deepseek.operator!.source.url}`);
     expect(body).toContain('Fact: Trains on what you send\nShown: Yes, unless the user opts out');
     expect(body).not.toMatch(/q=hello|chat\.deepseek\.com|blocked\.html/);
     await checkBothThemes(page, 'blocked-sources-open');
@@ -246,7 +246,7 @@ describe('block page and in-page warning in Chinese (--lang=zh-CN)', () => {
     expect(await page.locator('.why').innerText()).toMatch(/^拦截原因\s+您拦截了 ?DeepSeek。$/);
     expect(text).toContain('National Intelligence Law (2017)');
     expect(await page.locator('[data-fact="training"]').innerText()).toMatch(/^用于训练模型\s+是，除非您选择退出\s*来源$/);
-    expect(await page.locator('[data-country-laws="CN"] .law-why').first().innerText()).toBe(`DeepSeek 的运营方（${database.provider('deepseek')!.operator.name}）位于这里。`);
+    expect(await page.locator('[data-country-laws="CN"] .law-why').first().innerText()).toBe(`DeepSeek 的运营方（${database.provider('deepseek')!.operator!.name}）位于这里。`);
     expect(await page.locator('[data-country-laws="CN"] .law-kind').first().innerText()).toBe('政府获取数据');
     await page.getByRole('button', { name: '运营方的来源' }).click();
     expect(await page.locator('[data-fact="operator"] .fact-source-line').innerText()).toMatch(/^来源：.+，核实于\d{4}年\d{1,2}月\d{1,2}日/);

@@ -94,7 +94,7 @@ describe('risk popup', () => {
     expect(await card.locator('.laws-box, .evidence-box').count()).toBe(2);
     expect(await card.locator('.fact-source:visible').count()).toBe(0);
     await screenshot(popup, 'popup-site-first-view');
-    await expectSourceOnDemand(card.locator('[data-fact="operator"]'), 'Source of Run by', deepseek.operator.source);
+    await expectSourceOnDemand(card.locator('[data-fact="operator"]'), 'Source of Run by', deepseek.operator!.source);
     await expectSourceOnDemand(card.locator('[data-fact="data"]'), 'Source of Data stored in', deepseek.dataLocations!.source);
     await expectSourceOnDemand(training, 'Source of Trains on what you send', deepseek.trainsOnInputs!.source);
     expect(await training.locator('.fact-source-note').innerText()).toBe(deepseek.trainsOnInputs!.note);
@@ -109,7 +109,7 @@ describe('risk popup', () => {
     expect(await card.locator('.laws-box').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     // Why China counts, from the facts behind it: the operator, and the data stored there.
     const china = card.locator('[data-country-laws="CN"]');
-    expect(await china.locator('.law-why').allInnerTexts()).toEqual([`DeepSeek's operator (${deepseek.operator.name}) is based here.`, 'DeepSeek stores data here.']);
+    expect(await china.locator('.law-why').allInnerTexts()).toEqual([`DeepSeek's operator (${deepseek.operator!.name}) is based here.`, 'DeepSeek stores data here.']);
     // Laws that let the government obtain data first, then the others, each under its heading.
     expect(await china.locator('[data-law-kind]').evaluateAll((g) => g.map((x) => x.getAttribute('data-law-kind')))).toEqual(['state-access', 'state-rules', 'data-protection']);
     expect(await china.locator('.law-kind').allInnerTexts()).toEqual(['GOVERNMENT ACCESS TO DATA', 'OTHER GOVERNMENT POWERS', 'PRIVACY AND DATA PROTECTION']);
@@ -134,7 +134,7 @@ describe('risk popup', () => {
     expect(report.keys).toEqual(['title', 'body']);
     expect(report.title).toBe('Wrong fact: DeepSeek');
     expect(report.body).toContain(`Provider: DeepSeek (deepseek)\nProduct: DeepSeek Chat`);
-    expect(report.body).toContain(`Fact: Run by\nShown: ${deepseek.operator.name} (China)\nSource: ${deepseek.operator.source.url} (reviewed ${deepseek.operator.source.reviewed})`);
+    expect(report.body).toContain(`Fact: Run by\nShown: ${deepseek.operator!.name} (China)\nSource: ${deepseek.operator!.source.url} (reviewed ${deepseek.operator!.source.reviewed})`);
     expect(report.body).toContain('Fact: Data stored in\nShown: China');
     expect(report.body).not.toMatch(/chat\.deepseek\.com|tab=|popup\.html/);
     const evidence = await card.locator('.evidence').innerText();
@@ -216,7 +216,7 @@ describe('risk popup', () => {
     const openai = database.provider('openai')!;
     const entity = openai.regionalEntities!.find((e) => e.country === 'IE')!;
     expect(await card.locator('[data-country-laws="IE"] .law-why').allInnerTexts()).toEqual([`OpenAI's entity here (${entity.name}) serves ${entity.serves}.`]);
-    expect(await card.locator('[data-country-laws="US"] .law-why').first().innerText()).toBe(`OpenAI's operator (${openai.operator.name}) is based here.`);
+    expect(await card.locator('[data-country-laws="US"] .law-why').first().innerText()).toBe(`OpenAI's operator (${openai.operator!.name}) is based here.`);
     // Ireland's laws are EU data-protection law: under their own heading, after the US laws that let the state obtain data.
     expect(await card.locator('[data-country-laws]').evaluateAll((s) => s.map((x) => x.getAttribute('data-country-laws')))).toEqual(['US', 'IE']);
     expect(await card.locator('[data-country-laws="IE"] [data-law-kind]').evaluateAll((g) => g.map((x) => x.getAttribute('data-law-kind')))).toEqual(['data-protection']);
@@ -274,10 +274,10 @@ describe('risk popup in Simplified Chinese', () => {
     // No space after a full-width colon: "运营方：OpenRouter", not "运营方： OpenRouter".
     expect(await card.locator('[data-fact="training"]').innerText()).toMatch(/^用于训练模型：否\s*来源$/);
     expect(await card.locator('[data-fact="operator"]').innerText()).toMatch(/^运营方：\S/u);
-    await expectSourceOnDemand(card.locator('[data-fact="operator"]'), '运营方的来源', database.provider('openrouter')!.operator.source, 'zh-CN');
+    await expectSourceOnDemand(card.locator('[data-fact="operator"]'), '运营方的来源', database.provider('openrouter')!.operator!.source, 'zh-CN');
     await card.locator('.laws-box > summary').click();
     expect(await card.locator('[data-country-laws="CN"] .law-kind').first().innerText()).toBe('政府获取数据');
-    expect(await card.locator('[data-country-laws="CN"] .law-why').allInnerTexts()).toContain(`模型开发方（${database.provider('bytedance')!.operator.name}）位于这里。`);
+    expect(await card.locator('[data-country-laws="CN"] .law-why').allInnerTexts()).toContain(`模型开发方（${database.provider('bytedance')!.operator!.name}）位于这里。`);
     expect(await card.getByRole('link', { name: '报告错误信息' }).count()).toBe(1);
     // The reason comes from the database, which is English.
     expect(await popup.locator('.verdict-reason').innerText()).toBe(database.jurisdiction('CN')!.reason);

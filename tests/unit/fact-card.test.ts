@@ -34,7 +34,7 @@ describe('facts with their sources', () => {
     const facts = cardFactsOf(db, { providerId: 'openai', productId: 'openai-chatgpt' });
     const chatgptProduct = db.product('openai-chatgpt')!.product;
     expect(facts.map((f) => f.field)).toEqual(['operator', 'dataLocations', 'trainsOnInputs']);
-    expect(factOf(facts, 'operator')?.source).toEqual(db.provider('openai')!.operator.source);
+    expect(factOf(facts, 'operator')?.source).toEqual(db.provider('openai')!.operator!.source);
     expect(factOf(facts, 'dataLocations')).toEqual({ field: 'dataLocations', value: 'United States', source: chatgptProduct.dataLocations!.source });
     expect(factOf(facts, 'trainsOnInputs')?.value).toMatch(/^Yes, unless the user opts out \(Consumer ChatGPT content/);
     expect(factOf(facts, 'trainsOnInputs')?.source).toEqual(chatgptProduct.trainsOnInputs!.source);
@@ -85,7 +85,7 @@ describe('why a country counts', () => {
   it('says for each country which fact puts the service there, a regional entity with whom it serves', () => {
     const reasons = countryReasons(chatgpt.factors, 'OpenAI', tEn);
     expect(reasons.get('IE')).toEqual(["OpenAI's entity here (OpenAI Ireland Limited) serves users in the European Economic Area and Switzerland."]);
-    expect(reasons.get('US')).toEqual([`OpenAI's operator (${db.provider('openai')!.operator.name}) is based here.`, 'OpenAI stores data here.']);
+    expect(reasons.get('US')).toEqual([`OpenAI's operator (${db.provider('openai')!.operator!.name}) is based here.`, 'OpenAI stores data here.']);
     expect(countryReasons(deepseek.factors, 'DeepSeek', tZh).get('CN')?.[0]).toBe('DeepSeek 的运营方（Hangzhou DeepSeek Artificial Intelligence Fundamental Technology Research Co., Ltd.）位于这里。');
   });
 
@@ -102,7 +102,7 @@ describe('why a country counts', () => {
     expect(builder).toBeDefined();
     const bytedance = db.provider('bytedance')!;
     expect(countryReasons(viaRouter.factors, 'OpenRouter', tEn).get(builder!.country)).toEqual([
-      `The model's builder (${bytedance.operator.name}) is based here.`,
+      `The model's builder (${bytedance.operator!.name}) is based here.`,
       ...(bytedance.parent ? [`The model builder's owner (${bytedance.parent.name}) is based here.`] : []),
     ]);
   });
@@ -161,7 +161,7 @@ describe('report a wrong fact', () => {
     expect(keys).toEqual(['title', 'body']);
     expect(title).toBe('Wrong fact: DeepSeek');
     expect(body).toContain('Provider: DeepSeek (deepseek)\nProduct: DeepSeek Chat');
-    const operator = db.provider('deepseek')!.operator;
+    const operator = db.provider('deepseek')!.operator!;
     expect(body).toContain(`Fact: Run by\nShown: ${operator.name} (China)\nSource: ${operator.source.url} (reviewed ${operator.source.reviewed})`);
     expect(body).toContain('Fact: Trains on what you send\nShown: Yes, unless the user opts out');
     const one = decoded(reportFactUrl({ ...report, facts: [factOf(facts, 'dataLocations')!] }));

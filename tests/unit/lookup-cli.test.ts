@@ -53,10 +53,34 @@ describe('lookup command', { timeout: 30_000 }, () => {
 
   it('prints the counts with --stats, and tables with --pretty', () => {
     const stats = JSON.parse(lookup('--stats').out);
-    expect(stats).toMatchObject({ providers: 6, products: 9, hosts: 11, countries: 5, chinaProducts: 4, chinaProviders: 2 });
+    expect(stats).toMatchObject({ providers: 7, products: 10, hosts: 13, countries: 5, chinaProducts: 4, chinaProviders: 2, unverifiedProviders: 1, unverifiedProducts: 1 });
     const pretty = lookup('www.ciciai.com', '--pretty').out;
     expect(pretty).toContain('parent            ByteDance Ltd., China (CN)');
     expect(pretty).toContain('level             HIGH (set by the parent country, China (CN))');
+  });
+
+  it('says a not-yet-verified provider is recognised, rated unknown, with what is missing and no country', () => {
+    const [record] = lookup('api.unsure-draw.example').lines.map((l) => JSON.parse(l));
+    expect(record).toMatchObject({
+      matched: true,
+      provider: 'unsure',
+      product: 'unsure-draw',
+      role: 'api',
+      operator: null,
+      operatorCountry: null,
+      level: 'unknown',
+      decidedBy: null,
+      laws: [],
+      unverified: { missing: ['operator', 'country'], reviewed: '2026-11-01' },
+    });
+    expect(record.sources).toEqual([{ fact: 'host', url: 'https://example.org/fixture-list', reviewed: '2026-11-01' }]);
+    const pretty = lookup('unsure-draw.example', '--pretty').out;
+    expect(pretty).toContain('operator          NOT YET VERIFIED');
+    expect(pretty).toContain('not yet verified  operator, country (reviewed 2026-11-01): The fixture site names no company');
+    expect(pretty).toContain('level             UNKNOWN\n');
+    const table = lookup('--stats', '--pretty').out;
+    expect(table).toMatch(/providers +7 \(1 not yet verified\)/);
+    expect(table).toMatch(/products +10 \(9 verified, 1 not yet verified\)/);
   });
 
   it('takes hostnames and URLs in the forms people paste', () => {

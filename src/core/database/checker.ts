@@ -67,11 +67,15 @@ export class Checker {
     this.known(entry, src, `${at}${key}.`, ['url', 'reviewed']);
     const url = this.string(entry, src, `${at}${key}.`, 'url');
     if (url !== undefined && !URL_RE.test(url)) this.fail(entry, `${at}${key}.url`, `${JSON.stringify(url)} is not an https URL`);
-    const reviewed = this.string(entry, src, `${at}${key}.`, 'reviewed', DATE_RE);
-    if (reviewed !== undefined && DATE_RE.test(reviewed)) {
-      const problem = reviewDateProblem(reviewed, this.today);
-      if (problem) this.fail(entry, `${at}${key}.reviewed`, problem);
-    }
+    this.date(entry, src, `${at}${key}.`, 'reviewed');
+  }
+
+  /** A `YYYY-MM-DD` date at `obj[key]`, not in the future. */
+  date(entry: string, obj: Obj, at: string, key: string): void {
+    const reviewed = this.string(entry, obj, at, key, DATE_RE);
+    if (reviewed === undefined) return;
+    const problem = reviewDateProblem(reviewed, this.today);
+    if (problem) this.fail(entry, `${at}${key}`, problem);
   }
 
   source(entry: string, obj: Obj, at: string): void {

@@ -12,6 +12,9 @@ export interface DatabaseStats {
   /** Products whose operator or parent company is in China, and their providers. */
   chinaProducts: number;
   chinaProviders: number;
+  /** Providers (and their products) in the not-yet-verified tier: recognised, operator not confirmed. */
+  unverifiedProviders: number;
+  unverifiedProducts: number;
   modelFamilies: number;
   aggregators: number;
   jurisdictions: number;
@@ -23,11 +26,11 @@ export interface DatabaseStats {
 
 export function databaseStats(db: RiskDatabase): DatabaseStats {
   const products = db.providers.flatMap((provider) => provider.products.map((product) => ({ provider, product, facts: operatingFactsOf(provider, product) })));
-  const inChina = products.filter(({ facts }) => facts.operator.country === 'CN' || facts.parent?.country === 'CN');
+  const inChina = products.filter(({ facts }) => facts.operator?.country === 'CN' || facts.parent?.country === 'CN');
   const byCountry: Record<string, number> = {};
   const byRole: Record<string, number> = {};
   for (const { product, facts } of products) {
-    byCountry[facts.operator.country] = (byCountry[facts.operator.country] ?? 0) + 1;
+    if (facts.operator) byCountry[facts.operator.country] = (byCountry[facts.operator.country] ?? 0) + 1;
     for (const h of product.hosts) byRole[h.role] = (byRole[h.role] ?? 0) + 1;
   }
   const hostCount = products.reduce((n, p) => n + p.product.hosts.length, 0);
@@ -37,6 +40,8 @@ export function databaseStats(db: RiskDatabase): DatabaseStats {
     products: products.length,
     hosts: hostCount,
     hostnames: hostCount,
+    unverifiedProviders: db.providers.filter((p) => p.unverified).length,
+    unverifiedProducts: products.filter(({ provider }) => provider.unverified).length,
     countries: Object.keys(byCountry).length,
     chinaProducts: inChina.length,
     chinaProviders: new Set(inChina.map((p) => p.provider.id)).size,

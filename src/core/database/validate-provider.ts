@@ -1,6 +1,6 @@
 /** Checks one provider file (src/data/providers/<id>.json) against the Provider type. */
 import { hostPatternProblem } from '../host-pattern.ts';
-import { HOST_ROLES, MARKER_KINDS, PROVIDER_KINDS, ROUTING_FORMATS } from '../provider.ts';
+import { HOST_ROLES, MARKER_KINDS, PROVIDER_KINDS, ROUTING_FORMATS, UNVERIFIED_FACTS } from '../provider.ts';
 import { type Checker, isObj, type Obj } from './checker.ts';
 
 export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
@@ -9,7 +9,7 @@ export const MODEL_PATTERN_RE = /^[a-z0-9][a-z0-9._:+_-]*\*?$/;
 const NAMESPACE_RE = /^[a-z0-9][a-z0-9._-]*$/;
 
 const OPERATING_FIELDS = ['operator', 'parent', 'regionalEntities', 'dataLocations', 'trainsOnInputs', 'privacyPolicy', 'terms'] as const;
-const PROVIDER_FIELDS = ['id', 'name', 'kinds', 'products', 'models', 'routing', ...OPERATING_FIELDS];
+const PROVIDER_FIELDS = ['id', 'name', 'kinds', 'products', 'models', 'routing', 'unverified', ...OPERATING_FIELDS];
 const PRODUCT_FIELDS = ['id', 'name', 'hosts', 'markers', ...OPERATING_FIELDS];
 /** A global is one JavaScript identifier (`botpress`, `$crisp`). */
 export const GLOBAL_MARKER_RE = /^[A-Za-z_$][A-Za-z0-9_$]{0,63}$/;
@@ -162,6 +162,39 @@ function modelFamily(c: Checker, entry: string, providerId: string, raw: unknown
   c.source(entry, raw, at);
 }
 
+/**
+ * The not-yet-verified tier (docs/data.md): the facts still missing, why, and when someone last
+ * tried. Without an operator the file must say the operator is missing; with one, something else
+ * must be (else the provider is simply verified). Its products may not state their own operator:
+ * a confirmed operator belongs at the top, which makes the provider verified.
+ */
+function notYetVerified(c: Checker, entry: string, raw: Obj): string[] | undefined {
+  const u = raw.unverified;
+  if (!isObj(u)) {
+    c.fail(entry, 'unverified', 'must be an object ({ missing, note, reviewed })');
+    return [];
+  }
+  c.known(entry, u, 'unverified.', ['missing', 'note', 'reviewed']);
+  const missing = c.array(entry, u, 'unverified.', 'missing').filter((m, i): m is string => {
+    if (typeof m === 'string' && (UNVERIFIED_FACTS as readonly string[]).includes(m)) return true;
+    c.fail(entry, `unverified.missing[${i}]`, `${JSON.stringify(m)} must be one of ${UNVERIFIED_FACTS.join(', ')}`);
+    return false;
+  });
+  if (new Set(missing).size !== missing.length) c.fail(entry, 'unverified.missing', 'lists a fact twice');
+  c.string(entry, u, 'unverified.', 'note');
+  c.date(entry, u, 'unverified.', 'reviewed');
+  if (!('operator' in raw) && !missing.includes('operator')) c.fail(entry, 'unverified.missing', 'must include "operator" when the file names no operator');
+  if ('operator' in raw && missing.includes('operator')) c.fail(entry, 'unverified.missing', 'says "operator" is missing, but the file names one (remove one of them)');
+  if ('operator' in raw && missing.includes('country')) c.fail(entry, 'unverified.missing', 'says "country" is missing, but the file names an operator with its country');
+  if ('parent' in raw && missing.includes('parent')) c.fail(entry, 'unverified.missing', 'says "parent" is missing, but the file names one');
+  if (Array.isArray(raw.products)) {
+    raw.products.forEach((p, i) => {
+      if (isObj(p) && 'operator' in p && !('operator' in raw)) c.fail(entry, `products[${i}].operator`, 'a not-yet-verified provider has no operator: a product cannot name its own (confirm it at the top and remove "unverified")');
+    });
+  }
+  return missing;
+}
+
 export function validateProvider(c: Checker, fileId: string, raw: unknown, claims: Claims): void {
   if (!isObj(raw)) return c.fail('(file)', '', 'is not a JSON object');
   const id = c.string('(file)', raw, '', 'id', ID_RE);
@@ -173,7 +206,8 @@ export function validateProvider(c: Checker, fileId: string, raw: unknown, claim
   kinds.forEach((k, i) => {
     if (typeof k !== 'string' || !(PROVIDER_KINDS as readonly string[]).includes(k)) c.fail(entry, `kinds[${i}]`, `${JSON.stringify(k)} must be one of ${PROVIDER_KINDS.join(', ')}`);
   });
-  operatingFacts(c, entry, raw, '', claims, true);
+  const unverified = 'unverified' in raw ? notYetVerified(c, entry, raw) : undefined;
+  operatingFacts(c, entry, raw, '', claims, unverified === undefined);
   c.array(entry, raw, '', 'products').forEach((p, i) => product(c, entry, id ?? fileId, p, `products[${i}].`, claims));
   if ('models' in raw) c.array(entry, raw, '', 'models').forEach((m, i) => modelFamily(c, entry, id ?? fileId, m, `models[${i}].`, claims));
   if (isObj(raw.routing)) {

@@ -46,7 +46,8 @@ function fact(field: FactField, value: string, source: Source | undefined): Card
 export function builtElsewhere(db: RiskDatabase, finding: Pick<DescribedFinding, 'model' | 'providerId'>): { family: ModelFamily; builder: Company; builderName: string } | undefined {
   if (!finding.model) return undefined;
   const match = db.lookupModel(finding.model);
-  if (!match || match.builder.id === finding.providerId) return undefined;
+  // A not-yet-verified builder has no company to name: the model line then says nothing more.
+  if (!match || match.builder.id === finding.providerId || !match.builder.operator) return undefined;
   return { family: match.family, builder: match.builder.operator, builderName: match.builder.name };
 }
 
@@ -55,7 +56,7 @@ export function cardFactsOf(db: RiskDatabase, finding: Pick<DescribedFinding, 'p
   const found = finding.productId === undefined ? undefined : db.product(finding.productId);
   if (!found) return [];
   const facts = operatingFactsOf(found.provider, found.product);
-  const out: CardFact[] = [fact('operator', companyValue(facts.operator), facts.operator.source)];
+  const out: CardFact[] = [facts.operator ? fact('operator', companyValue(facts.operator), facts.operator.source) : fact('operator', 'Not yet verified', undefined)];
   if (facts.parent) out.push(fact('parent', companyValue(facts.parent), facts.parent.source));
   const data = facts.dataLocations;
   out.push(data ? fact('dataLocations', data.countries.map((c) => countryName(c, 'en')).join(', '), data.source) : fact('dataLocations', 'Not stated', undefined));

@@ -15,7 +15,7 @@
  * sites they turned it off on are overruled, and the banner offers no such button.
  */
 import { decide } from '../block-decision.ts';
-import { companyLabel, describeFindings, type FindingFacts, factsFor } from '../facts.ts';
+import { companyLabel, describeFindings, type FindingFacts, factsFor, shortName } from '../facts.ts';
 import { normalizeHostname } from '../hostname.ts';
 import type { Translate } from '../i18n.ts';
 import type { PageWarningView, WarningTrigger } from '../messages.ts';
@@ -49,14 +49,15 @@ function candidatesOf({ db, pageHost, trigger, state }: WarningInput, t: Transla
   const own = match && factsFor(db, { providerId: match.provider.id, productId: match.product.id, role: match.host.role });
   if (own) out.push({ facts: own, host: pageHost, site: true });
   if (trigger === 'input') {
-    for (const f of describeFindings(db, state, t)) if (f.kind !== 'site' && f.operator) out.push({ facts: f, host: f.host, site: false });
+    for (const f of describeFindings(db, state, t)) if (f.kind !== 'site' && (f.operator || f.unverified)) out.push({ facts: f, host: f.host, site: false });
   }
   return out;
 }
 
 /** "DeepSeek (China)"; the country of the company that runs it. */
 function labelOf(facts: FindingFacts, t: Translate): string {
-  return facts.operator ? companyLabel(facts.providerName, facts.operator.country, t) : facts.providerName;
+  if (facts.operator) return companyLabel(facts.providerName, facts.operator.country, t);
+  return facts.unverified ? t('wProviderUnverified', [shortName(facts.providerName)]) : facts.providerName;
 }
 
 /** The first law behind the level that names articles: ["National Intelligence Law", "Art. 7, Art. 14"]. */
