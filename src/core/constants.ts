@@ -71,6 +71,12 @@ export const MAX_HOSTS_PER_EXTRA_PROVIDER = 100;
  * https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest#property-MAX_NUMBER_OF_DYNAMIC_RULES
  */
 export const DYNAMIC_RULE_BUDGET = 5000;
+/**
+ * Upper bound (JSON characters) of the detection hints every frame's content scripts carry
+ * (core/detection-hints.ts). They hold one suffix per database domain, so they grow with the
+ * catalog (about 13 KB for 880 hosts); the bound catches the database itself slipping in.
+ */
+export const DETECTION_HINTS_BUDGET = 32_000;
 export const UNSAFE_RULE_BUDGET = 5000;
 export const REGEX_RULE_BUDGET = 1000;
 

@@ -26,8 +26,23 @@ export function compileDetectionHints(providers: readonly Provider[]): Detection
       for (const m of product.markers ?? []) (m.kind === 'global' ? hints.globals : hints.selectors).push([m.value, product.id]);
     }
   }
-  hints.hostSuffixes = [...suffixes].sort();
+  hints.hostSuffixes = withoutCovered(suffixes);
   return hints;
+}
+
+/**
+ * The suffixes no other suffix of the set already covers: `api.openai.com` adds nothing where
+ * `openai.com` is listed, because `mayBeAiHost` tries every parent domain of a host. Every frame
+ * of every page carries this list, so each entry saved counts.
+ */
+function withoutCovered(suffixes: ReadonlySet<string>): string[] {
+  const covered = (suffix: string) => {
+    for (let dot = suffix.indexOf('.'); dot >= 0; dot = suffix.indexOf('.', dot + 1)) {
+      if (suffixes.has(suffix.slice(dot + 1))) return true;
+    }
+    return false;
+  };
+  return [...suffixes].filter((s) => !covered(s)).sort();
 }
 
 /** A null-prototype lookup table: property reads on it cannot reach anything a page defined. */

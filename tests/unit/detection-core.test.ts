@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_FINDINGS_PER_TAB, MAX_OBSERVATION_KEYS_PER_DOCUMENT } from '../../src/core/constants.ts';
+import { DETECTION_HINTS_BUDGET, MAX_FINDINGS_PER_TAB, MAX_OBSERVATION_KEYS_PER_DOCUMENT } from '../../src/core/constants.ts';
 import { database } from '../../src/core/database.ts';
 import { compileDetectionHints, mayBeAiHost, suffixTable } from '../../src/core/detection-hints.ts';
 import { describeFindings } from '../../src/core/facts.ts';
@@ -123,8 +123,14 @@ describe('hints that content scripts carry', () => {
     expect(mayBeAiHost(table, 'deepseek.com.evil.io')).toBe(false);
     for (const p of database.providers) for (const product of p.products) for (const { host } of product.hosts) expect(mayBeAiHost(table, host.replaceAll('*', 'x')), host).toBe(true);
   });
+  it('leave out a suffix a shorter one covers, without changing which hosts match', () => {
+    expect(hints.hostSuffixes).toContain('openai.com');
+    expect(hints.hostSuffixes).not.toContain('api.openai.com');
+    const listed = compileDetectionHints([{ id: 'x', name: 'X', kinds: ['app'], products: [{ id: 'x-a', name: 'A', hosts: ['api.x.example', 'x.example', 'deep.api.y.example', 'y.example.org'].map((host) => ({ host, role: 'api' as const, source: { url: 'https://example.org', reviewed: '2026-01-01' } })) }] }]);
+    expect(listed.hostSuffixes).toEqual(['deep.api.y.example', 'x.example', 'y.example.org']);
+  });
   it('are small: a few kilobytes, not the database', () => {
-    expect(JSON.stringify(hints).length).toBeLessThan(16_000);
+    expect(JSON.stringify(hints).length).toBeLessThan(DETECTION_HINTS_BUDGET);
     expect(hints.globals).toContainEqual(['botpress', 'botpress-webchat']);
   });
 });
