@@ -65,9 +65,9 @@ export const stratumOf = (f: Fact) => (f.kind === 'host' || f.kind === 'operator
 
 /**
  * `size` facts (or all, if fewer), spread over the strata in proportion to their size with at
- * least `floor` from each (or all of a smaller stratum); within a stratum a seeded shuffle picks.
+ * least `floor` from each (or all of a smaller stratum): the few operator and country facts decide levels, so they are not drowned by the many hosts; within a stratum a seeded shuffle picks.
  */
-export function sampleFacts(facts: readonly Fact[], size: number, seed: number, floor = 3): Fact[] {
+export function sampleFacts(facts: readonly Fact[], size: number, seed: number, floor = 5): Fact[] {
   const strata = new Map<string, Fact[]>();
   for (const f of [...facts].sort((a, b) => keyOf(a).localeCompare(keyOf(b)))) strata.set(stratumOf(f), [...(strata.get(stratumOf(f)) ?? []), f]);
   const next = random(seed);
