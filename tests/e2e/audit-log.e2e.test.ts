@@ -262,14 +262,16 @@ describe('audit log', () => {
       chrome.storage.local.set({ 'audit:last-error': { name: 'QuotaExceededError', message: 'The quota has been exceeded.', at: Date.now(), during: 'write' } }),
     );
     const alert = options.locator('[data-audit-error="QuotaExceededError"]');
-    await expect.poll(() => alert.count()).toBe(1);
+    // The page learns of the error through storage.onChanged: give a loaded machine time (the
+    // default second failed once while other work ran on both cores).
+    await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
     const text = await alert.innerText();
     expect(text).toContain('The audit log has a storage problem.');
     expect(text).toContain('saving an entry failed: The quota has been exceeded.');
     expect(text).toContain('storage for extensions is full');
     await expectAccessible(options);
     await alert.locator('button', { hasText: 'Dismiss' }).click();
-    await expect.poll(() => alert.count()).toBe(0);
+    await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(0);
     expect(await options.evaluate(() => chrome.storage.local.get('audit:last-error'))).toEqual({});
   });
 
