@@ -30,7 +30,14 @@ export function verdictFor(findings: readonly DescribedFinding[], t: Translate):
   // "This page is Poe, run by Poe (United States)" says the name twice: a product named like its
   // provider is named once, with the provider's country.
   const self = site && site.productName === site.providerName;
-  const sentence = site
+  // "run by X (who runs it is not yet verified)" contradicts itself: an unconfirmed site is named
+  // once, with what is not known.
+  const unconfirmed = site && !site.operator && site.unverified ? t('wProviderUnverified', [site.productName]) : undefined;
+  const sentence = unconfirmed
+    ? others.length
+      ? t('wVerdictSiteSelfAlso', [unconfirmed, listOf(t, others)])
+      : t('wVerdictSiteSelf', [unconfirmed])
+    : site
     ? self
       ? others.length
         ? t('wVerdictSiteSelfAlso', [providerLabel(site, t), listOf(t, others)])

@@ -68,7 +68,7 @@ describe('not-yet-verified providers', () => {
     expect(finding!.operator).toBeUndefined();
     expect(finding!.reason).toMatch(/who runs it, and under which country's law, is not yet confirmed/);
     expect(providerLabel(finding!, tEn)).toBe('Unsure Draw (who runs it is not yet verified)');
-    expect(verdictFor([finding!], tEn)?.sentence).toContain('Unsure Draw (who runs it is not yet verified)');
+    expect(verdictFor([finding!], tEn)?.sentence).toBe('This page is Unsure Draw (who runs it is not yet verified).');
     const [zh] = describeFindings(db, tabOn(db, 'unsure-draw.example'), tZh);
     expect(providerLabel(zh!, tZh)).toBe('Unsure Draw（运营方尚未核实）');
     expect(stillToConfirm(finding!.unverified!, tEn)).toBe('who runs it and its country');
