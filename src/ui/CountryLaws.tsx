@@ -1,12 +1,15 @@
 /**
  * The laws behind a card (law-groups.ts): each country that counts, worst first, with why it
  * counts, then its laws grouped — government access to data first, other government powers,
- * then privacy and data protection. Each article opens to its one-line gist. Database text stays
- * as written (English); only the frame is translated.
+ * then privacy and data protection. Each article opens to its one-line gist. A Chinese law shows
+ * its official Chinese name and articles (第七条) in the Chinese interface (law-words.ts); the
+ * other database text stays as written (English).
  */
 import { countryReasons } from '../core/fact-card/country-reasons.ts';
 import type { CountryLaws as LawsOfCountry } from '../core/fact-card/law-groups.ts';
 import { lawTitle } from '../core/fact-card/law-title.ts';
+import { articleRefIn } from '../core/fact-card/law-words.ts';
+import { intlLocaleOf } from '../core/intl-locale.ts';
 import type { Law, LawKind } from '../core/provider.ts';
 import { t } from '../shared/t.ts';
 import { Country } from './Country.tsx';
@@ -68,7 +71,7 @@ function LawItem({ law }: { law: Law }) {
     <li data-law={law.id}>
       <p class="law-name">
         <a href={law.source.url} target="_blank" rel="noreferrer">
-          {lawTitle(law)}
+          {lawTitle(law, intlLocaleOf(t))}
         </a>
       </p>
       {law.articles.length > 0 && (
@@ -76,7 +79,7 @@ function LawItem({ law }: { law: Law }) {
           {law.articles.map((a) => (
             <li key={a.ref} data-article={a.ref}>
               <details>
-                <summary>{a.ref}</summary>
+                <summary>{articleRefIn(a.ref, law, intlLocaleOf(t))}</summary>
                 <p class="law-gist">{a.gist}</p>
               </details>
             </li>

@@ -244,7 +244,11 @@ describe('block page and in-page warning in Chinese (--lang=zh-CN)', () => {
     await page.locator('.laws-box > summary').click();
     const text = await page.locator('main').innerText();
     expect(await page.locator('.why').innerText()).toMatch(/^拦截原因\s+您拦截了 ?DeepSeek。$/);
-    expect(text).toContain('National Intelligence Law (2017)');
+    // A Chinese law by its official Chinese name, its articles as the law writes them (第七条).
+    expect(text).toContain('中华人民共和国国家情报法（2017）');
+    expect(text).not.toContain('National Intelligence Law (2017)');
+    const nil = page.locator('[data-law="cn-national-intelligence-law"]');
+    expect(await nil.locator('[data-article="Art. 7"] summary').innerText()).toBe('第七条');
     expect(await page.locator('[data-fact="training"]').innerText()).toMatch(/^用于训练模型\s+是，除非您选择退出\s*来源$/);
     expect(await page.locator('[data-country-laws="CN"] .law-why').first().innerText()).toBe(`DeepSeek 的运营方（${database.provider('deepseek')!.operator!.name}）位于这里。`);
     expect(await page.locator('[data-country-laws="CN"] .law-kind').first().innerText()).toBe('政府获取数据');
@@ -259,7 +263,7 @@ describe('block page and in-page warning in Chinese (--lang=zh-CN)', () => {
     const page = await ext.newPage();
     await page.goto('https://chat.deepseek.com/');
     const cdp = await ext.context.newCDPSession(page);
-    await expect.poll(() => bannerText(cdp)).toBe('DeepSeek（中国）：根据《National Intelligence Law》（Art. 7, Art. 14），国家可以要求该公司交出您输入的内容。');
+    await expect.poll(() => bannerText(cdp)).toBe('DeepSeek（中国）：根据《中华人民共和国国家情报法》（第七条、第十四条），国家可以要求该公司交出您输入的内容。');
     await screenshot(page, 'warning-banner-zh-CN');
   });
 });

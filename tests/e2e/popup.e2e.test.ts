@@ -278,6 +278,10 @@ describe('risk popup in Simplified Chinese', () => {
     await card.locator('.laws-box > summary').click();
     expect(await card.locator('[data-country-laws="CN"] .law-kind').first().innerText()).toBe('政府获取数据');
     expect(await card.locator('[data-country-laws="CN"] .law-why').allInnerTexts()).toContain(`模型开发方（${database.provider('bytedance')!.operator!.name}）位于这里。`);
+    // China's laws by their official Chinese names, articles in Chinese form (第七条).
+    const nil = card.locator('[data-country-laws="CN"] [data-law="cn-national-intelligence-law"]');
+    expect(await nil.locator('.law-name').innerText()).toBe('中华人民共和国国家情报法（2017）');
+    expect(await nil.locator('[data-article="Art. 7"] summary').innerText()).toBe('第七条');
     expect(await card.getByRole('link', { name: '报告错误信息' }).count()).toBe(1);
     // The reason comes from the database, which is English.
     expect(await popup.locator('.verdict-reason').innerText()).toBe(database.jurisdiction('CN')!.reason);

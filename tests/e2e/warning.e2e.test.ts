@@ -387,7 +387,7 @@ describe('in-page warning over a chat page, in Chinese (--lang=zh-CN)', () => {
       await page.setViewportSize(size);
       await page.goto(CHAT);
       const cdp = await ext.context.newCDPSession(page);
-      await expect.poll(() => bannerText(cdp)).toBe('DeepSeek（中国）：根据《National Intelligence Law》（Art. 7, Art. 14），国家可以要求该公司交出您输入的内容。');
+      await expect.poll(() => bannerText(cdp)).toBe('DeepSeek（中国）：根据《中华人民共和国国家情报法》（第七条、第十四条），国家可以要求该公司交出您输入的内容。');
       expect((await bannerNodes(cdp))!.buttons.map((b) => b.nodeValue)).toEqual(['详情', '暂时关闭', '此网站不再警告']);
       await page.locator('textarea').click();
       await page.keyboard.type('你好');

@@ -9,6 +9,7 @@ import { cardFactsOf, factOf } from '../../src/core/fact-card/card-facts.ts';
 import { countryReasons, factorSentence } from '../../src/core/fact-card/country-reasons.ts';
 import { groupLaws, lawCount, lawsByCountry } from '../../src/core/fact-card/law-groups.ts';
 import { lawTitle } from '../../src/core/fact-card/law-title.ts';
+import { articleListIn, articleRefIn, chineseNumeral, lawNameIn } from '../../src/core/fact-card/law-words.ts';
 import { oneNameFor } from '../../src/core/fact-card/model-name.ts';
 import { type FactReport, REPORT_URL_MAX, reportFactUrl } from '../../src/core/fact-card/report-fact.ts';
 import { reviewedDate, sourceHost } from '../../src/core/fact-card/source-words.ts';
@@ -189,5 +190,27 @@ describe('report a wrong fact', () => {
     expect(body).toContain('Fact: Run by');
     expect(body).not.toContain('\nInjected');
     expect(reportFactUrl(report).length).toBeLessThanOrEqual(REPORT_URL_MAX);
+  });
+});
+
+describe('a law in the reader’s language', () => {
+  it('counts in Chinese: 七, 十四, 三十五, 一百零五, 一百一十', () => {
+    expect([1, 7, 10, 14, 20, 35, 100, 105, 110, 999].map(chineseNumeral)).toEqual(['一', '七', '十', '十四', '二十', '三十五', '一百', '一百零五', '一百一十', '九百九十九']);
+  });
+
+  it('names a Chinese law by its official Chinese name and articles (第七条) in the Chinese interface only', () => {
+    const nil = { name: 'National Intelligence Law', officialName: '中华人民共和国国家情报法', year: 2017, articles: [{ ref: 'Art. 7', gist: '' }, { ref: 'Art. 14', gist: '' }] };
+    expect(lawNameIn(nil, 'zh-CN')).toBe('中华人民共和国国家情报法');
+    expect(lawNameIn(nil, 'en')).toBe('National Intelligence Law');
+    expect(lawTitle(nil, 'zh-CN')).toBe('中华人民共和国国家情报法（2017）');
+    expect(lawTitle(nil, 'en')).toBe('National Intelligence Law (2017)');
+    expect(articleListIn(nil, 'zh-CN')).toBe('第七条、第十四条');
+    expect(articleListIn(nil, 'en')).toBe('Art. 7, Art. 14');
+    // A ref that is not a plain article number stays as the database writes it.
+    expect(articleRefIn('Art. 28 (2017 text)', nil, 'zh-CN')).toBe('Art. 28 (2017 text)');
+    // A law whose official name is not Chinese (GDPR) keeps its English words in Chinese too.
+    const gdpr = { name: 'General Data Protection Regulation', officialName: 'Regulation (EU) 2016/679', year: 2016, articles: [{ ref: 'Art. 48', gist: '' }] };
+    expect(lawNameIn(gdpr, 'zh-CN')).toBe('General Data Protection Regulation');
+    expect(articleListIn(gdpr, 'zh-CN')).toBe('Art. 48');
   });
 });

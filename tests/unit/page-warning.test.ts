@@ -19,7 +19,7 @@ describe('in-page warning', () => {
       text: 'DeepSeek (China): under the National Intelligence Law (Art. 7, Art. 14), the state can require the company to hand over what you type.',
       offForSite: true,
     });
-    expect(pageWarning(input({ mode: 'warn' }), tZh)?.text).toBe('DeepSeek（中国）：根据《National Intelligence Law》（Art. 7, Art. 14），国家可以要求该公司交出您输入的内容。');
+    expect(pageWarning(input({ mode: 'warn' }), tZh)?.text).toBe('DeepSeek（中国）：根据《中华人民共和国国家情报法》（第七条、第十四条），国家可以要求该公司交出您输入的内容。');
   });
 
   it('says nothing in monitor mode, with showWarning off, on a dismissed site, or when the user allows the provider', () => {

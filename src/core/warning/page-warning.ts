@@ -16,7 +16,9 @@
  */
 import { decide } from '../block-decision.ts';
 import { companyLabel, describeFindings, type FindingFacts, factsFor, shortName } from '../facts.ts';
+import { articleListIn, lawNameIn } from '../fact-card/law-words.ts';
 import { normalizeHostname } from '../hostname.ts';
+import { intlLocaleOf } from '../intl-locale.ts';
 import type { Translate } from '../i18n.ts';
 import type { PageWarningView, WarningTrigger } from '../messages.ts';
 import type { EffectiveSettings } from '../policy-merge.ts';
@@ -61,9 +63,10 @@ function labelOf(facts: FindingFacts, t: Translate): string {
 }
 
 /** The first law behind the level that names articles: ["National Intelligence Law", "Art. 7, Art. 14"]. */
-function lawOf(db: RiskDatabase, facts: FindingFacts): [string, string] | undefined {
+function lawOf(db: RiskDatabase, facts: FindingFacts, t: Translate): [string, string] | undefined {
   const law = facts.decidedBy?.laws.map((id) => db.law(id)).find((l) => l !== undefined && l.articles.length > 0);
-  return law && [law.name, law.articles.map((a) => a.ref).join(', ')];
+  const locale = intlLocaleOf(t);
+  return law && [lawNameIn(law, locale), articleListIn(law, locale)];
 }
 
 /**
@@ -98,7 +101,7 @@ function lineOf(input: WarningInput, t: Translate): WarningLine | undefined {
     }
     if (risk) continue;
     if (c.facts.level === 'high') {
-      const law = lawOf(db, c.facts);
+      const law = lawOf(db, c.facts, t);
       risk = { kind: 'risk', text: law ? t('warnHighLaw', [label, ...law]) : t('warnHigh', [label]) };
     } else if (settings.mode === 'warn' && decision.outcome === 'block' && decision.rule && decision.matched !== undefined) {
       risk = { kind: 'risk', text: t('warnListed', [label, describeRule(decision.rule, decision.matched, db, t)]) };
