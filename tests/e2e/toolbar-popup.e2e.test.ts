@@ -22,8 +22,9 @@ import { type FirefoxExtension, launchFirefox } from './harness/firefox.ts';
 import { ARTIFACTS_DIR, attachToolbarPopup, openToolbarPopup, type PopupMetrics, type RemoteTarget, screenshot, tabIdOf, tabState } from './harness/extension.ts';
 import { updateSettings } from './harness/settings.ts';
 import { checkBothThemes, horizontalOverflow } from './harness/ui-checks.ts';
+import { serveUnverifiedHost, UNVERIFIED_HOST } from './harness/unverified-host.ts';
 
-const HOSTS = ['chat.deepseek.com', 'news.example.com', 'app.example.com', 'openrouter.ai', 'llm.gateway.example.net'];
+const HOSTS = ['chat.deepseek.com', 'news.example.com', 'app.example.com', 'openrouter.ai', 'llm.gateway.example.net', UNVERIFIED_HOST];
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Chrome's and Firefox's largest popup. */
 const POPUP_MAX_HEIGHT = 600;
@@ -125,6 +126,8 @@ const STATES = [
   { state: 'aggregator', url: 'https://app.example.com/aggregator.html', ready: (n: number) => n >= 2, selector: '[data-provider="openrouter"]' },
   { state: 'unknown', url: 'https://app.example.com/gateway.html', ready: (n: number) => n >= 1, selector: '[data-provider="unknown:llm.gateway.example.net"]' },
   { state: 'no-ai', url: 'https://news.example.com/', ready: (n: number) => n === 0, selector: '[data-state="no-ai"]' },
+  // A recognised service whose operator is not yet confirmed: "Run by: not yet verified".
+  { state: 'unverified', url: `https://${UNVERIFIED_HOST}/`, ready: (n: number) => n >= 1, selector: '[data-fact="operator"][data-unverified="true"]' },
 ] as const;
 
 /** The popup's DeepSeek block action in its "blocked by you" state. */
@@ -142,6 +145,7 @@ for (const run of RUNS) {
     beforeAll(async () => {
       ext = await launchExtension({ hosts: HOSTS, args: run.args, headless: run.headless, pinAction: !run.headless });
       serveFakeAi(ext.server, 'openrouter.ai', 'llm.gateway.example.net');
+      serveUnverifiedHost(ext.server);
     });
     // Each test starts from nothing blocked, in warning mode, whatever the one before left.
     beforeEach(async () => {

@@ -7,22 +7,13 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { database } from '../../src/core/database.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { openPopup, screenshot, tabIdOf, tabState, toolbarBadge } from './harness/extension.ts';
 import { dynamicRules, getSettings, updateSettings } from './harness/settings.ts';
 import { checkBothThemes } from './harness/ui-checks.ts';
+import { serveUnverifiedHost, UNVERIFIED_HOST as HOST, UNVERIFIED_PROVIDER as provider } from './harness/unverified-host.ts';
 
-// The first not-yet-verified provider of the bundled database with a plain chat host: the test
-// follows the data rather than naming an entry that may be verified tomorrow.
-const provider = database.providers
-  .filter((p) => p.unverified && !p.addedBy)
-  .sort((a, b) => a.id.localeCompare(b.id))
-  .find((p) => p.products.some((x) => x.hosts.some((h) => h.role === 'chat' && !h.host.includes('*'))));
-const HOST = provider?.products.flatMap((x) => x.hosts).find((h) => h.role === 'chat' && !h.host.includes('*'))?.host ?? 'unverified.invalid';
 const NOTHING_BLOCKED = { blockedProviders: [], blockedCountries: [], blockedSites: [], allowedProviders: [], allowedCountries: [], allowedSites: [], blockLevel: 'off', mode: 'block' };
-
-const PAGE = '<!doctype html><html lang="en"><head><title>An AI app</title></head><body><h1>An AI app</h1><textarea aria-label="Prompt"></textarea></body></html>';
 
 describe.each([
   { lang: 'en', args: [] as string[] },
@@ -32,10 +23,7 @@ describe.each([
   let ext: ExtensionBrowser;
   beforeAll(async () => {
     ext = await launchExtension({ hosts: [HOST], args });
-    ext.server.route(HOST, '*', (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(PAGE);
-    });
+    serveUnverifiedHost(ext.server);
     expect(await updateSettings(ext, NOTHING_BLOCKED)).toMatchObject({ ok: true });
   });
   afterAll(async () => {
