@@ -14,26 +14,17 @@ import { normalizeHostname } from '../src/core/hostname.ts';
 import type { Provider } from '../src/core/provider.ts';
 import { RiskDatabase } from '../src/core/risk-database.ts';
 import { loadDatabase } from './database/load-sources.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const N = Number(process.env.BENCH_N ?? 1_000_000);
 const SCALE = 16;
-
-/** Deterministic PRNG (mulberry32), so every run looks up the same names. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function patternsOf(db: CompiledDatabase): string[] {
   return db.providers.flatMap((p) => p.products.flatMap((q) => q.hosts.map((h) => h.host)));
 }
 
 function hostnames(patterns: string[], n: number): string[] {
-  const random = rng(42);
+  const random = seededRandom(42);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
   const concrete = patterns.map((p) => p.replaceAll('*', 'us-east-1'));
   const words = ['news', 'shop', 'mail', 'cdn', 'static', 'app', 'portal', 'docs', 'blog', 'img'];

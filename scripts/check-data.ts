@@ -8,8 +8,8 @@
 import { fileURLToPath } from 'node:url';
 import { relative, resolve } from 'node:path';
 import { COMPLETENESS_FIELDS, completenessLines, completenessOf, staleSources } from '../src/core/database/completeness.ts';
-import { DatabaseError, validateDatabase } from '../src/core/database/validate-database.ts';
-import { loadDatabase, readSources } from './database/load-sources.ts';
+import { DatabaseError } from '../src/core/database/validate-database.ts';
+import { loadDatabase } from './database/load-sources.ts';
 
 const args = process.argv.slice(2);
 const missingAt = args.indexOf('--missing');
@@ -23,9 +23,9 @@ const dataDir = process.env.AJG_DATA_DIR ?? fileURLToPath(new URL('../src/data',
 const out: string[] = [];
 try {
   const today = new Date().toISOString().slice(0, 10);
-  // The whole check (exclusions too), then the validated source files for the counts.
-  loadDatabase(dataDir, today);
-  const source = validateDatabase(readSources(dataDir), today);
+  // The whole check (exclusions too); its compiled tables hold every validated file for the counts.
+  const compiled = loadDatabase(dataDir, today);
+  const source = { providers: compiled.providers, jurisdictions: Object.values(compiled.jurisdictions), laws: Object.values(compiled.laws) };
   const rows = completenessOf(source.providers);
   if (missingField) out.push(...rows.find((r) => r.field === missingField)!.missing);
   else {

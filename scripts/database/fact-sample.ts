@@ -5,6 +5,7 @@
  * operator, that operator's country, a parent and its country.
  */
 import type { Provider, RiskDatabaseSource, Source } from '../../src/core/provider.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 export const FACT_KINDS = ['host', 'operator', 'country', 'parent'] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
@@ -48,18 +49,6 @@ export function newFacts(before: RiskDatabaseSource, after: RiskDatabaseSource):
   return factsOf(after.providers).filter((f) => old.get(keyOf(f)) !== f.claim);
 }
 
-/** mulberry32: a small seeded generator, so that the same seed draws the same sample. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Strata: the fact's kind, and for hosts and operators whether the provider is verified. */
 export const stratumOf = (f: Fact) => (f.kind === 'host' || f.kind === 'operator' ? `${f.kind}${f.unverified ? ' (not yet verified)' : ''}` : f.kind);
 
@@ -70,7 +59,7 @@ export const stratumOf = (f: Fact) => (f.kind === 'host' || f.kind === 'operator
 export function sampleFacts(facts: readonly Fact[], size: number, seed: number, floor = 5): Fact[] {
   const strata = new Map<string, Fact[]>();
   for (const f of [...facts].sort((a, b) => keyOf(a).localeCompare(keyOf(b)))) strata.set(stratumOf(f), [...(strata.get(stratumOf(f)) ?? []), f]);
-  const next = random(seed);
+  const next = seededRandom(seed);
   const picked: Fact[] = [];
   for (const [, members] of [...strata].sort((a, b) => a[0].localeCompare(b[0]))) {
     const share = Math.max(Math.min(floor, members.length), Math.round((size * members.length) / Math.max(facts.length, 1)));

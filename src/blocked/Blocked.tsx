@@ -114,9 +114,9 @@ export function Blocked() {
             )}
             {facts?.unverified && (
               <Fact label={t('blkRunBy')} fact="operator">
-                <span data-unverified="true">{t('blkNotVerified')}</span>
+                <span data-unverified="true">{t('wNotVerified')}</span>
                 <p class="note" data-fact="still-to-confirm">
-                  {t('blkUnverifiedLine', [stillToConfirm(facts.unverified, t)])}
+                  {t('wUnverifiedLine', [stillToConfirm(facts.unverified, t)])}
                 </p>
               </Fact>
             )}

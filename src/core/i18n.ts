@@ -48,6 +48,9 @@ export function translatorFrom(messages: Messages): Translate {
 // Han ideographs (CJK Unified Ideographs and Extension A); full-width punctuation is not in them.
 const HAN = '\u3400-\u4dbf\u4e00-\u9fff';
 const HAS_HAN = new RegExp(`[${HAN}]`, 'u');
+
+/** Whether `text` holds a Han character (Chinese text, not just full-width punctuation). */
+export const hasHan = (text: string) => HAS_HAN.test(text);
 const SPACE_BETWEEN_HAN = new RegExp(`([${HAN}]) +(?=[${HAN}])`, 'gu');
 const HAN_THEN_LATIN = new RegExp(`([${HAN}])(?=[A-Za-z])`, 'gu');
 const LATIN_THEN_HAN = new RegExp(`([A-Za-z])(?=[${HAN}])`, 'gu');
@@ -60,7 +63,7 @@ const LATIN_THEN_HAN = new RegExp(`([A-Za-z])(?=[${HAN}])`, 'gu');
  * ("2026年3月5日"). Text without Han characters is returned unchanged.
  */
 export function spaceHan(text: string): string {
-  if (!HAS_HAN.test(text)) return text;
+  if (!hasHan(text)) return text;
   return text.replace(SPACE_BETWEEN_HAN, '$1').replace(HAN_THEN_LATIN, '$1 ').replace(LATIN_THEN_HAN, '$1 ');
 }
 

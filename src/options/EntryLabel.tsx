@@ -20,7 +20,7 @@ export function EntryLabel({ kind, value, db }: { kind: EntryKind; value: string
       <span class="name">{provider?.name ?? value}</span>
       {provider && (
         <span class="sub">
-          {provider.operator ? <Country code={provider.operator.country} /> : t('optNotVerified')}
+          {provider.operator ? <Country code={provider.operator.country} /> : t('wNotVerified')}
         </span>
       )}
     </span>

@@ -64,7 +64,7 @@ export function ProviderBrowser({ db }: { db: RiskDatabase }) {
                     </>
                   ) : (
                     <td colSpan={2} class="muted" data-unverified>
-                      {t('optNotVerified')}
+                      {t('wNotVerified')}
                     </td>
                   )}
                   <td>

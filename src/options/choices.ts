@@ -12,7 +12,7 @@ export interface Choice {
 const byLabel = (a: Choice, b: Choice) => a.label.localeCompare(b.label);
 
 export function providerChoices(db: RiskDatabase): Choice[] {
-  return db.providers.map((p) => ({ value: p.id, label: `${p.name} (${p.operator ? countryName(p.operator.country, intlLocaleOf(t)) : t('optNotVerified')})` })).sort(byLabel);
+  return db.providers.map((p) => ({ value: p.id, label: `${p.name} (${p.operator ? countryName(p.operator.country, intlLocaleOf(t)) : t('wNotVerified')})` })).sort(byLabel);
 }
 
 /** Every country a provider or product of the database names, and every rated one. */

@@ -84,10 +84,10 @@ export function ProviderCard({ findings, showReason, settings, db, site, pausedU
         <>
           {products.length > 0 && <p class="product">{products.join(t('listSeparator'))}</p>}
           <p class="operator unverified" data-fact="operator" data-unverified="true">
-            <FactLabel text={t('popRunBy')} />{t('popNotVerified')}
+            <FactLabel text={t('popRunBy')} />{t('wNotVerified')}
           </p>
           <p class="hint" data-fact="still-to-confirm">
-            {t('popUnverifiedLine', [stillToConfirm(first.unverified, t)])}
+            {t('wUnverifiedLine', [stillToConfirm(first.unverified, t)])}
           </p>
         </>
       ) : (

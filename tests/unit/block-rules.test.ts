@@ -27,6 +27,7 @@ import { policyStateOf } from '../../src/core/policy-state.ts';
 import type { RiskDatabase } from '../../src/core/risk-database.ts';
 import { BLOCK_LEVELS, type TierRules } from '../../src/core/settings.ts';
 import { isStopped, ruleProblems, type ResourceType, type SimRequest, type SimResult, type SimRule, simulate } from './dnr-simulator.ts';
+import { seededRandom } from '../../scripts/seeded-random.ts';
 
 const BLOCK_PAGE = `chrome-extension://${CHROME_EXTENSION_ID}/${BLOCK_PAGE_PATH}`;
 
@@ -409,18 +410,6 @@ describe('domainLayers', () => {
   });
 });
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('compiled rules and decide() agree', () => {
   const targets = productTargets(database);
   const providerIds = database.providers.map((p) => p.id);
@@ -431,7 +420,7 @@ describe('compiled rules and decide() agree', () => {
   const REGIONS = ['us-east-1', 'eu-central-1', 'ap-southeast-2'];
 
   it('for 300 random settings × 36 requests each (seeded)', () => {
-    const rng = prng(20261122);
+    const rng = seededRandom(20261122);
     const int = (n: number) => Math.floor(rng() * n);
     const one = <T,>(list: readonly T[]): T => list[int(list.length)]!;
     const some = <T,>(list: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + int(max) }, () => one(list)))];

@@ -2,7 +2,7 @@
 import { compileDatabase, type CompiledDatabase } from '../../src/core/database/compile-database.ts';
 import { RiskDatabase } from '../../src/core/risk-database.ts';
 import type { FindingRef } from '../../src/core/tab-state.ts';
-import { type DatabaseFiles, validateDatabase } from '../../src/core/database/validate-database.ts';
+import { DatabaseError, type DatabaseFiles, validateDatabase } from '../../src/core/database/validate-database.ts';
 import { readSources } from '../../scripts/database/load-sources.ts';
 
 export const FIXTURE_DIR = 'tests/fixtures/database';
@@ -29,4 +29,17 @@ export function providerFile(files: DatabaseFiles, id: string): Record<string, a
 export function refIn(db: RiskDatabase, host: string): FindingRef | undefined {
   const match = db.lookupHost(host);
   return match && { providerId: match.provider.id, productId: match.product.id, role: match.host.role };
+}
+
+/** The problems validation reports once `edit` has broken the fixture files (none: []). */
+export function problemsOf(edit: (files: DatabaseFiles) => void): string[] {
+  const files = fixtureFiles();
+  edit(files);
+  try {
+    validateDatabase(files, TODAY);
+  } catch (error) {
+    if (error instanceof DatabaseError) return error.problems;
+    throw error;
+  }
+  return [];
 }

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { formatResult } from '../../scripts/scan/format.ts';
 import { productTargets } from '../../src/core/block-scope.ts';
 import { compileBlockRules } from '../../src/core/block-rules.ts';
-import { DatabaseError, type DatabaseFiles, validateDatabase } from '../../src/core/database/validate-database.ts';
 import { databaseStats } from '../../src/core/database/database-stats.ts';
 import { cardFactsOf } from '../../src/core/fact-card/card-facts.ts';
 import { stillToConfirm } from '../../src/core/fact-card/still-to-confirm.ts';
@@ -19,23 +18,11 @@ import { tabReport } from '../../src/core/tab-report.ts';
 import { applyPageSeen, applySightings, type TabState } from '../../src/core/tab-state.ts';
 import { verdictFor } from '../../src/core/verdict.ts';
 import { docId } from './helpers.ts';
-import { fixtureDatabase, fixtureFiles, providerFile, refIn, TODAY } from './fixture-database.ts';
+import { fixtureDatabase, problemsOf, providerFile, refIn } from './fixture-database.ts';
 import { tEn, tZh } from './locale.ts';
 
 const db = fixtureDatabase();
 const P = 'tests/fixtures/database/providers';
-
-function problemsOf(edit: (files: DatabaseFiles) => void): string[] {
-  const files = fixtureFiles();
-  edit(files);
-  try {
-    validateDatabase(files, TODAY);
-  } catch (error) {
-    if (error instanceof DatabaseError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 const tabOn = (d: RiskDatabase, host: string): TabState =>
   applyPageSeen(undefined, { tabId: 1, frameId: 0, url: `https://${host}/`, host, doc: docId('a'), now: 1 }, refIn(d, host))!;

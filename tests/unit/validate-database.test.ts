@@ -4,21 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type DatabaseFiles, DatabaseError, isKnownCountryCode, reviewDateProblem, validateDatabase } from '../../src/core/database/validate-database.ts';
 import { readSources } from '../../scripts/database/load-sources.ts';
-import { fixtureFiles, providerFile, TODAY } from './fixture-database.ts';
+import { fixtureFiles, problemsOf, providerFile, TODAY } from './fixture-database.ts';
 
 const P = 'tests/fixtures/database/providers';
-
-function problemsOf(edit: (files: DatabaseFiles) => void): string[] {
-  const files = fixtureFiles();
-  edit(files);
-  try {
-    validateDatabase(files, TODAY);
-  } catch (error) {
-    if (error instanceof DatabaseError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 const jurisdictionFile = (files: DatabaseFiles, cc: string) => files.jurisdictions.find((f) => f.file.endsWith(`/${cc}.json`))!.data as Record<string, any>;
 

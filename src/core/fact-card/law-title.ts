@@ -1,6 +1,6 @@
 /** How a law is named to people: its name, with its year only when the name does not carry it already. */
 import type { Law } from '../provider.ts';
-import { hasChineseName, lawNameIn } from './law-words.ts';
+import { inChinese, lawNameIn } from './law-words.ts';
 
 /**
  * "National Intelligence Law (2017)", but "Counter-Espionage Law (revised 2023)", not "… (2023) (2023)".
@@ -9,5 +9,5 @@ import { hasChineseName, lawNameIn } from './law-words.ts';
 export function lawTitle(law: Pick<Law, 'name' | 'year'> & Partial<Pick<Law, 'officialName'>>, locale = 'en'): string {
   const name = lawNameIn(law, locale);
   if (name.includes(String(law.year))) return name;
-  return locale.toLowerCase().startsWith('zh') && hasChineseName(law) ? `${name}（${law.year}）` : `${name} (${law.year})`;
+  return inChinese(law, locale) ? `${name}（${law.year}）` : `${name} (${law.year})`;
 }

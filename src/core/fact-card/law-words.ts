@@ -3,15 +3,18 @@
  * (中华人民共和国国家情报法) and its articles in Chinese form (第七条), the way the law itself
  * writes them; other laws keep the database's English words (issue: laws in both languages).
  */
+import { hasHan } from '../i18n.ts';
 import type { Law } from '../provider.ts';
 
-const HAN = /\p{Script=Han}/u;
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 const isChinese = (locale: string) => locale.toLowerCase().startsWith('zh');
 
 /** The law's official name is Chinese (a PRC or Hong Kong law): its articles are counted in Chinese. */
-export const hasChineseName = (law: Pick<Law, 'officialName'>) => law.officialName !== undefined && HAN.test(law.officialName);
+export const hasChineseName = (law: Pick<Law, 'officialName'>) => law.officialName !== undefined && hasHan(law.officialName);
+
+/** A reader of `locale` gets this law in its own Chinese words. */
+export const inChinese = (law: Pick<Law, 'officialName'>, locale: string) => isChinese(locale) && hasChineseName(law);
 
 /** 7 → 七, 14 → 十四, 35 → 三十五, 105 → 一百零五, 110 → 一百一十 (1 to 999). */
 export function chineseNumeral(n: number): string {
@@ -28,16 +31,16 @@ export function chineseNumeral(n: number): string {
 
 /** The name a reader of `locale` is shown. */
 export function lawNameIn(law: Pick<Law, 'name' | 'officialName'>, locale: string): string {
-  return isChinese(locale) && hasChineseName(law) ? law.officialName! : law.name;
+  return inChinese(law, locale) ? law.officialName! : law.name;
 }
 
 /** "Art. 7" of a Chinese law as 第七条 in Chinese; anything else (other laws, "Art. 28 (2017 text)") as written. */
 export function articleRefIn(ref: string, law: Pick<Law, 'officialName'>, locale: string): string {
   const plain = /^Art\. (\d{1,3})$/.exec(ref);
-  return plain && isChinese(locale) && hasChineseName(law) ? `第${chineseNumeral(Number(plain[1]))}条` : ref;
+  return plain && inChinese(law, locale) ? `第${chineseNumeral(Number(plain[1]))}条` : ref;
 }
 
 /** The articles as one list: "Art. 7, Art. 14" or 第七条、第十四条. */
 export function articleListIn(law: Pick<Law, 'officialName' | 'articles'>, locale: string): string {
-  return law.articles.map((a) => articleRefIn(a.ref, law, locale)).join(isChinese(locale) && hasChineseName(law) ? '、' : ', ');
+  return law.articles.map((a) => articleRefIn(a.ref, law, locale)).join(inChinese(law, locale) ? '、' : ', ');
 }
