@@ -34,7 +34,7 @@ export function catalogMarkdown(db: RiskDatabase): string {
     if (p.parent) lines.push(`- Parent: ${link(company(p.parent), p.parent.source)}`);
     if (p.noParent) lines.push(`- Parent: ${link('none (the operator is the top company)', p.noParent.source)}${p.noParent.note ? `: ${cell(p.noParent.note)}` : ''}`);
     if (p.retention) lines.push(`- Retention: ${link(cell(p.retention.note), p.retention.source)}`);
-    for (const n of p.notPublished ?? []) lines.push(`- Not published: ${n.field} (searched ${n.reviewed}: ${cell(n.searched)})`);
+    for (const n of p.notFound ?? []) lines.push(`- Searched, not found: ${n.field} (searched ${n.reviewed}: ${cell(n.searched)})`);
     for (const e of p.regionalEntities ?? []) lines.push(`- Serves ${cell(e.serves)}: ${link(company(e), e.source)}`);
     if (p.privacyPolicy) lines.push(`- [Privacy policy](${p.privacyPolicy.url})`);
     if (p.terms) lines.push(`- [Terms](${p.terms.url})`);

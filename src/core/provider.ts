@@ -81,11 +81,11 @@ export interface NoParent {
   source: Source;
 }
 
-/** Facts whose absence was looked into: `notPublished` records what was read without finding them. */
+/** Facts searched for and not found: `notFound` records what was read, so the next person starts from there. It says what we could read, not that the provider never publishes it. */
 export const SEARCHABLE_FACTS = ['parent', 'dataLocations', 'trainsOnInputs', 'retention', 'privacyPolicy', 'terms'] as const;
 export type SearchableFact = (typeof SEARCHABLE_FACTS)[number];
 
-export interface NotPublished {
+export interface NotFound {
   field: SearchableFact;
   /** What was read without finding it: "its privacy policy (URL) names no storage country". */
   searched: string;
@@ -189,7 +189,7 @@ export interface Provider extends Omit<OperatingFacts, 'operator'> {
   models?: ModelFamily[];
   routing?: Routing;
   /** Facts searched for and not found stated, with what was read (docs/data.md, completeness). */
-  notPublished?: NotPublished[];
+  notFound?: NotFound[];
   /** Set on providers an organization's policy adds (`extraProviders`); data files cannot set it. */
   addedBy?: 'organization';
 }

@@ -13,12 +13,12 @@ describe('database completeness', () => {
     expect(rows.map((r) => r.field)).toEqual(['operator', 'privacyPolicy', 'terms', 'parent', 'dataLocations', 'trainsOnInputs', 'retention']);
     const of = (field: string) => rows.find((r) => r.field === field)!;
     // The not-yet-verified fixture has no operator; every other fixture provider has one.
-    expect(of('operator')).toEqual({ field: 'operator', stated: total - 1, notPublished: [], total, missing: ['unsure'] });
+    expect(of('operator')).toEqual({ field: 'operator', stated: total - 1, notFound: [], total, missing: ['unsure'] });
     // ByteDance states a parent for only one of its two products: not counted. Lonely states data locations.
     expect(of('parent').missing).toContain('bytedance');
     expect(of('dataLocations').missing).not.toContain('lonely');
     expect(of('dataLocations').missing).toContain('unsure');
-    for (const r of rows) expect(r.stated + r.notPublished.length + r.missing.length).toBe(total);
+    for (const r of rows) expect(r.stated + r.notFound.length + r.missing.length).toBe(total);
     expect(completenessLines(rows)[0]).toBe(`  operator confirmed  ${String(total - 1).padStart(4)} of ${total} (${((100 * (total - 1)) / total).toFixed(1)} %)`);
   });
 
@@ -39,13 +39,13 @@ describe('database completeness', () => {
     const lonely = providerFile(edited, 'lonely');
     lonely.noParent = { note: 'Owned by its founders', source: { url: 'https://example.org/about', reviewed: '2026-11-01' } };
     const unsure = providerFile(edited, 'unsure');
-    unsure.notPublished = [{ field: 'dataLocations', searched: 'its privacy policy names no country', reviewed: '2026-11-01' }];
+    unsure.notFound = [{ field: 'dataLocations', searched: 'its privacy policy names no country', reviewed: '2026-11-01' }];
     const rows = completenessOf(validateDatabase(edited, TODAY).providers);
     const of = (field: string) => rows.find((r) => r.field === field)!;
     expect(of('parent').missing).not.toContain('lonely');
-    expect(of('dataLocations').notPublished).toEqual(['unsure']);
+    expect(of('dataLocations').notFound).toEqual(['unsure']);
     expect(of('dataLocations').missing).not.toContain('unsure');
-    expect(completenessLines(rows).find((l) => l.includes('data locations'))).toMatch(/searched, not published 1 · not yet looked at \d+$/);
+    expect(completenessLines(rows).find((l) => l.includes('data locations'))).toMatch(/searched, not found 1 · not yet looked at \d+$/);
   });
 
   it('lists every source reviewed more than a year ago, with where it is', () => {

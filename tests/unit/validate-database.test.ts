@@ -100,7 +100,7 @@ describe('risk database validation', () => {
 
   it('rejects unknown fields, so that a typo cannot drop a fact silently', () => {
     expect(problemsOf((f) => (providerFile(f, 'deepseek').operater = {}))).toEqual([
-      `${P}/deepseek.json: provider "deepseek": operater: unknown field (allowed: id, name, kinds, products, models, routing, unverified, notPublished, operator, parent, noParent, regionalEntities, dataLocations, trainsOnInputs, retention, privacyPolicy, terms)`,
+      `${P}/deepseek.json: provider "deepseek": operater: unknown field (allowed: id, name, kinds, products, models, routing, unverified, notFound, operator, parent, noParent, regionalEntities, dataLocations, trainsOnInputs, retention, privacyPolicy, terms)`,
     ]);
   });
 
@@ -164,7 +164,7 @@ describe('risk database validation', () => {
       providerFile(f, 'bytedance').products[0].noParent = { source: src };
       providerFile(f, 'mistral').noParent = { note: 'founders' };
       providerFile(f, 'mistral').retention = { note: 'kept 30 days', days: 30.5, source: src };
-      providerFile(f, 'deepseek').notPublished = [
+      providerFile(f, 'deepseek').notFound = [
         { field: 'operator', searched: 'x', reviewed: '2026-11-01' },
         { field: 'retention', searched: 'its privacy policy', reviewed: '2026-11-01' },
         { field: 'retention', searched: 'its terms', reviewed: '2026-11-01' },
@@ -173,9 +173,9 @@ describe('risk database validation', () => {
     });
     expect(problems).toEqual([
       `${P}/bytedance.json: provider "bytedance": products[0].noParent: contradicts "parent" (keep one of them)`,
-      `${P}/deepseek.json: provider "deepseek": notPublished[0].field: "operator" must be one of parent, dataLocations, trainsOnInputs, retention, privacyPolicy, terms`,
-      `${P}/deepseek.json: provider "deepseek": notPublished[2].field: "retention" is listed twice`,
-      `${P}/deepseek.json: provider "deepseek": notPublished[3].field: "trainsOnInputs" is stated in the file: it is not unpublished (remove one of them)`,
+      `${P}/deepseek.json: provider "deepseek": notFound[0].field: "operator" must be one of parent, dataLocations, trainsOnInputs, retention, privacyPolicy, terms`,
+      `${P}/deepseek.json: provider "deepseek": notFound[2].field: "retention" is listed twice`,
+      `${P}/deepseek.json: provider "deepseek": notFound[3].field: "trainsOnInputs" is stated in the file: it cannot be not found (remove one of them)`,
       `${P}/mistral.json: provider "mistral": noParent.source: missing (every fact needs a source URL and a review date)`,
       `${P}/mistral.json: provider "mistral": retention.days: 30.5 is not a whole number of days`,
     ]);

@@ -12,8 +12,8 @@ export interface FieldCompleteness {
   field: CompletenessField;
   /** Providers that state it (themselves, or for each of their products). */
   stated: number;
-  /** Providers whose sources were read without finding it (`notPublished`), with what was read. */
-  notPublished: string[];
+  /** Providers whose sources were read without finding it (`notFound`), with what was read. */
+  notFound: string[];
   total: number;
   /** Ids of the providers that neither state it nor record a search, for the next person to look. */
   missing: string[];
@@ -29,11 +29,11 @@ export function completenessOf(providers: readonly Provider[]): FieldCompletenes
   const own = providers.filter((p) => p.addedBy !== 'organization');
   return COMPLETENESS_FIELDS.map((field) => {
     const without = own.filter((p) => !states(p, field));
-    const searched = (p: Provider) => p.notPublished?.some((n) => n.field === field) === true;
+    const searched = (p: Provider) => p.notFound?.some((n) => n.field === field) === true;
     return {
       field,
       stated: own.length - without.length,
-      notPublished: without.filter(searched).map((p) => p.id),
+      notFound: without.filter(searched).map((p) => p.id),
       total: own.length,
       missing: without.filter((p) => !searched(p)).map((p) => p.id),
     };
@@ -70,7 +70,7 @@ const percent = (n: number, total: number) => `${total ? ((100 * n) / total).toF
 
 /**
  * The completeness as lines a person reads:
- * "privacy policy      250 of 314 (79.6 %) · searched, not published 20 · not yet looked at 44".
+ * "privacy policy      250 of 314 (79.6 %) · searched, not found 20 · not yet looked at 44".
  */
 export function completenessLines(rows: readonly FieldCompleteness[]): string[] {
   const words: Record<CompletenessField, string> = {
@@ -85,6 +85,6 @@ export function completenessLines(rows: readonly FieldCompleteness[]): string[] 
   const width = Math.max(...rows.map((r) => words[r.field].length));
   return rows.map((r) => {
     const head = `  ${words[r.field].padEnd(width)}  ${String(r.stated).padStart(4)} of ${r.total} (${percent(r.stated, r.total)})`;
-    return r.field === 'operator' ? head : `${head} · searched, not published ${r.notPublished.length} · not yet looked at ${r.missing.length}`;
+    return r.field === 'operator' ? head : `${head} · searched, not found ${r.notFound.length} · not yet looked at ${r.missing.length}`;
   });
 }

@@ -9,7 +9,7 @@ export const MODEL_PATTERN_RE = /^[a-z0-9][a-z0-9._:+_-]*\*?$/;
 const NAMESPACE_RE = /^[a-z0-9][a-z0-9._-]*$/;
 
 const OPERATING_FIELDS = ['operator', 'parent', 'noParent', 'regionalEntities', 'dataLocations', 'trainsOnInputs', 'retention', 'privacyPolicy', 'terms'] as const;
-const PROVIDER_FIELDS = ['id', 'name', 'kinds', 'products', 'models', 'routing', 'unverified', 'notPublished', ...OPERATING_FIELDS];
+const PROVIDER_FIELDS = ['id', 'name', 'kinds', 'products', 'models', 'routing', 'unverified', 'notFound', ...OPERATING_FIELDS];
 const PRODUCT_FIELDS = ['id', 'name', 'hosts', 'markers', ...OPERATING_FIELDS];
 /** A global is one JavaScript identifier (`botpress`, `$crisp`). */
 export const GLOBAL_MARKER_RE = /^[A-Za-z_$][A-Za-z0-9_$]{0,63}$/;
@@ -249,7 +249,7 @@ export function validateProvider(c: Checker, fileId: string, raw: unknown, claim
   const unverified = 'unverified' in raw ? notYetVerified(c, entry, raw) : undefined;
   operatingFacts(c, entry, raw, '', claims, unverified === undefined);
   c.array(entry, raw, '', 'products').forEach((p, i) => product(c, entry, id ?? fileId, p, `products[${i}].`, claims));
-  if ('notPublished' in raw) notPublished(c, entry, raw);
+  if ('notFound' in raw) notFound(c, entry, raw);
   if ('models' in raw) c.array(entry, raw, '', 'models').forEach((m, i) => modelFamily(c, entry, id ?? fileId, m, `models[${i}].`, claims));
   if (isObj(raw.routing)) {
     c.known(entry, raw.routing, 'routing.', ['format', 'example', 'source']);
@@ -269,10 +269,10 @@ export function statesFact(raw: Obj, field: string): boolean {
 }
 
 /** What was searched for and not found: one entry per fact, never for a fact the file states. */
-function notPublished(c: Checker, entry: string, raw: Obj): void {
+function notFound(c: Checker, entry: string, raw: Obj): void {
   const seen = new Set<unknown>();
-  c.array(entry, raw, '', 'notPublished').forEach((n, i) => {
-    const at = `notPublished[${i}].`;
+  c.array(entry, raw, '', 'notFound').forEach((n, i) => {
+    const at = `notFound[${i}].`;
     if (!isObj(n)) return c.fail(entry, at, 'not an object');
     c.known(entry, n, at, ['field', 'searched', 'reviewed']);
     const field = oneOf(c, entry, n, at, 'field', SEARCHABLE_FACTS);
@@ -281,6 +281,6 @@ function notPublished(c: Checker, entry: string, raw: Obj): void {
     if (field === undefined) return;
     if (seen.has(field)) c.fail(entry, `${at}field`, `"${field}" is listed twice`);
     seen.add(field);
-    if (statesFact(raw, field)) c.fail(entry, `${at}field`, `"${field}" is stated in the file: it is not unpublished (remove one of them)`);
+    if (statesFact(raw, field)) c.fail(entry, `${at}field`, `"${field}" is stated in the file: it cannot be not found (remove one of them)`);
   });
 }
