@@ -64,7 +64,7 @@ export function Blocked() {
   const db = view ? policyDatabase(database, view.settings) : database;
   const decision: Decision | undefined = view && host ? decide(view.settings, db, { host, navigation: true }) : undefined;
   const match = host ? db.lookupHost(host) : undefined;
-  const facts = match && factsFor(db, { providerId: match.provider.id, productId: match.product.id, role: match.host.role });
+  const facts = match && factsFor(db, { providerId: match.provider.id, productId: match.product.id, role: match.host.role }, undefined, intlLocaleOf(t));
   const countries = facts ? lawsByCountry(facts.factors, db) : [];
   const product = match && operatingFactsOf(match.provider, match.product);
   // The facts with their sources, for "source" and "Report a wrong fact" (database data only).
