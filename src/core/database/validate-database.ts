@@ -5,6 +5,7 @@
  * compiled data.
  */
 import { Checker } from './checker.ts';
+import { chineseTextReport } from './chinese-text.ts';
 import { validateJurisdiction, validateLaws } from './validate-jurisdiction.ts';
 import { newClaims, validateProvider } from './validate-provider.ts';
 import type { RiskDatabaseSource } from '../provider.ts';
@@ -64,9 +65,13 @@ export function validateDatabase(files: DatabaseFiles, today = new Date().toISOS
   }
 
   if (problems.length) throw new DatabaseError(problems);
-  return {
+  const source: RiskDatabaseSource = {
     providers: files.providers.map((f) => f.data) as RiskDatabaseSource['providers'],
     jurisdictions: files.jurisdictions.map((f) => f.data) as RiskDatabaseSource['jurisdictions'],
     laws: files.laws.flatMap((f) => (f.data as { laws: RiskDatabaseSource['laws'] }).laws),
   };
+  // What a high-risk verdict cites is read in both languages (docs/data.md, "Text in Chinese").
+  const untranslated = chineseTextReport(source).required;
+  if (untranslated.length) throw new DatabaseError(untranslated);
+  return source;
 }
