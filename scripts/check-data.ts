@@ -2,12 +2,14 @@
  * npm run -s check-data [-- <file> ...]: validates src/data and prints every problem, or only
  * those of the files named (useful while other files are still being written). Exit 1 on problems.
  * A valid database gets its completeness per fact (how many providers state it) and the sources
- * not reviewed for over a year (src/core/database/completeness.ts); `--missing <field>` lists the
- * providers that lack that fact, one id a line.
+ * not reviewed for over a year (src/core/database/completeness.ts), the coverage of Chinese text
+ * (chinese-text.ts); `--missing <field>` lists the providers that lack that fact and record no
+ * search for it, one id a line.
  */
 import { fileURLToPath } from 'node:url';
 import { relative, resolve } from 'node:path';
 import { COMPLETENESS_FIELDS, completenessLines, completenessOf, staleSources } from '../src/core/database/completeness.ts';
+import { chineseTextLines, chineseTextReport } from '../src/core/database/chinese-text.ts';
 import { DatabaseError } from '../src/core/database/validate-database.ts';
 import { loadDatabase } from './database/load-sources.ts';
 
@@ -32,6 +34,7 @@ try {
     out.push('risk database: no problems');
     if (!only.length) {
       out.push('', `completeness (${source.providers.length} providers; a fact counts when the provider or each of its products states it):`, ...completenessLines(rows));
+      out.push('', 'Chinese text (jurisdiction reasons; law names, summaries and article gists):', ...chineseTextLines(chineseTextReport(source)));
       const stale = staleSources(source, today);
       out.push('', `sources reviewed more than 365 days ago: ${stale.length}`, ...stale.map((s) => `  ${s.at}: ${s.source.url} (reviewed ${s.source.reviewed})`));
     }

@@ -14,7 +14,7 @@ import { loadDatabase } from './database/load-sources.ts';
 import { parseScanArgs, reachesFailLevel, USAGE } from './scan/args.ts';
 import { formatResult, jsonLine } from './scan/format.ts';
 import { assertCanLaunch, launchHeadless, LaunchError, type ScanBrowser } from './scan/launch.ts';
-import { scanUrl } from './scan/scanner.ts';
+import { scanUrl, translatorOf } from './scan/scanner.ts';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`scan: ${message}\n`);
@@ -41,13 +41,14 @@ async function main(argv: string[]): Promise<number> {
     // The same data the build compiles into the extension (src/data), as `npm run lookup` reads it.
     const db = new RiskDatabase(loadDatabase(fileURLToPath(new URL('../src/data', import.meta.url))));
     browser = await launchHeadless({ resolve: options.resolve });
+    const t = translatorOf(options.lang);
     let failed = false;
     let reached = false;
     for (const [i, url] of options.urls.entries()) {
-      const result = await scanUrl(browser, db, url, options.timeoutMs);
+      const result = await scanUrl(browser, db, url, options.timeoutMs, t);
       failed ||= result.error !== undefined;
       reached ||= reachesFailLevel(result.level, options.failOn);
-      process.stdout.write(options.json ? `${jsonLine(result)}\n` : `${i ? '\n' : ''}${formatResult(result, options.timeoutMs)}\n`);
+      process.stdout.write(options.json ? `${jsonLine(result)}\n` : `${i ? '\n' : ''}${formatResult(result, options.timeoutMs, options.lang, db)}\n`);
     }
     // A page that could not be scanned makes the answer incomplete: that outranks --fail-on.
     return failed ? 1 : reached ? 3 : 0;

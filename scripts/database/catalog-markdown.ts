@@ -5,7 +5,7 @@
  */
 import { countryName } from '../../src/core/country.ts';
 import { operatingFactsOf, productRisk } from '../../src/core/product-risk.ts';
-import type { Company, Source } from '../../src/core/provider.ts';
+import type { Company, Source, TierTraining, TrainingUse } from '../../src/core/provider.ts';
 import type { RiskDatabase } from '../../src/core/risk-database.ts';
 import { databaseStats } from '../../src/core/database/database-stats.ts';
 
@@ -32,6 +32,9 @@ export function catalogMarkdown(db: RiskDatabase): string {
     lines.push(`- Operator: ${p.operator ? link(company(p.operator), p.operator.source) : '**not yet verified**'}`);
     if (p.unverified) lines.push(`- Not yet verified (${p.unverified.missing.join(', ')}; tried ${p.unverified.reviewed}): ${cell(p.unverified.note)}`);
     if (p.parent) lines.push(`- Parent: ${link(company(p.parent), p.parent.source)}`);
+    if (p.noParent) lines.push(`- Parent: ${link('none (the operator is the top company)', p.noParent.source)}${p.noParent.note ? `: ${cell(p.noParent.note)}` : ''}`);
+    if (p.retention) lines.push(`- Retention: ${link(cell(p.retention.note), p.retention.source)}`);
+    for (const n of p.notFound ?? []) lines.push(`- Searched, not found: ${n.field} (searched ${n.reviewed}: ${cell(n.searched)})`);
     for (const e of p.regionalEntities ?? []) lines.push(`- Serves ${cell(e.serves)}: ${link(company(e), e.source)}`);
     if (p.privacyPolicy) lines.push(`- [Privacy policy](${p.privacyPolicy.url})`);
     if (p.terms) lines.push(`- [Terms](${p.terms.url})`);
@@ -43,8 +46,11 @@ export function catalogMarkdown(db: RiskDatabase): string {
       const hosts = product.hosts.map((h) => `\`${h.host}\` ${h.role}`).join('<br>');
       const data = facts.dataLocations ? link(facts.dataLocations.countries.map((c) => countryName(c)).join(', '), facts.dataLocations.source) : 'not stated';
       const t = facts.trainsOnInputs;
-      const training = t ? link(t.byDefault ? (t.optOut ? 'yes, unless you opt out' : 'yes') : 'no', t.source) : 'not stated';
-      lines.push(`| ${cell(product.name)}${own} | ${risk.level} | ${hosts} | ${data} | ${training} |`);
+      const answer = (x: TierTraining | TrainingUse) => (x.byDefault ? (x.optOut ? 'yes, unless you opt out' : 'yes') : 'no');
+      const tiers = t?.otherTiers?.map((o) => `<br>${o.tier}: ${link(answer(o), o.source)}`).join('') ?? '';
+      const training = t ? `${link(answer(t), t.source)}${t.tier ? ` (${t.tier})` : ''}${tiers}` : 'not stated';
+      const kept = product.retention ? `<br>kept: ${link(cell(product.retention.note), product.retention.source)}` : '';
+      lines.push(`| ${cell(product.name)}${own} | ${risk.level} | ${hosts} | ${data} | ${training}${kept} |`);
     }
     lines.push('');
   }

@@ -22,10 +22,16 @@ export interface LookupRecord {
   operatorCountry?: string | null;
   /** What a not-yet-verified provider still lacks, and what was tried; null once verified. */
   unverified?: { missing: string[]; note: string; reviewed: string } | null;
+  /** null when not stated; `noParent` true when the file states the operator is the top company. */
   parent?: string | null;
   parentCountry?: string | null;
+  noParent?: boolean;
   dataLocations?: string[] | null;
   trainsOnInputs?: boolean | null;
+  /** The plan the training answer is about, and what the provider states for its other plans. */
+  trainingTier?: string | null;
+  otherTiers?: Array<{ tier: string; byDefault: boolean; optOut: boolean }>;
+  retention?: { note: string; days: number | null } | null;
   level?: RiskLevel;
   decidedBy?: { kind: string; country: string } | null;
   laws?: Array<{ id: string; country: string; name: string; articles: string[] }>;
@@ -43,10 +49,12 @@ export function lookupRecord(db: RiskDatabase, input: string, host: string): Loo
   const cite = (fact: string, s: Source | undefined) => s && sources.push({ fact, url: s.url, reviewed: s.reviewed });
   cite('host', match.host.source);
   cite('operator', facts.operator?.source);
-  cite('parent', facts.parent?.source);
+  cite('parent', facts.parent?.source ?? facts.noParent?.source);
   facts.regionalEntities?.forEach((e) => cite(`regional entity ${e.name}`, e.source));
   cite('dataLocations', facts.dataLocations?.source);
   cite('trainsOnInputs', facts.trainsOnInputs?.source);
+  facts.trainsOnInputs?.otherTiers?.forEach((o) => cite(`trainsOnInputs (${o.tier})`, o.source));
+  cite('retention', facts.retention?.source);
   const laws: NonNullable<LookupRecord['laws']> = [];
   const countries = [...new Set(risk.factors.map((f) => f.country))];
   for (const country of countries) {
@@ -74,8 +82,12 @@ export function lookupRecord(db: RiskDatabase, input: string, host: string): Loo
     unverified: provider.unverified ? { ...provider.unverified } : null,
     parent: facts.parent?.name ?? null,
     parentCountry: facts.parent?.country ?? null,
+    noParent: facts.noParent !== undefined,
     dataLocations: facts.dataLocations?.countries ?? null,
     trainsOnInputs: facts.trainsOnInputs?.byDefault ?? null,
+    trainingTier: facts.trainsOnInputs?.tier ?? null,
+    otherTiers: (facts.trainsOnInputs?.otherTiers ?? []).map((o) => ({ tier: o.tier, byDefault: o.byDefault, optOut: o.optOut === true })),
+    retention: facts.retention ? { note: facts.retention.note, days: facts.retention.days ?? null } : null,
     level: risk.level,
     decidedBy: decided ? { kind: decided.kind, country: decided.country } : null,
     laws,

@@ -18,6 +18,8 @@ options:
   --fail-on <level>         exit 3 when a page reaches this level: low < unknown < medium < high
   --timeout <ms>            time limit per URL (default 15000, at least 1000); on expiry, report
                             what was seen so far with "timedOut": true
+  --lang <en|zh-CN>         language of the report: reasons, law names and countries (default en);
+                            the JSON keys and levels stay the same in every language
   -h, --help                this text
 
 A URL without a scheme is taken as https:// (chat.deepseek.com → https://chat.deepseek.com/).
@@ -43,8 +45,13 @@ export interface ResolveRule {
   port: number;
 }
 
+/** The languages the report can be in: the extension's interface languages. */
+export const SCAN_LANGS = ['en', 'zh-CN'] as const;
+export type ScanLang = (typeof SCAN_LANGS)[number];
+
 export interface ScanOptions {
   json: boolean;
+  lang: ScanLang;
   resolve: ResolveRule[];
   failOn?: FailLevel;
   timeoutMs: number;
@@ -58,12 +65,12 @@ export type ParsedArgs =
   /** Every problem found, one sentence each. */
   | { kind: 'error'; problems: string[] };
 
-const VALUE_OPTIONS = ['--resolve', '--fail-on', '--timeout'] as const;
+const VALUE_OPTIONS = ['--resolve', '--fail-on', '--timeout', '--lang'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 export function parseScanArgs(argv: readonly string[]): ParsedArgs {
   const problems: string[] = [];
-  const options: ScanOptions = { json: false, resolve: [], timeoutMs: DEFAULT_TIMEOUT_MS, urls: [] };
+  const options: ScanOptions = { json: false, lang: 'en', resolve: [], timeoutMs: DEFAULT_TIMEOUT_MS, urls: [] };
   let help = false;
   let onlyUrls = false;
 
@@ -74,6 +81,11 @@ export function parseScanArgs(argv: readonly string[]): ParsedArgs {
       const same = options.resolve.find((r) => r.host === rule.host);
       if (!same) options.resolve.push(rule);
       else if (same.address !== rule.address || same.port !== rule.port) problems.push(`--resolve: ${rule.host} is mapped twice, to different addresses`);
+    } else if (name === '--lang') {
+      // zh, zh-CN, zh_CN, zh-cn: one language; the browser's and the extension's spellings both work.
+      const lang = /^zh([-_]cn)?$/i.test(value) ? 'zh-CN' : /^en([-_][a-z]{2})?$/i.test(value) ? 'en' : undefined;
+      if (lang) options.lang = lang;
+      else problems.push(`--lang: ${JSON.stringify(value)} is not a language of the report; use one of ${SCAN_LANGS.join(', ')}`);
     } else if (name === '--fail-on') {
       if ((FAIL_LEVELS as readonly string[]).includes(value)) options.failOn = value as FailLevel;
       else problems.push(`--fail-on: ${JSON.stringify(value)} is not a level; use one of ${FAIL_LEVELS.join(', ')}`);

@@ -8,12 +8,12 @@
 import { errors, type Page } from 'playwright-core';
 import { resolve } from 'node:path';
 import { TAB_STATE_KEY_PREFIX } from '../../src/core/constants.ts';
-import { translatorFrom } from '../../src/core/i18n.ts';
+import { type Translate, translatorFrom } from '../../src/core/i18n.ts';
 import type { RiskDatabase } from '../../src/core/risk-database.ts';
 import { type ReportFinding, tabReport } from '../../src/core/tab-report.ts';
 import type { TabState } from '../../src/core/tab-state.ts';
 import { loadLocales } from '../locales/load-locales.ts';
-import type { PageLevel } from './args.ts';
+import type { PageLevel, ScanLang } from './args.ts';
 import type { ScanBrowser } from './launch.ts';
 
 /** What `--json` prints for one URL (one line each). */
@@ -36,10 +36,12 @@ export const NETWORK_QUIET_MS = 1_000;
 export const STATE_STABLE_MS = 500;
 const POLL_MS = 100;
 
-/** The scanner reports in English, from the extension's own messages. */
-const tEn = translatorFrom(loadLocales(resolve(import.meta.dirname, '../../src/locales')).en!);
+const locales = loadLocales(resolve(import.meta.dirname, '../../src/locales'));
 
-export async function scanUrl(browser: ScanBrowser, db: RiskDatabase, url: string, timeoutMs: number): Promise<ScanResult> {
+/** The scanner words what it reports in `--lang`'s language, from the extension's own messages. */
+export const translatorOf = (lang: ScanLang): Translate => translatorFrom(lang === 'zh-CN' ? locales.zh_CN! : locales.en!);
+
+export async function scanUrl(browser: ScanBrowser, db: RiskDatabase, url: string, timeoutMs: number, t: Translate = translatorOf('en')): Promise<ScanResult> {
   const deadline = Date.now() + timeoutMs;
   const remaining = () => Math.max(1, deadline - Date.now());
   const page = await browser.context.newPage();
@@ -56,7 +58,7 @@ export async function scanUrl(browser: ScanBrowser, db: RiskDatabase, url: strin
     }
     if (!timedOut && !error) timedOut = !(await waitUntilQuiet(browser, tabId, network, deadline));
     const state = await readTabState(browser, tabId);
-    const report = tabReport(db, state, tEn);
+    const report = tabReport(db, state, t);
     const finalUrl = /^https?:/.test(page.url()) ? page.url() : null;
     return { url, finalUrl: error ? null : finalUrl, level: report.level, findings: report.findings, timedOut, ...(error ? { error } : {}) };
   } finally {

@@ -13,7 +13,9 @@ import { database } from '../core/database.ts';
 import { type CardFact, cardFactsOf, type FactField, factOf } from '../core/fact-card/card-facts.ts';
 import { lawCount, lawsByCountry } from '../core/fact-card/law-groups.ts';
 import { type FactReport, reportFactUrl } from '../core/fact-card/report-fact.ts';
-import { TRAINING_WORDS, trainingStatus } from '../core/fact-card/training.ts';
+import { intlLocaleOf } from '../core/intl-locale.ts';
+import { retentionText } from '../core/fact-card/retention.ts';
+import { otherTiersLine, TIER_WORDS, TRAINING_WORDS, trainingStatus } from '../core/fact-card/training.ts';
 import { factsFor } from '../core/facts.ts';
 import { operatingFactsOf } from '../core/product-risk.ts';
 import { stillToConfirm } from '../core/fact-card/still-to-confirm.ts';
@@ -62,7 +64,7 @@ export function Blocked() {
   const db = view ? policyDatabase(database, view.settings) : database;
   const decision: Decision | undefined = view && host ? decide(view.settings, db, { host, navigation: true }) : undefined;
   const match = host ? db.lookupHost(host) : undefined;
-  const facts = match && factsFor(db, { providerId: match.provider.id, productId: match.product.id, role: match.host.role });
+  const facts = match && factsFor(db, { providerId: match.provider.id, productId: match.product.id, role: match.host.role }, undefined, intlLocaleOf(t));
   const countries = facts ? lawsByCountry(facts.factors, db) : [];
   const product = match && operatingFactsOf(match.provider, match.product);
   // The facts with their sources, for "source" and "Report a wrong fact" (database data only).
@@ -126,6 +128,12 @@ export function Blocked() {
                 <FactSource label={t('blkOwnedBy')} source={factOf(sourced, 'parent')?.source} reportUrl={reportOne('parent')} />
               </Fact>
             )}
+            {!facts?.parent && product?.noParent && (
+              <Fact label={t('blkOwnedBy')} fact="parent">
+                <span data-parent="none">{t('wNoParent')}</span>
+                <FactSource label={t('blkOwnedBy')} source={product.noParent.source} note={product.noParent.note} reportUrl={reportOne('parent')} />
+              </Fact>
+            )}
             {product && (
               <Fact label={t('blkDataStored')} fact="data">
                 {product.dataLocations?.countries.length ? (
@@ -144,9 +152,20 @@ export function Blocked() {
             {product && (
               <Fact label={t('blkTrains')} fact="training">
                 <span data-training={training} {...(product.trainsOnInputs ? {} : { class: 'note' })}>
-                  {t(TRAINING_WORDS[training])}
+                  {product.trainsOnInputs?.tier ? t('wTrainsTier', [t(TRAINING_WORDS[training]), t(TIER_WORDS[product.trainsOnInputs.tier])]) : t(TRAINING_WORDS[training])}
                 </span>
                 <FactSource label={t('blkTrains')} source={product.trainsOnInputs?.source} note={product.trainsOnInputs?.note} reportUrl={reportOne('trainsOnInputs')} />
+                {otherTiersLine(product.trainsOnInputs, t) && (
+                  <p class="note" data-fact="training-tiers">
+                    {otherTiersLine(product.trainsOnInputs, t)}
+                  </p>
+                )}
+              </Fact>
+            )}
+            {product?.retention && (
+              <Fact label={t('wRetention')} fact="retention">
+                {retentionText(product.retention, t, intlLocaleOf(t))}
+                <FactSource label={t('wRetention')} source={product.retention.source} note={product.retention.note} reportUrl={reportOne('retention')} />
               </Fact>
             )}
             {facts && (

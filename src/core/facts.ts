@@ -14,6 +14,7 @@ import { decidingFactor, operatingFactsOf, type ProductRisk, productRisk, type R
 import type { RiskDatabase } from './risk-database.ts';
 import { type RiskLevel, worstLevel } from './risk-level.ts';
 import type { Finding, FindingRef, TabState } from './tab-state.ts';
+import { reasonIn } from './fact-card/law-words.ts';
 
 export interface Upstream {
   providerId: string;
@@ -49,14 +50,18 @@ export type DescribedFinding = Finding & FindingFacts;
 
 const pick = ({ name, country }: Company) => ({ name, country });
 
-/** Facts for a database reference; `undefined` when the database no longer has the entry. */
-export function factsFor(db: RiskDatabase, ref: FindingRef, model?: string): FindingFacts | undefined {
+/**
+ * Facts for a database reference; `undefined` when the database no longer has the entry. The
+ * reasons are in `locale`'s language where the database has them (docs/data.md, "Text in Chinese").
+ */
+export function factsFor(db: RiskDatabase, ref: FindingRef, model?: string, locale = 'en'): FindingFacts | undefined {
   const found = db.product(ref.productId);
   if (!found || found.provider.id !== ref.providerId) return undefined;
   const { provider, product } = found;
   const risk = productRisk(db, provider, product);
   const upstream = model === undefined ? undefined : upstreamOf(db, provider.id, model);
   if (upstream?.counted) risk.factors.push(...builderFactors(db, upstream));
+  if (locale !== 'en') risk.factors = risk.factors.map((f) => localized(db, f, locale));
   const level = worstLevel(risk.factors.map((f) => f.level)) ?? 'unknown';
   const decidedBy = decidingFactor({ ...risk, level });
   const { operator, parent } = operatingFactsOf(provider, product);
@@ -73,6 +78,12 @@ export function factsFor(db: RiskDatabase, ref: FindingRef, model?: string): Fin
     reason: decidedBy?.reason ?? '',
     factors: risk.factors,
   };
+}
+
+/** The factor with its country's reason in `locale`'s language, where the database has it. */
+function localized(db: RiskDatabase, factor: RiskFactor, locale: string): RiskFactor {
+  const j = db.jurisdiction(factor.country);
+  return j ? { ...factor, reason: reasonIn(j, locale) } : factor;
 }
 
 /** The builder of the model a request named, when it is not the provider the request went to. */
@@ -114,7 +125,7 @@ function unknownFacts(t: Translate): FindingFacts {
 export function describeFinding(db: RiskDatabase, f: Finding, t: Translate): DescribedFinding | undefined {
   if (f.kind === 'unknown-endpoint') return { ...f, ...unknownFacts(t) };
   if (f.providerId === undefined || f.productId === undefined || f.role === undefined) return undefined;
-  const facts = factsFor(db, { providerId: f.providerId, productId: f.productId, role: f.role }, f.model);
+  const facts = factsFor(db, { providerId: f.providerId, productId: f.productId, role: f.role }, f.model, intlLocaleOf(t));
   return facts && { ...f, ...facts, ...(facts.unverified && !facts.reason ? { reason: t('wUnverifiedReason') } : {}) };
 }
 

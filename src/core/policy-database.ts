@@ -36,12 +36,18 @@ export function providerOfExtra(extra: ExtraProvider): Provider {
   };
 }
 
+/** The level in a Chinese sentence (the popup's badge words, words.json). */
+const LEVEL_ZH: Record<CountryLevel, string> = { low: '低', medium: '中', high: '高' };
+
 function rated(base: Jurisdiction | undefined, country: string, level: CountryLevel): Jurisdiction {
+  const kept = base !== undefined && base.level === level;
   const reason = `Your organization rates ${countryName(country)} as ${level} risk.`;
+  const zh = `您的组织将${countryName(country, 'zh-CN')}评为${LEVEL_ZH[level]}风险。`;
   return {
     country,
     level,
-    reason: base && base.level === level ? base.reason : reason,
+    reason: kept ? base.reason : reason,
+    ...(kept ? (base.reasons ? { reasons: base.reasons } : {}) : { reasons: { zh_CN: zh } }),
     laws: base?.laws ?? [],
     ...(base?.euAdequacy ? { euAdequacy: base.euAdequacy } : {}),
     source: base?.source ?? { url: '', reviewed: '' },

@@ -46,12 +46,16 @@ export function decidingFactor(risk: ProductRisk): RiskFactor | undefined {
  * is absent only for a not-yet-verified provider.
  */
 export function operatingFactsOf(provider: Provider, product: Product): OperatingFacts {
+  // Ownership is one answer: a product's own "no parent" is not topped up with its provider's parent.
+  const owner = product.parent || product.noParent ? product : provider;
   return {
     operator: product.operator ?? provider.operator,
-    parent: product.parent ?? provider.parent,
+    ...(owner.parent ? { parent: owner.parent } : {}),
+    ...(owner.noParent ? { noParent: owner.noParent } : {}),
     regionalEntities: product.regionalEntities ?? provider.regionalEntities,
     dataLocations: product.dataLocations ?? provider.dataLocations,
     trainsOnInputs: product.trainsOnInputs ?? provider.trainsOnInputs,
+    retention: product.retention ?? provider.retention,
     privacyPolicy: product.privacyPolicy ?? provider.privacyPolicy,
     terms: product.terms ?? provider.terms,
   };
@@ -77,7 +81,7 @@ export function productRisk(db: RiskDatabase, provider: Provider, product: Produ
   for (const e of facts.regionalEntities ?? []) add('regional-entity', e.country, e);
   for (const c of facts.dataLocations?.countries ?? []) add('data-location', c);
   const notStated: ProductRisk['notStated'] = [];
-  if (!facts.parent) notStated.push('parent');
+  if (!facts.parent && !facts.noParent) notStated.push('parent');
   if (!facts.dataLocations) notStated.push('dataLocations');
   if (!facts.trainsOnInputs) notStated.push('trainsOnInputs');
   // A provider nobody has confirmed is rated `unknown` however low its known facts are: what is

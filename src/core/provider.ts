@@ -34,7 +34,16 @@ export interface DataLocations {
   source: Source;
 }
 
-export interface TrainingUse {
+/**
+ * The plan a training statement is about: many providers train on consumer chats but not on
+ * business/enterprise accounts or on API traffic, and say so separately.
+ */
+export const TRAINING_TIERS = ['consumer', 'business', 'api'] as const;
+export type TrainingTier = (typeof TRAINING_TIERS)[number];
+
+/** Training use on one plan of the product. */
+export interface TierTraining {
+  tier: TrainingTier;
   /** Are user inputs used to train models unless the user opts out? */
   byDefault: boolean;
   /**
@@ -45,6 +54,43 @@ export interface TrainingUse {
   optOut?: boolean;
   note?: string;
   source: Source;
+}
+
+/**
+ * Training use as the product's users meet it: the top statement is about the plan they are on
+ * (`tier`, when the source names one); `otherTiers` holds what the provider states for its other
+ * plans of the same product (ChatGPT Business, the API), shown beside it.
+ */
+export interface TrainingUse extends Omit<TierTraining, 'tier'> {
+  tier?: TrainingTier;
+  otherTiers?: TierTraining[];
+}
+
+/** How long what users send is kept, where the provider states it. */
+export interface Retention {
+  /** In words: "API inputs kept up to 30 days for abuse monitoring, then deleted". */
+  note: string;
+  /** One clear number of days, when the source gives one. */
+  days?: number;
+  source: Source;
+}
+
+/** The operator is itself the top company: no company owns it (founders or investors do). */
+export interface NoParent {
+  note?: string;
+  source: Source;
+}
+
+/** Facts searched for and not found: `notFound` records what was read, so the next person starts from there. It says what we could read, not that the provider never publishes it. */
+export const SEARCHABLE_FACTS = ['parent', 'dataLocations', 'trainsOnInputs', 'retention', 'privacyPolicy', 'terms'] as const;
+export type SearchableFact = (typeof SEARCHABLE_FACTS)[number];
+
+export interface NotFound {
+  field: SearchableFact;
+  /** What was read without finding it: "its privacy policy (URL) names no storage country". */
+  searched: string;
+  /** ISO date `YYYY-MM-DD` of the search. */
+  reviewed: string;
 }
 
 export const HOST_ROLES = ['chat', 'api', 'widget', 'auth', 'asset', 'site'] as const;
@@ -60,10 +106,13 @@ export interface ProductHost {
 /** Facts a product may state for itself when another entity of the group runs it. */
 export interface OperatingFacts {
   operator?: Company;
+  /** The ultimate parent company (top of the chain); `noParent` states there is none. */
   parent?: Company;
+  noParent?: NoParent;
   regionalEntities?: RegionalEntity[];
   dataLocations?: DataLocations;
   trainsOnInputs?: TrainingUse;
+  retention?: Retention;
   privacyPolicy?: Source;
   terms?: Source;
 }
@@ -139,6 +188,8 @@ export interface Provider extends Omit<OperatingFacts, 'operator'> {
   products: Product[];
   models?: ModelFamily[];
   routing?: Routing;
+  /** Facts searched for and not found stated, with what was read (docs/data.md, completeness). */
+  notFound?: NotFound[];
   /** Set on providers an organization's policy adds (`extraProviders`); data files cannot set it. */
   addedBy?: 'organization';
 }
@@ -148,6 +199,8 @@ export interface Jurisdiction {
   level: Exclude<RiskLevel, 'unknown'>;
   /** One sentence a user reads: why this country gets this level. */
   reason: string;
+  /** The reason in other languages (docs/data.md, "Text in Chinese"). */
+  reasons?: Translations;
   /** IDs of laws (src/data/laws) that decide state access and transfers here. */
   laws: string[];
   euAdequacy?: { status: 'full' | 'partial' | 'none'; note?: string; source: Source };
@@ -166,9 +219,16 @@ export interface Jurisdiction {
 export const LAW_KINDS = ['state-access', 'state-rules', 'data-protection'] as const;
 export type LawKind = (typeof LAW_KINDS)[number];
 
+/** The interface languages other than English that database text is written in. */
+export const TEXT_LOCALES = ['zh_CN'] as const;
+export type TextLocale = (typeof TEXT_LOCALES)[number];
+/** A text in other languages than the English one beside it: `{ "zh_CN": "…" }`. */
+export type Translations = Partial<Record<TextLocale, string>>;
+
 export interface LawArticle {
   ref: string;
   gist: string;
+  gists?: Translations;
 }
 
 export interface Law {
@@ -177,11 +237,19 @@ export interface Law {
   area: string;
   name: string;
   officialName?: string;
+  /**
+   * The name in other languages where it is in common official use (GDPR: 通用数据保护条例);
+   * a law whose official name is already in that language does not repeat it.
+   */
+  names?: Translations;
   year: number;
   kind: LawKind;
   articles: LawArticle[];
   summary: string;
+  summaries?: Translations;
   source: Source;
+  /** The official text in the law's own language (flk.npc.gov.cn for a PRC law), from which its Chinese words come. */
+  officialText?: Source;
 }
 
 /** The database as people wrote it, after validation. */

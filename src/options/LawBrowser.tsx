@@ -1,5 +1,11 @@
-/** The laws the database cites: name, area, articles with their gist, summary and source. */
+/**
+ * The laws the database cites: name, area, articles with their gist, summary and source, in the
+ * Chinese interface by their Chinese names and words where the database has them (law-words.ts);
+ * the filter matches both languages.
+ */
 import { useMemo, useState } from 'preact/hooks';
+import { articleRefIn, gistIn, lawNameIn, originalNameBeside, summaryIn } from '../core/fact-card/law-words.ts';
+import { intlLocaleOf } from '../core/intl-locale.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
 import { holdsEvery, searchWords } from '../core/search-words.ts';
 import { t } from '../shared/t.ts';
@@ -10,7 +16,10 @@ export function LawBrowser({ db }: { db: RiskDatabase }) {
   const [query, setQuery] = useState('');
   const laws = useMemo(() => Object.values(db.compiled.laws).sort((a, b) => a.area.localeCompare(b.area) || a.name.localeCompare(b.name)), [db]);
   const words = searchWords(query);
-  const shown = laws.filter((law) => holdsEvery(words, [law.id, law.area, law.name, law.officialName ?? '', law.summary, ...law.articles.flatMap((a) => [a.ref, a.gist])].join(' ')));
+  const locale = intlLocaleOf(t);
+  const shown = laws.filter((law) =>
+    holdsEvery(words, [law.id, law.area, law.name, law.officialName ?? '', law.names?.zh_CN ?? '', law.summary, law.summaries?.zh_CN ?? '', ...law.articles.flatMap((a) => [a.ref, a.gist, a.gists?.zh_CN ?? ''])].join(' ')),
+  );
   return (
     <details class="browse" id="db-laws">
       <summary>
@@ -26,15 +35,20 @@ export function LawBrowser({ db }: { db: RiskDatabase }) {
           {shown.map((law) => (
             <li key={law.id} data-db-law={law.id}>
               <p class="law-head">
-                <strong>{law.name}</strong> <span class="sub">({law.area === 'EU' ? t('optDbEu') : <Country code={law.area} />}, {law.year})</span>
+                <strong>{lawNameIn(law, locale)}</strong> <span class="sub">({law.area === 'EU' ? t('optDbEu') : <Country code={law.area} />}, {law.year})</span>
               </p>
-              {law.officialName && <p class="sub">{law.officialName}</p>}
-              <p>{law.summary}</p>
+              {/* The other name beside the one shown: the official name, or the original beside a Chinese one. */}
+              {(originalNameBeside(law, locale) ?? (lawNameIn(law, locale) === law.name ? law.officialName : law.name)) && (
+                <p class="sub">{originalNameBeside(law, locale) ?? (lawNameIn(law, locale) === law.name ? law.officialName : law.name)}</p>
+              )}
+              <p>{summaryIn(law, locale)}</p>
               {law.articles.length > 0 && (
-                <ul class="articles" aria-label={t('optDbArticles', [law.name])}>
+                <ul class="articles" aria-label={t('optDbArticles', [lawNameIn(law, locale)])}>
                   {law.articles.map((a) => (
                     <li key={a.ref}>
-                      <strong>{a.ref}</strong>: {a.gist}
+                      <strong>{articleRefIn(a.ref, law, locale)}</strong>
+                      {t('wColon')}
+                      {gistIn(a, locale)}
                     </li>
                   ))}
                 </ul>

@@ -5,6 +5,9 @@
  * of the provider browser.
  */
 import type { Company, OperatingFacts, Product, Provider, Source } from '../core/provider.ts';
+import { retentionText } from '../core/fact-card/retention.ts';
+import { otherTiersLine, TIER_WORDS } from '../core/fact-card/training.ts';
+import { intlLocaleOf } from '../core/intl-locale.ts';
 import { t } from '../shared/t.ts';
 import { Country } from '../ui/Country.tsx';
 
@@ -42,8 +45,12 @@ function CompanyFact({ fact, label, company }: { fact: string; label: string; co
 }
 
 function trainingWords(facts: OperatingFacts, perProduct: boolean): string {
-  if (!facts.trainsOnInputs) return t(perProduct ? 'optFactPerProduct' : 'optFactNotStated');
-  return facts.trainsOnInputs.byDefault ? t('optTrainsYes') : t('optTrainsNo');
+  const use = facts.trainsOnInputs;
+  if (!use) return t(perProduct ? 'optFactPerProduct' : 'optFactNotStated');
+  const answer = use.byDefault ? t('optTrainsYes') : t('optTrainsNo');
+  const main = use.tier ? t('wTrainsTier', [answer, t(TIER_WORDS[use.tier])]) : answer;
+  const others = otherTiersLine(use, t);
+  return others ? `${main}${t('wTierSeparator')}${others}` : main;
 }
 
 /**
@@ -57,6 +64,14 @@ function FactList({ facts, complete, products = [] }: { facts: OperatingFacts; c
     <dl class="facts">
       {facts.operator && <CompanyFact fact="operator" label={t('optFactOperator')} company={facts.operator} />}
       {facts.parent && <CompanyFact fact="parent" label={t('optFactParent')} company={facts.parent} />}
+      {facts.noParent && (
+        <div data-fact="parent" data-parent="none">
+          <dt>{t('optFactParent')}</dt>
+          <dd>
+            {t('wNoParent')} <SourceLink source={facts.noParent.source} what={t('optFactParent')} />
+          </dd>
+        </div>
+      )}
       {facts.regionalEntities?.map((entity, i) => (
         <div key={i} data-fact="regional">
           <dt>{t('optFactRegional')}</dt>
@@ -93,11 +108,19 @@ function FactList({ facts, complete, products = [] }: { facts: OperatingFacts; c
           </dd>
         </div>
       )}
+      {facts.retention && (
+        <div data-fact="retention">
+          <dt>{t('wRetention').replace(/：$/, '')}</dt>
+          <dd>
+            {retentionText(facts.retention, t, intlLocaleOf(t))} <SourceLink source={facts.retention.source} what={t('wRetention')} />
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }
 
-const hasOwnFacts = (product: Product) => Boolean(product.operator || product.parent || product.regionalEntities?.length || product.dataLocations || product.trainsOnInputs);
+const hasOwnFacts = (product: Product) => Boolean(product.operator || product.parent || product.noParent || product.regionalEntities?.length || product.dataLocations || product.trainsOnInputs || product.retention);
 
 export function ProviderFacts({ provider: p }: { provider: Provider }) {
   const hostCount = p.products.reduce((n, product) => n + product.hosts.length, 0);

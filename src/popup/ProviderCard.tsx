@@ -6,7 +6,9 @@
 import { type CardFact, cardFactsOf, type FactField, factOf } from '../core/fact-card/card-facts.ts';
 import { type FactReport, reportFactUrl } from '../core/fact-card/report-fact.ts';
 import { stillToConfirm } from '../core/fact-card/still-to-confirm.ts';
-import { TRAINING_WORDS, trainingStatus } from '../core/fact-card/training.ts';
+import { retentionText } from '../core/fact-card/retention.ts';
+import { otherTiersLine, TIER_WORDS, TRAINING_WORDS, trainingStatus } from '../core/fact-card/training.ts';
+import { intlLocaleOf } from '../core/intl-locale.ts';
 import { type DescribedFinding, providerKeyOf } from '../core/facts.ts';
 import { flowLine } from '../core/flow-line.ts';
 import { operatingFactsOf } from '../core/product-risk.ts';
@@ -79,6 +81,7 @@ export function ProviderCard({ findings, showReason, settings, db, site, pausedU
               <FactSource label={t('popOwnedBy')} source={factOf(facts, 'parent')?.source} reportUrl={reportOne('parent')} />
             </p>
           )}
+          {!first.parent && <NoParent finding={first} db={db} reportUrl={reportOne('parent')} />}
         </>
       ) : first.unverified ? (
         <>
@@ -104,6 +107,7 @@ export function ProviderCard({ findings, showReason, settings, db, site, pausedU
       })}
       {known && <DataLocations finding={first} db={db} reportUrl={reportOne('dataLocations')} />}
       {known && <Training finding={first} db={db} reportUrl={reportOne('trainsOnInputs')} />}
+      {known && <Kept finding={first} db={db} reportUrl={reportOne('retention')} />}
       {showReason && known && worst.reason && <p class="reason">{worst.reason}</p>}
       <BlockStatus findings={findings} settings={settings} db={db} pausedUntil={pausedUntil} {...(site ? { site } : {})} />
       <LawList findings={findings} db={db} />
@@ -167,10 +171,44 @@ function DataLocations({ finding, db, reportUrl }: { finding: DescribedFinding; 
 function Training({ finding, db, reportUrl }: { finding: DescribedFinding; db: RiskDatabase; reportUrl: string | undefined }) {
   const use = factsOfProduct(finding, db)?.trainsOnInputs;
   const status = trainingStatus(use);
+  const answer = t(TRAINING_WORDS[status]);
+  const others = otherTiersLine(use, t);
   return (
-    <p class={`operator${use ? '' : ' muted'}`} data-fact="training" data-training={status}>
-      <FactLabel text={t('popTrains')} />{t(TRAINING_WORDS[status])}
-      <FactSource label={t('popTrains')} source={use?.source} note={use?.note} reportUrl={reportUrl} />
+    <>
+      <p class={`operator${use ? '' : ' muted'}`} data-fact="training" data-training={status} {...(use?.tier ? { 'data-tier': use.tier } : {})}>
+        <FactLabel text={t('popTrains')} />
+        {use?.tier ? t('wTrainsTier', [answer, t(TIER_WORDS[use.tier])]) : answer}
+        <FactSource label={t('popTrains')} source={use?.source} note={use?.note} reportUrl={reportUrl} />
+      </p>
+      {others && (
+        <p class="hint" data-fact="training-tiers">
+          {others}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** "No parent company": the operator is itself the top company, as a sourced fact. */
+function NoParent({ finding, db, reportUrl }: { finding: DescribedFinding; db: RiskDatabase; reportUrl: string | undefined }) {
+  const none = factsOfProduct(finding, db)?.noParent;
+  if (!none) return null;
+  return (
+    <p class="operator" data-fact="parent" data-parent="none">
+      <FactLabel text={t('popOwnedBy')} />{t('wNoParent')}
+      <FactSource label={t('popOwnedBy')} source={none.source} note={none.note} reportUrl={reportUrl} />
+    </p>
+  );
+}
+
+/** How long what the user sends is kept, where the provider states it; nothing when it does not. */
+function Kept({ finding, db, reportUrl }: { finding: DescribedFinding; db: RiskDatabase; reportUrl: string | undefined }) {
+  const retention = factsOfProduct(finding, db)?.retention;
+  if (!retention) return null;
+  return (
+    <p class="operator" data-fact="retention">
+      <FactLabel text={t('wRetention')} />{retentionText(retention, t, intlLocaleOf(t))}
+      <FactSource label={t('wRetention')} source={retention.source} note={retention.note} reportUrl={reportUrl} />
     </p>
   );
 }

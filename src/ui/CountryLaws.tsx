@@ -1,14 +1,15 @@
 /**
  * The laws behind a card (law-groups.ts): each country that counts, worst first, with why it
  * counts, then its laws grouped — government access to data first, other government powers,
- * then privacy and data protection. Each article opens to its one-line gist. A Chinese law shows
- * its official Chinese name and articles (第七条) in the Chinese interface (law-words.ts); the
- * other database text stays as written (English).
+ * then privacy and data protection. Each article opens to its one-line gist. In the Chinese
+ * interface a Chinese law shows its official Chinese name and articles (第七条), another law its
+ * Chinese name with the original beside it, and summaries and gists are Chinese where the
+ * database has them (law-words.ts).
  */
 import { countryReasons } from '../core/fact-card/country-reasons.ts';
 import type { CountryLaws as LawsOfCountry } from '../core/fact-card/law-groups.ts';
 import { lawTitle } from '../core/fact-card/law-title.ts';
-import { articleRefIn } from '../core/fact-card/law-words.ts';
+import { articleRefIn, gistIn, originalNameBeside, summaryIn } from '../core/fact-card/law-words.ts';
 import { intlLocaleOf } from '../core/intl-locale.ts';
 import type { Law, LawKind } from '../core/provider.ts';
 import { t } from '../shared/t.ts';
@@ -67,26 +68,36 @@ export function CountryLaws({ countries, provider, level }: Props) {
 }
 
 function LawItem({ law }: { law: Law }) {
+  const locale = intlLocaleOf(t);
+  const original = originalNameBeside(law, locale);
+  // A Chinese law's Chinese words come from its official text: the title links there.
+  const link = locale.startsWith('zh') && law.officialText ? law.officialText.url : law.source.url;
   return (
     <li data-law={law.id}>
       <p class="law-name">
-        <a href={law.source.url} target="_blank" rel="noreferrer">
-          {lawTitle(law, intlLocaleOf(t))}
+        <a href={link} target="_blank" rel="noreferrer">
+          {lawTitle(law, locale)}
         </a>
+        {original && (
+          <span class="law-original" lang="en">
+            {' '}
+            {original}
+          </span>
+        )}
       </p>
       {law.articles.length > 0 && (
         <ul class="law-articles">
           {law.articles.map((a) => (
             <li key={a.ref} data-article={a.ref}>
               <details>
-                <summary>{articleRefIn(a.ref, law, intlLocaleOf(t))}</summary>
-                <p class="law-gist">{a.gist}</p>
+                <summary>{articleRefIn(a.ref, law, locale)}</summary>
+                <p class="law-gist">{gistIn(a, locale)}</p>
               </details>
             </li>
           ))}
         </ul>
       )}
-      <p class="law-summary">{law.summary}</p>
+      <p class="law-summary">{summaryIn(law, locale)}</p>
     </li>
   );
 }

@@ -87,6 +87,8 @@ describe('why a country counts', () => {
     const reasons = countryReasons(chatgpt.factors, 'OpenAI', tEn);
     expect(reasons.get('IE')).toEqual(["OpenAI's entity here (OpenAI Ireland Limited) serves users in the European Economic Area and Switzerland."]);
     expect(reasons.get('US')).toEqual([`OpenAI's operator (${db.provider('openai')!.operator!.name}) is based here.`, 'OpenAI stores data here.']);
+    // In Chinese the entity's English "serves …" words are not quoted into a Chinese sentence.
+    expect(countryReasons(chatgpt.factors, 'OpenAI', tZh).get('IE')).toEqual(['OpenAI 在这里的实体（OpenAI Ireland Limited）服务于部分用户。']);
     expect(countryReasons(deepseek.factors, 'DeepSeek', tZh).get('CN')?.[0]).toBe('DeepSeek 的运营方（Hangzhou DeepSeek Artificial Intelligence Fundamental Technology Research Co., Ltd.）位于这里。');
   });
 

@@ -16,14 +16,15 @@ function problems(...argv: string[]): string[] {
 
 describe('scan arguments', () => {
   it('takes URLs with defaults: readable output, normal DNS, no fail level, 15 s per URL', () => {
-    expect(options('https://chat.deepseek.com')).toEqual({ json: false, resolve: [], timeoutMs: DEFAULT_TIMEOUT_MS, urls: ['https://chat.deepseek.com/'] });
+    expect(options('https://chat.deepseek.com')).toEqual({ json: false, lang: 'en', resolve: [], timeoutMs: DEFAULT_TIMEOUT_MS, urls: ['https://chat.deepseek.com/'] });
     expect(DEFAULT_TIMEOUT_MS).toBe(15_000);
   });
 
   it('reads every option, before, between or after the URLs, with a space or =', () => {
-    const o = options('--json', 'https://a.example/', '--resolve', 'chat.deepseek.com=127.0.0.1:8443', 'http://b.example/x?q=1', '--resolve=api.openai.com=[::1]:9000', '--fail-on', 'medium', '--timeout=5000');
+    const o = options('--json', 'https://a.example/', '--resolve', 'chat.deepseek.com=127.0.0.1:8443', 'http://b.example/x?q=1', '--resolve=api.openai.com=[::1]:9000', '--fail-on', 'medium', '--timeout=5000', '--lang', 'zh-CN');
     expect(o).toEqual({
       json: true,
+      lang: 'zh-CN',
       resolve: [
         { host: 'chat.deepseek.com', address: '127.0.0.1', port: 8443 },
         { host: 'api.openai.com', address: '::1', port: 9000 },
@@ -33,6 +34,12 @@ describe('scan arguments', () => {
       urls: ['https://a.example/', 'http://b.example/x?q=1'],
     });
     expect(options('--fail-on=high', '--timeout', '20000', 'x.example').failOn).toBe('high');
+  });
+
+  it('takes the report language in the browser\'s or the extension\'s spelling, and refuses others', () => {
+    for (const lang of ['zh', 'zh-CN', 'zh_CN', 'zh-cn']) expect(options(`--lang=${lang}`, 'x.example').lang).toBe('zh-CN');
+    expect(options('--lang', 'en-GB', 'x.example').lang).toBe('en');
+    expect(problems('--lang', 'fr', 'x.example')).toEqual(['--lang: "fr" is not a language of the report; use one of en, zh-CN']);
   });
 
   it('asks for help with --help or -h, whatever else is there', () => {

@@ -110,3 +110,23 @@ describe('scanner report', () => {
     expect(parsed.findings).toEqual(findings);
   });
 });
+
+describe('the report in Chinese (--lang zh-CN)', () => {
+  it('words levels, countries, parents and law names in Chinese, with the articles as the law writes them', async () => {
+    const { database } = await import('../../src/core/database.ts');
+    const zhReason = '中国《国家情报法》（2017年）第七条要求一切组织和公民支持、协助和配合国家情报工作。';
+    const text = formatResult(
+      page([finding({ provider: deepseek, reason: zhReason, laws: ['cn-national-intelligence-law'] }), finding({ provider: { id: 'x', name: 'X' }, level: 'unknown', reason: UNKNOWN, host: 'x.example' })]),
+      15_000,
+      'zh-CN',
+      database,
+    );
+    expect(text).toContain('https://mixed.example/ — 高风险，2 项发现');
+    expect(text).toContain('DeepSeek（中国） — 高风险');
+    expect(text).toContain(zhReason);
+    expect(text).toContain('法律：《中华人民共和国国家情报法》（第七条、第十四条）');
+    expect(text).toContain('X（运营方尚未核实）');
+    // The English report is unchanged by the option's existence.
+    expect(formatResult(page([finding({ provider: deepseek, laws: ['cn-national-intelligence-law'] })]), 15_000, 'en', database)).toContain('laws: National Intelligence Law (Art. 7, Art. 14)');
+  });
+});

@@ -100,7 +100,7 @@ describe('risk database validation', () => {
 
   it('rejects unknown fields, so that a typo cannot drop a fact silently', () => {
     expect(problemsOf((f) => (providerFile(f, 'deepseek').operater = {}))).toEqual([
-      `${P}/deepseek.json: provider "deepseek": operater: unknown field (allowed: id, name, kinds, products, models, routing, unverified, operator, parent, regionalEntities, dataLocations, trainsOnInputs, privacyPolicy, terms)`,
+      `${P}/deepseek.json: provider "deepseek": operater: unknown field (allowed: id, name, kinds, products, models, routing, unverified, notFound, operator, parent, noParent, regionalEntities, dataLocations, trainsOnInputs, retention, privacyPolicy, terms)`,
     ]);
   });
 
@@ -141,6 +141,65 @@ describe('risk database validation', () => {
       `${P}/mistral.json: provider "mistral": trainsOnInputs.optOut: only with byDefault: true (inputs are not used for training by default)`,
     ]);
     expect(problemsOf((f) => void (providerFile(f, 'deepseek').trainsOnInputs.optOut = true))).toEqual([]);
+  });
+
+  it('takes training by plan: a known tier, each once, and the main statement naming its own tier', () => {
+    const src = { url: 'https://example.org/x', reviewed: '2026-11-01' };
+    const problems = problemsOf((f) => {
+      providerFile(f, 'deepseek').trainsOnInputs = { ...providerFile(f, 'deepseek').trainsOnInputs, tier: 'consumer', otherTiers: [{ tier: 'api', byDefault: false, source: src }, { tier: 'api', byDefault: false, source: src }] };
+      providerFile(f, 'mistral').trainsOnInputs = { byDefault: true, source: src, otherTiers: [{ tier: 'pro', byDefault: false, optOut: true, source: src }] };
+    });
+    expect(problems).toEqual([
+      `${P}/deepseek.json: provider "deepseek": trainsOnInputs.otherTiers[1].tier: "api" is stated twice`,
+      `${P}/mistral.json: provider "mistral": trainsOnInputs.otherTiers[0].tier: "pro" must be one of consumer, business, api`,
+      `${P}/mistral.json: provider "mistral": trainsOnInputs.otherTiers[0].optOut: only with byDefault: true (inputs are not used for training by default)`,
+      `${P}/mistral.json: provider "mistral": trainsOnInputs.tier: missing (with otherTiers, say which plan the main statement is about)`,
+    ]);
+    expect(problemsOf((f) => void (providerFile(f, 'deepseek').trainsOnInputs = { byDefault: true, optOut: true, tier: 'consumer', source: src, otherTiers: [{ tier: 'business', byDefault: false, source: src }] }))).toEqual([]);
+  });
+
+  it('takes "no parent" as a sourced fact apart from a parent, retention in whole days, and searches only for facts not stated', () => {
+    const src = { url: 'https://example.org/x', reviewed: '2026-11-01' };
+    const problems = problemsOf((f) => {
+      providerFile(f, 'bytedance').products[0].noParent = { source: src };
+      providerFile(f, 'mistral').noParent = { note: 'founders' };
+      providerFile(f, 'mistral').retention = { note: 'kept 30 days', days: 30.5, source: src };
+      providerFile(f, 'deepseek').notFound = [
+        { field: 'operator', searched: 'x', reviewed: '2026-11-01' },
+        { field: 'retention', searched: 'its privacy policy', reviewed: '2026-11-01' },
+        { field: 'retention', searched: 'its terms', reviewed: '2026-11-01' },
+        { field: 'trainsOnInputs', searched: 'its terms', reviewed: '2026-11-01' },
+      ];
+    });
+    expect(problems).toEqual([
+      `${P}/bytedance.json: provider "bytedance": products[0].noParent: contradicts "parent" (keep one of them)`,
+      `${P}/deepseek.json: provider "deepseek": notFound[0].field: "operator" must be one of parent, dataLocations, trainsOnInputs, retention, privacyPolicy, terms`,
+      `${P}/deepseek.json: provider "deepseek": notFound[2].field: "retention" is listed twice`,
+      `${P}/deepseek.json: provider "deepseek": notFound[3].field: "trainsOnInputs" is stated in the file: it cannot be not found (remove one of them)`,
+      `${P}/mistral.json: provider "mistral": noParent.source: missing (every fact needs a source URL and a review date)`,
+      `${P}/mistral.json: provider "mistral": retention.days: 30.5 is not a whole number of days`,
+    ]);
+  });
+
+  it('takes Chinese text only as Chinese, and no second Chinese name beside a Chinese official one', () => {
+    const problems = problemsOf((f) => {
+      const laws = (f.laws[0]!.data as { laws: Array<Record<string, any>> }).laws;
+      laws[0]!.officialName = '中华人民共和国夹具法';
+      laws[0]!.names = { zh_CN: '国家情报法' };
+      laws[0]!.summaries = { zh_CN: 'Every organisation must cooperate.' };
+      laws[0]!.articles[0]!.gists = { zh_TW: '任何組織' };
+      laws[0]!.officialText = { url: 'http://flk.npc.gov.cn/x' };
+      jurisdictionFile(f, 'CN').reasons = { zh_CN: '' };
+    });
+    const L = 'tests/fixtures/database/laws/fixture.json: law "cn-fixture-law"';
+    expect(problems).toEqual([
+      `${L}: names.zh_CN: repeats the official name, which is already Chinese (remove it)`,
+      `${L}: articles[0].gists.zh_TW: unknown field (allowed: zh_CN)`,
+      `${L}: summaries.zh_CN: "Every organisation must cooperate." is not Chinese text`,
+      `${L}: officialText.url: "http://flk.npc.gov.cn/x" is not an https URL`,
+      `${L}: officialText.reviewed: missing or empty`,
+      'tests/fixtures/database/jurisdictions/CN.json: jurisdiction CN: reasons.zh_CN: must be a non-empty text',
+    ]);
   });
 
   it('checks ids against file names, aggregators for routing, and model patterns for owners', () => {

@@ -5,26 +5,38 @@
  */
 import type { OperatingFacts, Provider, RiskDatabaseSource, Source } from '../provider.ts';
 
-export const COMPLETENESS_FIELDS = ['operator', 'privacyPolicy', 'terms', 'parent', 'dataLocations', 'trainsOnInputs'] as const;
+export const COMPLETENESS_FIELDS = ['operator', 'privacyPolicy', 'terms', 'parent', 'dataLocations', 'trainsOnInputs', 'retention'] as const;
 export type CompletenessField = (typeof COMPLETENESS_FIELDS)[number];
 
 export interface FieldCompleteness {
   field: CompletenessField;
   /** Providers that state it (themselves, or for each of their products). */
   stated: number;
+  /** Providers whose sources were read without finding it (`notFound`), with what was read. */
+  notFound: string[];
   total: number;
-  /** Ids of the providers that do not, for the next person to look. */
+  /** Ids of the providers that neither state it nor record a search, for the next person to look. */
   missing: string[];
 }
 
+/** Parent counts as stated when the file says there is none (`noParent`): that is the answer. */
+const has = (x: OperatingFacts, field: keyof OperatingFacts) => x[field] !== undefined || (field === 'parent' && x.noParent !== undefined);
+
 /** A provider states a fact when it does at the top or every one of its products does. */
-const states = (p: Provider, field: keyof OperatingFacts) => p[field] !== undefined || (p.products.length > 0 && p.products.every((x) => x[field] !== undefined));
+const states = (p: Provider, field: keyof OperatingFacts) => has(p, field) || (p.products.length > 0 && p.products.every((x) => has(x, field)));
 
 export function completenessOf(providers: readonly Provider[]): FieldCompleteness[] {
   const own = providers.filter((p) => p.addedBy !== 'organization');
   return COMPLETENESS_FIELDS.map((field) => {
-    const missing = own.filter((p) => !states(p, field)).map((p) => p.id);
-    return { field, stated: own.length - missing.length, total: own.length, missing };
+    const without = own.filter((p) => !states(p, field));
+    const searched = (p: Provider) => p.notFound?.some((n) => n.field === field) === true;
+    return {
+      field,
+      stated: own.length - without.length,
+      notFound: without.filter(searched).map((p) => p.id),
+      total: own.length,
+      missing: without.filter((p) => !searched(p)).map((p) => p.id),
+    };
   });
 }
 
@@ -54,16 +66,25 @@ export function staleSources(db: RiskDatabaseSource, today: string, maxAgeDays =
   return out;
 }
 
-/** The completeness as lines a person reads: "privacy policy  250 of 314 (79.6 %)". */
+const percent = (n: number, total: number) => `${total ? ((100 * n) / total).toFixed(1) : '0.0'} %`;
+
+/**
+ * The completeness as lines a person reads:
+ * "privacy policy      250 of 314 (79.6 %) · searched, not found 20 · not yet looked at 44".
+ */
 export function completenessLines(rows: readonly FieldCompleteness[]): string[] {
   const words: Record<CompletenessField, string> = {
     operator: 'operator confirmed',
     privacyPolicy: 'privacy policy',
     terms: 'terms',
-    parent: 'parent stated',
+    parent: 'parent (or none)',
     dataLocations: 'data locations',
     trainsOnInputs: 'training default',
+    retention: 'retention',
   };
   const width = Math.max(...rows.map((r) => words[r.field].length));
-  return rows.map((r) => `  ${words[r.field].padEnd(width)}  ${String(r.stated).padStart(4)} of ${r.total} (${r.total ? ((100 * r.stated) / r.total).toFixed(1) : '0.0'} %)`);
+  return rows.map((r) => {
+    const head = `  ${words[r.field].padEnd(width)}  ${String(r.stated).padStart(4)} of ${r.total} (${percent(r.stated, r.total)})`;
+    return r.field === 'operator' ? head : `${head} · searched, not found ${r.notFound.length} · not yet looked at ${r.missing.length}`;
+  });
 }

@@ -1,6 +1,6 @@
 /** Checks one provider file (src/data/providers/<id>.json) against the Provider type. */
 import { hostPatternProblem } from '../host-pattern.ts';
-import { HOST_ROLES, MARKER_KINDS, PROVIDER_KINDS, ROUTING_FORMATS, UNVERIFIED_FACTS } from '../provider.ts';
+import { HOST_ROLES, MARKER_KINDS, PROVIDER_KINDS, ROUTING_FORMATS, SEARCHABLE_FACTS, TRAINING_TIERS, UNVERIFIED_FACTS } from '../provider.ts';
 import { type Checker, isObj, type Obj } from './checker.ts';
 
 export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
@@ -8,8 +8,8 @@ export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
 export const MODEL_PATTERN_RE = /^[a-z0-9][a-z0-9._:+_-]*\*?$/;
 const NAMESPACE_RE = /^[a-z0-9][a-z0-9._-]*$/;
 
-const OPERATING_FIELDS = ['operator', 'parent', 'regionalEntities', 'dataLocations', 'trainsOnInputs', 'privacyPolicy', 'terms'] as const;
-const PROVIDER_FIELDS = ['id', 'name', 'kinds', 'products', 'models', 'routing', 'unverified', ...OPERATING_FIELDS];
+const OPERATING_FIELDS = ['operator', 'parent', 'noParent', 'regionalEntities', 'dataLocations', 'trainsOnInputs', 'retention', 'privacyPolicy', 'terms'] as const;
+const PROVIDER_FIELDS = ['id', 'name', 'kinds', 'products', 'models', 'routing', 'unverified', 'notFound', ...OPERATING_FIELDS];
 const PRODUCT_FIELDS = ['id', 'name', 'hosts', 'markers', ...OPERATING_FIELDS];
 /** A global is one JavaScript identifier (`botpress`, `$crisp`). */
 export const GLOBAL_MARKER_RE = /^[A-Za-z_$][A-Za-z0-9_$]{0,63}$/;
@@ -55,6 +55,22 @@ function company(c: Checker, entry: string, obj: Obj, at: string, claims: Claims
   c.source(entry, obj, at);
 }
 
+/** One plan's training statement: `byDefault`, `optOut` (only with byDefault), `note`, `source`, and its `tier`. */
+function tierTraining(c: Checker, entry: string, t: Obj, at: string, extra: string[], tierRequired: boolean): void {
+  c.known(entry, t, at, ['tier', 'byDefault', 'optOut', 'note', 'source', ...extra]);
+  if (tierRequired || 'tier' in t) {
+    if (typeof t.tier !== 'string' || !(TRAINING_TIERS as readonly string[]).includes(t.tier)) c.fail(entry, `${at}tier`, `${JSON.stringify(t.tier)} must be one of ${TRAINING_TIERS.join(', ')}`);
+  }
+  c.boolean(entry, t, at, 'byDefault');
+  if ('optOut' in t) {
+    c.boolean(entry, t, at, 'optOut');
+    // Opting out of something that is off by default says nothing: the field would mislead.
+    if (t.byDefault !== true) c.fail(entry, `${at}optOut`, 'only with byDefault: true (inputs are not used for training by default)');
+  }
+  c.optionalString(entry, t, at, 'note');
+  c.source(entry, t, at);
+}
+
 /** operator, parent, regionalEntities, dataLocations, trainsOnInputs, privacyPolicy, terms. */
 function operatingFacts(c: Checker, entry: string, obj: Obj, at: string, claims: Claims, operatorRequired: boolean): void {
   if (isObj(obj.operator)) company(c, entry, obj.operator, `${at}operator.`, claims);
@@ -86,15 +102,39 @@ function operatingFacts(c: Checker, entry: string, obj: Obj, at: string, claims:
     const t = obj.trainsOnInputs;
     if (!isObj(t)) c.fail(entry, `${at}trainsOnInputs`, 'must be an object');
     else {
-      c.known(entry, t, `${at}trainsOnInputs.`, ['byDefault', 'optOut', 'note', 'source']);
-      c.boolean(entry, t, `${at}trainsOnInputs.`, 'byDefault');
-      if ('optOut' in t) {
-        c.boolean(entry, t, `${at}trainsOnInputs.`, 'optOut');
-        // Opting out of something that is off by default says nothing: the field would mislead.
-        if (t.byDefault !== true) c.fail(entry, `${at}trainsOnInputs.optOut`, 'only with byDefault: true (inputs are not used for training by default)');
+      const tat = `${at}trainsOnInputs.`;
+      tierTraining(c, entry, t, tat, ['otherTiers'], false);
+      const tiers = 'tier' in t ? [t.tier] : [];
+      if ('otherTiers' in t) {
+        c.array(entry, t, tat, 'otherTiers').forEach((o, i) => {
+          const oat = `${tat}otherTiers[${i}].`;
+          if (!isObj(o)) return c.fail(entry, oat, 'not an object');
+          tierTraining(c, entry, o, oat, [], true);
+          if (tiers.includes(o.tier)) c.fail(entry, `${oat}tier`, `${JSON.stringify(o.tier)} is stated twice`);
+          tiers.push(o.tier);
+        });
+        if (!('tier' in t)) c.fail(entry, `${tat}tier`, 'missing (with otherTiers, say which plan the main statement is about)');
       }
-      c.optionalString(entry, t, `${at}trainsOnInputs.`, 'note');
-      c.source(entry, t, `${at}trainsOnInputs.`);
+    }
+  }
+  if ('noParent' in obj) {
+    const n = obj.noParent;
+    if (!isObj(n)) c.fail(entry, `${at}noParent`, 'must be an object ({ note?, source })');
+    else {
+      c.known(entry, n, `${at}noParent.`, ['note', 'source']);
+      c.optionalString(entry, n, `${at}noParent.`, 'note');
+      c.source(entry, n, `${at}noParent.`);
+    }
+    if ('parent' in obj) c.fail(entry, `${at}noParent`, 'contradicts "parent" (keep one of them)');
+  }
+  if ('retention' in obj) {
+    const r = obj.retention;
+    if (!isObj(r)) c.fail(entry, `${at}retention`, 'must be an object ({ note, days?, source })');
+    else {
+      c.known(entry, r, `${at}retention.`, ['note', 'days', 'source']);
+      c.string(entry, r, `${at}retention.`, 'note');
+      if ('days' in r && !(typeof r.days === 'number' && Number.isInteger(r.days) && r.days >= 0 && r.days <= 36_500)) c.fail(entry, `${at}retention.days`, `${JSON.stringify(r.days)} is not a whole number of days`);
+      c.source(entry, r, `${at}retention.`);
     }
   }
   for (const key of ['privacyPolicy', 'terms']) if (key in obj) c.sourceAt(entry, obj, at, key, 'a URL and a review date');
@@ -186,7 +226,7 @@ function notYetVerified(c: Checker, entry: string, raw: Obj): string[] | undefin
   if (!('operator' in raw) && !missing.includes('operator')) c.fail(entry, 'unverified.missing', 'must include "operator" when the file names no operator');
   if ('operator' in raw && missing.includes('operator')) c.fail(entry, 'unverified.missing', 'says "operator" is missing, but the file names one (remove one of them)');
   if ('operator' in raw && missing.includes('country')) c.fail(entry, 'unverified.missing', 'says "country" is missing, but the file names an operator with its country');
-  if ('parent' in raw && missing.includes('parent')) c.fail(entry, 'unverified.missing', 'says "parent" is missing, but the file names one');
+  if (('parent' in raw || 'noParent' in raw) && missing.includes('parent')) c.fail(entry, 'unverified.missing', 'says "parent" is missing, but the file states it');
   if (Array.isArray(raw.products)) {
     raw.products.forEach((p, i) => {
       if (isObj(p) && 'operator' in p && !('operator' in raw)) c.fail(entry, `products[${i}].operator`, 'a not-yet-verified provider has no operator: a product cannot name its own (confirm it at the top and remove "unverified")');
@@ -209,6 +249,7 @@ export function validateProvider(c: Checker, fileId: string, raw: unknown, claim
   const unverified = 'unverified' in raw ? notYetVerified(c, entry, raw) : undefined;
   operatingFacts(c, entry, raw, '', claims, unverified === undefined);
   c.array(entry, raw, '', 'products').forEach((p, i) => product(c, entry, id ?? fileId, p, `products[${i}].`, claims));
+  if ('notFound' in raw) notFound(c, entry, raw);
   if ('models' in raw) c.array(entry, raw, '', 'models').forEach((m, i) => modelFamily(c, entry, id ?? fileId, m, `models[${i}].`, claims));
   if (isObj(raw.routing)) {
     c.known(entry, raw.routing, 'routing.', ['format', 'example', 'source']);
@@ -217,4 +258,29 @@ export function validateProvider(c: Checker, fileId: string, raw: unknown, claim
     c.source(entry, raw.routing, 'routing.');
   } else if ('routing' in raw) c.fail(entry, 'routing', 'must be an object');
   else if (kinds.includes('aggregator')) c.fail(entry, 'routing', 'missing (an aggregator must say how requests name the upstream model)');
+}
+
+/** Where a provider states a fact: at the top, or on every product (completeness.ts counts the same way). */
+export function statesFact(raw: Obj, field: string): boolean {
+  if (field in raw) return true;
+  if (field === 'parent' && 'noParent' in raw) return true;
+  const products = Array.isArray(raw.products) ? raw.products : [];
+  return products.length > 0 && products.every((p) => isObj(p) && (field in p || (field === 'parent' && 'noParent' in p)));
+}
+
+/** What was searched for and not found: one entry per fact, never for a fact the file states. */
+function notFound(c: Checker, entry: string, raw: Obj): void {
+  const seen = new Set<unknown>();
+  c.array(entry, raw, '', 'notFound').forEach((n, i) => {
+    const at = `notFound[${i}].`;
+    if (!isObj(n)) return c.fail(entry, at, 'not an object');
+    c.known(entry, n, at, ['field', 'searched', 'reviewed']);
+    const field = oneOf(c, entry, n, at, 'field', SEARCHABLE_FACTS);
+    c.string(entry, n, at, 'searched');
+    c.date(entry, n, at, 'reviewed');
+    if (field === undefined) return;
+    if (seen.has(field)) c.fail(entry, `${at}field`, `"${field}" is listed twice`);
+    seen.add(field);
+    if (statesFact(raw, field)) c.fail(entry, `${at}field`, `"${field}" is stated in the file: it cannot be not found (remove one of them)`);
+  });
 }

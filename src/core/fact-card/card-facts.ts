@@ -10,9 +10,9 @@ import type { DescribedFinding } from '../facts.ts';
 import { operatingFactsOf } from '../product-risk.ts';
 import type { Company, ModelFamily, Source } from '../provider.ts';
 import type { RiskDatabase } from '../risk-database.ts';
-import { TRAINING_ENGLISH, trainingStatus } from './training.ts';
+import { trainingEnglish } from './training.ts';
 
-export const FACT_FIELDS = ['operator', 'parent', 'dataLocations', 'trainsOnInputs', 'modelBuilder'] as const;
+export const FACT_FIELDS = ['operator', 'parent', 'dataLocations', 'trainsOnInputs', 'retention', 'modelBuilder'] as const;
 export type FactField = (typeof FACT_FIELDS)[number];
 
 /** The field as a report names it (English: the project's issues are in English). */
@@ -21,6 +21,7 @@ export const FIELD_ENGLISH: Record<FactField, string> = {
   parent: 'Owned by',
   dataLocations: 'Data stored in',
   trainsOnInputs: 'Trains on what you send',
+  retention: 'Retention',
   modelBuilder: "Model's builder",
 };
 
@@ -58,11 +59,13 @@ export function cardFactsOf(db: RiskDatabase, finding: Pick<DescribedFinding, 'p
   const facts = operatingFactsOf(found.provider, found.product);
   const out: CardFact[] = [facts.operator ? fact('operator', companyValue(facts.operator), facts.operator.source) : fact('operator', 'Not yet verified', undefined)];
   if (facts.parent) out.push(fact('parent', companyValue(facts.parent), facts.parent.source));
+  else if (facts.noParent) out.push(fact('parent', 'No parent company', facts.noParent.source));
   const data = facts.dataLocations;
   out.push(data ? fact('dataLocations', data.countries.map((c) => countryName(c, 'en')).join(', '), data.source) : fact('dataLocations', 'Not stated', undefined));
   const training = facts.trainsOnInputs;
-  const status = TRAINING_ENGLISH[trainingStatus(training)];
+  const status = trainingEnglish(training);
   out.push(fact('trainsOnInputs', training?.note ? `${status} (${training.note})` : status, training?.source));
+  if (facts.retention) out.push(fact('retention', facts.retention.note, facts.retention.source));
   const built = builtElsewhere(db, finding);
   if (built) out.push(fact('modelBuilder', `${built.family.name}: ${companyValue(built.builder)}`, built.family.source));
   return out;

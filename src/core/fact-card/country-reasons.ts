@@ -3,7 +3,8 @@
  * factors of product-risk.ts and facts.ts): under "Ireland", "OpenAI's entity here (OpenAI Ireland
  * Limited) serves users in the European Economic Area and Switzerland", not just a country in a list.
  */
-import type { Translate } from '../i18n.ts';
+import { hasHan, type Translate } from '../i18n.ts';
+import { intlLocaleOf } from '../intl-locale.ts';
 import type { RiskFactor } from '../product-risk.ts';
 
 /**
@@ -19,7 +20,8 @@ export function factorSentence(factor: RiskFactor, provider: string, t: Translat
     case 'parent':
       return t('wCountsParent', [provider, entity]);
     case 'regional-entity':
-      return factor.serves ? t('wCountsRegional', [provider, entity, factor.serves]) : t('wCountsRegionalAny', [provider, entity]);
+      // `serves` is the provider's English words: a Chinese sentence does not quote them half-translated.
+      return factor.serves && (!intlLocaleOf(t).startsWith('zh') || hasHan(factor.serves)) ? t('wCountsRegional', [provider, entity, factor.serves]) : t('wCountsRegionalAny', [provider, entity]);
     case 'data-location':
       return t('wCountsData', [provider]);
     case 'model-builder':

@@ -48,7 +48,7 @@ interface Candidate {
 function candidatesOf({ db, pageHost, trigger, state }: WarningInput, t: Translate): Candidate[] {
   const out: Candidate[] = [];
   const match = db.lookupHost(pageHost);
-  const own = match && factsFor(db, { providerId: match.provider.id, productId: match.product.id, role: match.host.role });
+  const own = match && factsFor(db, { providerId: match.provider.id, productId: match.product.id, role: match.host.role }, undefined, intlLocaleOf(t));
   if (own) out.push({ facts: own, host: pageHost, site: true });
   if (trigger === 'input') {
     for (const f of describeFindings(db, state, t)) if (f.kind !== 'site' && (f.operator || f.unverified)) out.push({ facts: f, host: f.host, site: false });
