@@ -163,9 +163,9 @@ export function Blocked() {
               </Fact>
             )}
             {product?.retention && (
-              <Fact label={t('wRetention')} fact="retention">
+              <Fact label={t('blkRetention')} fact="retention">
                 {retentionText(product.retention, t, intlLocaleOf(t))}
-                <FactSource label={t('wRetention')} source={product.retention.source} note={product.retention.note} reportUrl={reportOne('retention')} />
+                <FactSource label={t('blkRetention')} source={product.retention.source} note={product.retention.note} reportUrl={reportOne('retention')} />
               </Fact>
             )}
             {facts && (

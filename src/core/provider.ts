@@ -227,6 +227,8 @@ export type Translations = Partial<Record<TextLocale, string>>;
 
 export interface LawArticle {
   ref: string;
+  /** The reference in other languages where it is not a plain "Art. N" (第二十八条（2017年文本）). */
+  refs?: Translations;
   gist: string;
   gists?: Translations;
 }

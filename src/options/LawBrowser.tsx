@@ -46,7 +46,7 @@ export function LawBrowser({ db }: { db: RiskDatabase }) {
                 <ul class="articles" aria-label={t('optDbArticles', [lawNameIn(law, locale)])}>
                   {law.articles.map((a) => (
                     <li key={a.ref}>
-                      <strong>{articleRefIn(a.ref, law, locale)}</strong>
+                      <strong>{articleRefIn(a, law, locale)}</strong>
                       {t('wColon')}
                       {gistIn(a, locale)}
                     </li>

@@ -110,9 +110,9 @@ function FactList({ facts, complete, products = [] }: { facts: OperatingFacts; c
       )}
       {facts.retention && (
         <div data-fact="retention">
-          <dt>{t('wRetention').replace(/：$/, '')}</dt>
+          <dt>{t('optFactRetention')}</dt>
           <dd>
-            {retentionText(facts.retention, t, intlLocaleOf(t))} <SourceLink source={facts.retention.source} what={t('wRetention')} />
+            {retentionText(facts.retention, t, intlLocaleOf(t))} <SourceLink source={facts.retention.source} what={t('optFactRetention')} />
           </dd>
         </div>
       )}

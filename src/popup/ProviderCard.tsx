@@ -207,8 +207,8 @@ function Kept({ finding, db, reportUrl }: { finding: DescribedFinding; db: RiskD
   if (!retention) return null;
   return (
     <p class="operator" data-fact="retention">
-      <FactLabel text={t('wRetention')} />{retentionText(retention, t, intlLocaleOf(t))}
-      <FactSource label={t('wRetention')} source={retention.source} note={retention.note} reportUrl={reportUrl} />
+      <FactLabel text={t('popRetention')} />{retentionText(retention, t, intlLocaleOf(t))}
+      <FactSource label={t('popRetention')} source={retention.source} note={retention.note} reportUrl={reportUrl} />
     </p>
   );
 }

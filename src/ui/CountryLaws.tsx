@@ -90,7 +90,7 @@ function LawItem({ law }: { law: Law }) {
           {law.articles.map((a) => (
             <li key={a.ref} data-article={a.ref}>
               <details>
-                <summary>{articleRefIn(a.ref, law, locale)}</summary>
+                <summary>{articleRefIn(a, law, locale)}</summary>
                 <p class="law-gist">{gistIn(a, locale)}</p>
               </details>
             </li>

@@ -218,7 +218,7 @@ describe('a law in the reader’s language', () => {
     expect(articleListIn(nil, 'zh-CN')).toBe('第七条、第十四条');
     expect(articleListIn(nil, 'en')).toBe('Art. 7, Art. 14');
     // A ref that is not a plain article number stays as the database writes it.
-    expect(articleRefIn('Art. 28 (2017 text)', nil, 'zh-CN')).toBe('Art. 28 (2017 text)');
+    expect(articleRefIn({ ref: 'Art. 28 (2017 text)' }, nil, 'zh-CN')).toBe('Art. 28 (2017 text)');
     // A law whose official name is not Chinese (GDPR) keeps its English words in Chinese too.
     const gdpr = { name: 'General Data Protection Regulation', officialName: 'Regulation (EU) 2016/679', year: 2016, articles: [{ ref: 'Art. 48', gist: '' }] };
     expect(lawNameIn(gdpr, 'zh-CN')).toBe('General Data Protection Regulation');

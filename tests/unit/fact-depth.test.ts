@@ -37,10 +37,10 @@ describe('training by plan', () => {
 
 describe('retention', () => {
   const kept = { note: 'API inputs kept up to 30 days for abuse monitoring', days: 30, source };
-  it('keeps the provider\'s words in English and gives a Chinese reader the number of days', () => {
+  it('keeps the provider\'s words in English; a Chinese reader gets the number of days, or that it is stated, not English words', () => {
     expect(retentionText(kept, tEn, 'en')).toBe('API inputs kept up to 30 days for abuse monitoring');
     expect(retentionText(kept, tZh, 'zh-CN')).toBe('30 天');
-    expect(retentionText({ note: 'Kept while the account is open', source }, tZh, 'zh-CN')).toBe('Kept while the account is open');
+    expect(retentionText({ note: 'Kept while the account is open', source }, tZh, 'zh-CN')).toBe('提供方有说明（英文原文见来源）');
   });
 });
 

@@ -13,7 +13,11 @@ export function lawGaps(law: Law): string[] {
   const chineseOfficial = law.officialName !== undefined && hasHan(law.officialName);
   if (!chineseOfficial && !law.names?.zh_CN) gaps.push('Chinese name (names.zh_CN)');
   if (!law.summaries?.zh_CN) gaps.push('Chinese summary (summaries.zh_CN)');
-  for (const a of law.articles) if (!a.gists?.zh_CN) gaps.push(`Chinese gist of ${a.ref} (gists.zh_CN)`);
+  for (const a of law.articles) {
+    if (!a.gists?.zh_CN) gaps.push(`Chinese gist of ${a.ref} (gists.zh_CN)`);
+    // "Art. 7" is said in Chinese by rule (第七条, 第7条); any other reference needs its Chinese words.
+    if (!/^Art\. \d{1,3}(\.\d{1,3})?$/.test(a.ref) && !a.refs?.zh_CN) gaps.push(`Chinese reference for "${a.ref}" (refs.zh_CN)`);
+  }
   // Chinese words of a Chinese law come from its official text, not from a translation back.
   if (chineseOfficial && !law.officialText) gaps.push('official Chinese text cited as the source of its Chinese words (officialText)');
   return gaps;

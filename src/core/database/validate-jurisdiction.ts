@@ -81,7 +81,8 @@ export function validateLaws(c: Checker, raw: unknown, ids: Map<string, string>,
     if (typeof law.kind !== 'string' || !(LAW_KINDS as readonly string[]).includes(law.kind)) c.fail(entry, 'kind', `${JSON.stringify(law.kind)} must be one of ${LAW_KINDS.join(', ')}`);
     c.array(entry, law, '', 'articles').forEach((a, k) => {
       if (!isObj(a)) return c.fail(entry, `articles[${k}]`, 'not an object');
-      c.known(entry, a, `articles[${k}].`, ['ref', 'gist', 'gists']);
+      c.known(entry, a, `articles[${k}].`, ['ref', 'refs', 'gist', 'gists']);
+      translations(c, entry, a, `articles[${k}].`, 'refs');
       c.string(entry, a, `articles[${k}].`, 'ref');
       c.string(entry, a, `articles[${k}].`, 'gist');
       translations(c, entry, a, `articles[${k}].`, 'gists');

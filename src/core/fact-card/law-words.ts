@@ -60,16 +60,20 @@ export function originalNameBeside(law: Pick<Law, 'name' | 'officialName'> & Par
 }
 
 /**
- * "Art. 7" as a Chinese reader writes it: 第七条 in a Chinese law, 第7条 in another law shown by
- * its Chinese name; anything else ("Art. 28 (2017 text)", "s. 69") as written.
+ * An article's reference as a Chinese reader writes it: its Chinese ref where the database has one
+ * (`refs.zh_CN`: 第二十八条（2017年文本）), else "Art. 7" as 第七条 in a Chinese law and 第7条 (第10.1条)
+ * in another law shown by its Chinese name; anything else ("s. 69") as written.
  */
-export function articleRefIn(ref: string, law: Pick<Law, 'officialName'> & Partial<Pick<Law, 'names'>>, locale: string): string {
+export function articleRefIn(article: Pick<LawArticle, 'ref'> & Partial<Pick<LawArticle, 'refs'>>, law: Pick<Law, 'officialName'> & Partial<Pick<Law, 'names'>>, locale: string): string {
+  const { ref } = article;
+  if (isChinese(locale) && article.refs?.zh_CN) return article.refs.zh_CN;
   const plain = /^Art\. (\d{1,3})$/.exec(ref);
   if (plain && inChinese(law, locale)) return `第${chineseNumeral(Number(plain[1]))}条`;
-  return plain && byChineseName(law, locale) ? `第${plain[1]}条` : ref;
+  const numbered = /^Art\. (\d{1,3}(?:\.\d{1,3})?)$/.exec(ref);
+  return numbered && byChineseName(law, locale) ? `第${numbered[1]}条` : ref;
 }
 
 /** The articles as one list: "Art. 7, Art. 14" or 第七条、第十四条. */
 export function articleListIn(law: Pick<Law, 'officialName' | 'articles'> & Partial<Pick<Law, 'names'>>, locale: string): string {
-  return law.articles.map((a) => articleRefIn(a.ref, law, locale)).join(isChinese(locale) && (hasChineseName(law) || law.names?.zh_CN) ? '、' : ', ');
+  return law.articles.map((a) => articleRefIn(a, law, locale)).join(isChinese(locale) && (hasChineseName(law) || law.names?.zh_CN) ? '、' : ', ');
 }
