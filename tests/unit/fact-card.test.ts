@@ -34,10 +34,13 @@ describe('facts with their sources', () => {
   it('gives every fact of a card its database source, product overrides first', () => {
     const facts = cardFactsOf(db, { providerId: 'openai', productId: 'openai-chatgpt' });
     const chatgptProduct = db.product('openai-chatgpt')!.product;
-    expect(facts.map((f) => f.field)).toEqual(['operator', 'dataLocations', 'trainsOnInputs']);
+    const openai = db.provider('openai')!;
+    // The fields the database states for ChatGPT, in card order (a parent and retention once stated).
+    const expected = ['operator', ...(openai.parent || openai.noParent ? ['parent'] : []), 'dataLocations', 'trainsOnInputs', ...(chatgptProduct.retention ?? openai.retention ? ['retention'] : [])];
+    expect(facts.map((f) => f.field)).toEqual(expected);
     expect(factOf(facts, 'operator')?.source).toEqual(db.provider('openai')!.operator!.source);
     expect(factOf(facts, 'dataLocations')).toEqual({ field: 'dataLocations', value: 'United States', source: chatgptProduct.dataLocations!.source });
-    expect(factOf(facts, 'trainsOnInputs')?.value).toMatch(/^Yes, unless the user opts out \(Consumer ChatGPT content/);
+    expect(factOf(facts, 'trainsOnInputs')?.value).toMatch(/^Yes, unless the user opts out (\(consumer plans\); business plans: No.* )?\(Consumer ChatGPT content/);
     expect(factOf(facts, 'trainsOnInputs')?.source).toEqual(chatgptProduct.trainsOnInputs!.source);
   });
 
@@ -86,7 +89,12 @@ describe('why a country counts', () => {
   it('says for each country which fact puts the service there, a regional entity with whom it serves', () => {
     const reasons = countryReasons(chatgpt.factors, 'OpenAI', tEn);
     expect(reasons.get('IE')).toEqual(["OpenAI's entity here (OpenAI Ireland Limited) serves users in the European Economic Area and Switzerland."]);
-    expect(reasons.get('US')).toEqual([`OpenAI's operator (${db.provider('openai')!.operator!.name}) is based here.`, 'OpenAI stores data here.']);
+    const openaiParent = db.provider('openai')!.parent;
+    expect(reasons.get('US')).toEqual([
+      `OpenAI's operator (${db.provider('openai')!.operator!.name}) is based here.`,
+      ...(openaiParent?.country === 'US' ? [`OpenAI's owner (${openaiParent.name}) is based here.`] : []),
+      'OpenAI stores data here.',
+    ]);
     // In Chinese the entity's English "serves …" words are not quoted into a Chinese sentence.
     expect(countryReasons(chatgpt.factors, 'OpenAI', tZh).get('IE')).toEqual(['OpenAI 在这里的实体（OpenAI Ireland Limited）服务于部分用户。']);
     expect(countryReasons(deepseek.factors, 'DeepSeek', tZh).get('CN')?.[0]).toBe('DeepSeek 的运营方（Hangzhou DeepSeek Artificial Intelligence Fundamental Technology Research Co., Ltd.）位于这里。');
@@ -128,7 +136,8 @@ describe('laws list', () => {
   it('lists every counted country worst first, once, with all the facts that place the service there', () => {
     const countries = lawsByCountry(chatgpt.factors, db);
     expect(countries.map((c) => c.country)).toEqual(['US', 'IE']);
-    expect(countries[0]?.factors.map((f) => f.kind)).toEqual(['operator', 'data-location']);
+    const parentHere = db.provider('openai')!.parent?.country === 'US' ? ['parent'] : [];
+    expect(countries[0]?.factors.map((f) => f.kind)).toEqual(['operator', ...parentHere, 'data-location']);
     expect(lawCount(countries)).toBe(countries.flatMap((c) => c.groups.flatMap((g) => g.laws)).length);
   });
 

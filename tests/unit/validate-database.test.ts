@@ -181,6 +181,25 @@ describe('risk database validation', () => {
     ]);
   });
 
+  it('fails the build when what a high-risk verdict cites has no Chinese text, and names each gap', () => {
+    const problems = problemsOf((f) => {
+      const laws = (f.laws[0]!.data as { laws: Array<Record<string, any>> }).laws;
+      delete laws[0]!.summaries;
+      delete laws[0]!.articles[0]!.gists;
+      laws[0]!.officialName = '中华人民共和国夹具法';
+      delete laws[0]!.names;
+      delete jurisdictionFile(f, 'CN').reasons;
+    });
+    expect(problems).toEqual([
+      'jurisdiction CN (high): no Chinese reason (reasons.zh_CN)',
+      'law "cn-fixture-law" (cited by CN, high): no Chinese summary (summaries.zh_CN)',
+      'law "cn-fixture-law" (cited by CN, high): no Chinese gist of Art. 7 (gists.zh_CN)',
+      'law "cn-fixture-law" (cited by CN, high): no official Chinese text cited as the source of its Chinese words (officialText)',
+    ]);
+    // A law only lower-rated countries cite is reported as coverage, not a failure.
+    expect(problemsOf((f) => void delete (f.laws[0]!.data as { laws: Array<Record<string, any>> }).laws[1]!.summaries)).toEqual([]);
+  });
+
   it('takes Chinese text only as Chinese, and no second Chinese name beside a Chinese official one', () => {
     const problems = problemsOf((f) => {
       const laws = (f.laws[0]!.data as { laws: Array<Record<string, any>> }).laws;

@@ -7,19 +7,19 @@
 import { hasHan } from '../i18n.ts';
 import type { Jurisdiction, Law, RiskDatabaseSource } from '../provider.ts';
 
-/** What of one law still lacks Chinese text: `name`, `summary`, `gist of Art. 7`, `officialText`. */
+/** What of one law still lacks Chinese text: its Chinese name, summary, each gist, and for a Chinese law the official text cited. */
 export function lawGaps(law: Law): string[] {
   const gaps: string[] = [];
   const chineseOfficial = law.officialName !== undefined && hasHan(law.officialName);
-  if (!chineseOfficial && !law.names?.zh_CN) gaps.push('name (names.zh_CN)');
-  if (!law.summaries?.zh_CN) gaps.push('summary (summaries.zh_CN)');
-  for (const a of law.articles) if (!a.gists?.zh_CN) gaps.push(`gist of ${a.ref} (gists.zh_CN)`);
+  if (!chineseOfficial && !law.names?.zh_CN) gaps.push('Chinese name (names.zh_CN)');
+  if (!law.summaries?.zh_CN) gaps.push('Chinese summary (summaries.zh_CN)');
+  for (const a of law.articles) if (!a.gists?.zh_CN) gaps.push(`Chinese gist of ${a.ref} (gists.zh_CN)`);
   // Chinese words of a Chinese law come from its official text, not from a translation back.
-  if (chineseOfficial && !law.officialText) gaps.push('the official Chinese text it was written from (officialText)');
+  if (chineseOfficial && !law.officialText) gaps.push('official Chinese text cited as the source of its Chinese words (officialText)');
   return gaps;
 }
 
-export const jurisdictionGaps = (j: Jurisdiction): string[] => (j.reasons?.zh_CN ? [] : ['reason (reasons.zh_CN)']);
+export const jurisdictionGaps = (j: Jurisdiction): string[] => (j.reasons?.zh_CN ? [] : ['Chinese reason (reasons.zh_CN)']);
 
 export interface ChineseTextReport {
   /** Problems that fail the build: texts a high-risk verdict cites. */
@@ -33,10 +33,10 @@ export function chineseTextReport(db: Pick<RiskDatabaseSource, 'jurisdictions' |
   const required: string[] = [];
   for (const j of db.jurisdictions) {
     if (j.level !== 'high') continue;
-    for (const gap of jurisdictionGaps(j)) required.push(`jurisdiction ${j.country} (high): no Chinese ${gap}`);
+    for (const gap of jurisdictionGaps(j)) required.push(`jurisdiction ${j.country} (high): no ${gap}`);
     for (const id of j.laws) {
       const law = laws.get(id);
-      for (const gap of law ? lawGaps(law) : []) required.push(`law "${id}" (cited by ${j.country}, high): no Chinese ${gap}`);
+      for (const gap of law ? lawGaps(law) : []) required.push(`law "${id}" (cited by ${j.country}, high): no ${gap}`);
     }
   }
   const jMissing = db.jurisdictions.filter((j) => jurisdictionGaps(j).length).map((j) => j.country);
