@@ -166,8 +166,8 @@ describe('risk popup', () => {
     expect(report.body).not.toMatch(/doubao-1\.5-pro-32k|deepseek\/deepseek-chat|app\.example\.com|aggregator\.html/);
     // OpenRouter does not train on what it is sent by default.
     expect(await card.locator('[data-fact="training"]').innerText()).toMatch(/^Trains on what you send No\s*source$/);
-    // The database states no data location for OpenRouter: the card says so rather than guess.
-    expect(await card.locator('[data-fact="data"]').innerText()).toBe('Data stored in: not stated');
+    // Where OpenRouter's privacy policy says data goes (its servers in the US), with the source.
+    expect(await card.locator('[data-fact="data"]').innerText()).toMatch(/^Data stored in\s+\S*\s*United States\s*source$/u);
     expect(await card.getByRole('button', { name: 'Block OpenRouter' }).isVisible()).toBe(true);
     expect(await card.getByRole('button', { name: 'Block United States' }).isVisible()).toBe(true);
     expect(await popup.getByRole('button', { name: 'Block AI on app.example.com' }).isVisible()).toBe(true);

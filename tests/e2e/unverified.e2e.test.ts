@@ -56,6 +56,9 @@ describe.each([
     expect(await card.locator('[data-fact="operator"]').innerText()).toBe(en ? 'Run by not yet verified' : '运营方：尚未核实');
     const still = await card.locator('[data-fact="still-to-confirm"]').innerText();
     expect(still).toMatch(en ? /^AI service; who runs it is not yet verified\. Still to confirm: who runs it/ : /^AI 服务；运营方尚未核实。待核实：运营方/);
+    // A fact the database does not state is said to be not stated, never guessed (following the data).
+    const stated = product.dataLocations ?? provider!.dataLocations;
+    if (!stated) expect(await card.locator('[data-fact="data"]').innerText()).toBe(en ? 'Data stored in: not stated' : '数据存储位置：未说明');
     // No guessed country anywhere on the card, and no "Block <country>" for it.
     expect(await card.locator('.flag, [data-country]').count()).toBe(0);
     expect(await card.locator('[data-toggle^="blockedCountries:"]').count()).toBe(0);
