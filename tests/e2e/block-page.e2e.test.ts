@@ -234,7 +234,7 @@ describe('block page and in-page warning in Chinese (--lang=zh-CN)', () => {
     await ext?.close();
   });
 
-  it('words the block page in the browser language, facts from the database as they are', async () => {
+  it('words the block page in the browser language, the reason and laws in Chinese', async () => {
     await updateSettings(ext, { mode: 'block', blockedProviders: ['deepseek'] });
     const page = await ext.newPage();
     await page.goto('https://chat.deepseek.com/').catch(() => undefined);
@@ -249,6 +249,14 @@ describe('block page and in-page warning in Chinese (--lang=zh-CN)', () => {
     expect(text).not.toContain('National Intelligence Law (2017)');
     const nil = page.locator('[data-law="cn-national-intelligence-law"]');
     expect(await nil.locator('[data-article="Art. 7"] summary').innerText()).toBe('第七条');
+    // What the law says and why China counts, in Chinese: written from the official text.
+    const nilLaw = database.law('cn-national-intelligence-law')!;
+    expect(await nil.locator('.law-summary').innerText()).toBe(nilLaw.summaries!.zh_CN!);
+    await nil.locator('[data-article="Art. 7"] summary').click();
+    expect(await nil.locator('[data-article="Art. 7"] .law-gist').innerText()).toContain('任何组织和公民都应当依法支持、协助和配合国家情报工作');
+    expect(await nil.locator('.law-name a').getAttribute('href')).toBe(nilLaw.officialText!.url);
+    expect(await page.locator('.risk').innerText()).toContain(database.jurisdiction('CN')!.reasons!.zh_CN!);
+    expect(text).not.toContain(database.jurisdiction('CN')!.reason);
     expect(await page.locator('[data-fact="training"]').innerText()).toMatch(/^用于训练模型\s+是，除非您选择退出\s*来源$/);
     expect(await page.locator('[data-country-laws="CN"] .law-why').first().innerText()).toBe(`DeepSeek 的运营方（${database.provider('deepseek')!.operator!.name}）位于这里。`);
     expect(await page.locator('[data-country-laws="CN"] .law-kind').first().innerText()).toBe('政府获取数据');

@@ -7,6 +7,7 @@
  * the organization locks skipped), and date filters that follow the UI language in Chinese.
  * English and Chinese, light and dark, axe-clean.
  */
+import { database } from '../../src/core/database.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -247,6 +248,24 @@ describe('options page in Chinese', () => {
     expect(await from.getAttribute('aria-invalid')).toBe('false');
     await page.click('.filter-reset button');
     await expect.poll(() => from.inputValue()).toBe('');
+    await page.close();
+  });
+
+  it("lists the database's laws in Chinese: official Chinese names, Chinese names with the original beside them, Chinese gists", async () => {
+    const page = await openOptions(ext);
+    await page.waitForSelector('#db-laws');
+    await page.locator('#db-laws > summary').click();
+    const nil = page.locator('[data-db-law="cn-national-intelligence-law"]');
+    expect(await nil.locator('.law-head strong').innerText()).toBe('中华人民共和国国家情报法');
+    expect(await nil.locator('.articles li').first().innerText()).toMatch(/^第七条：任何组织和公民都应当依法支持、协助和配合国家情报工作/);
+    const gdpr = page.locator('[data-db-law="eu-gdpr"]');
+    expect(await gdpr.locator('.law-head strong').innerText()).toBe(database.law('eu-gdpr')!.names!.zh_CN!);
+    expect(await gdpr.locator('p.sub').first().innerText()).toBe(database.law('eu-gdpr')!.name);
+    expect(await gdpr.locator('.articles li').first().innerText()).toMatch(/^第\d+条：\p{Script=Han}/u);
+    // The filter finds a law by its Chinese words too.
+    await page.locator('#db-law-filter').fill('通用数据保护条例');
+    await expect.poll(() => page.locator('[data-db-law="cn-national-intelligence-law"]').count()).toBe(0);
+    expect(await page.locator('[data-db-law="eu-gdpr"]').count()).toBe(1);
     await page.close();
   });
 

@@ -254,7 +254,7 @@ describe('risk popup in Simplified Chinese', () => {
     await ext?.close();
   });
 
-  it('shows the verdict, facts and actions in Chinese, with database text as written', async () => {
+  it('shows the verdict, facts, reasons and laws in Chinese', async () => {
     const probe = await ext.extensionPage();
     // Chromium on Linux keeps getUILanguage() and @@ui_locale at the system's en-US; the messages follow --lang.
     expect(await probe.evaluate(() => chrome.i18n.getMessage('wIntlLocale'))).toBe('zh-CN');
@@ -282,9 +282,16 @@ describe('risk popup in Simplified Chinese', () => {
     const nil = card.locator('[data-country-laws="CN"] [data-law="cn-national-intelligence-law"]');
     expect(await nil.locator('.law-name').innerText()).toBe('中华人民共和国国家情报法（2017）');
     expect(await nil.locator('[data-article="Art. 7"] summary').innerText()).toBe('第七条');
+    // …and what the law says, in Chinese written from its official text, not the English gist.
+    const nilLaw = database.law('cn-national-intelligence-law')!;
+    await nil.locator('[data-article="Art. 7"] summary').click();
+    expect(await nil.locator('[data-article="Art. 7"] .law-gist').innerText()).toBe(nilLaw.articles.find((a) => a.ref === 'Art. 7')!.gists!.zh_CN!);
+    expect(await nil.locator('.law-gist').first().innerText()).toContain('支持、协助和配合国家情报工作');
+    expect(await nil.locator('.law-summary').innerText()).toBe(nilLaw.summaries!.zh_CN!);
     expect(await card.getByRole('link', { name: '报告错误信息' }).count()).toBe(1);
-    // The reason comes from the database, which is English.
-    expect(await popup.locator('.verdict-reason').innerText()).toBe(database.jurisdiction('CN')!.reason);
+    // The country's reason in Chinese, from the database's Chinese text.
+    expect(await popup.locator('.verdict-reason').innerText()).toBe(database.jurisdiction('CN')!.reasons!.zh_CN!);
+    expect(await popup.locator('.verdict-reason').innerText()).toContain('第七条');
     expect(await horizontalOverflow(popup)).toBe(0);
     await screenshot(popup, 'popup-zh-CN');
     await checkBothThemes(popup, 'popup-aggregator-zh-CN');

@@ -3,6 +3,7 @@
  * against the demo server, whose real hostnames are mapped to it with --resolve. Needs the Chrome
  * build (`npm run -s build:chrome`) and Debian's Chromium, like every e2e test.
  */
+import { database } from '../../src/core/database.ts';
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -119,15 +120,32 @@ describe('scanner command line', () => {
     const run = await scan(...demo.resolveArgs(), '--fail-on', 'high', DEEPSEEK);
     expect(run.err).toBe('');
     expect(run.code).toBe(3);
-    const [head, provider, reason, ...rows] = run.out.trim().split('\n');
+    const [head, provider, reason, laws, ...rows] = run.out.trim().split('\n');
     expect(head).toMatch(/^https:\/\/chat\.deepseek\.com\/ — HIGH risk, \d+ findings?$/);
-    // One block for DeepSeek: who and the level, the law sentence once, then where it was seen.
+    // One block for DeepSeek: who and the level, the law sentence and the laws once, then where it was seen.
     expect(provider).toBe('  DeepSeek (China) — high risk');
     expect(reason).toMatch(/^ {4}China's National Intelligence Law .*\S$/);
+    expect(laws).toMatch(/^ {4}laws: National Intelligence Law \(Art\. 7, Art\. 14\); Data Security Law \(Art\. 2, Art\. 35, Art\. 36\); /);
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const row of rows) expect(row).toMatch(/^ {6}(site|request|embed)\s+chat\.deepseek\.com\s+\d+×$/);
     expect(rows.find((l) => /^\s+site\s+chat\.deepseek\.com\s/.test(l))).toBeDefined();
-    expect(run.out.split('National Intelligence Law').length - 1).toBe(1);
+    expect(run.out.split('National Intelligence Law').length - 1).toBe(2);
+  });
+
+  it('words the report in Chinese with --lang zh-CN: the reason and the laws as the database writes them in Chinese', async () => {
+    const run = await scan(...demo.resolveArgs(), '--lang', 'zh-CN', DEEPSEEK);
+    expect(run.code).toBe(0);
+    const [head, provider, reason, laws] = run.out.trim().split('\n');
+    expect(head).toMatch(/^https:\/\/chat\.deepseek\.com\/ — 高风险，\d+ 项发现$/);
+    expect(provider).toBe('  DeepSeek（中国） — 高风险');
+    expect(reason).toBe(`    ${database.jurisdiction('CN')!.reasons!.zh_CN!}`);
+    expect(laws).toMatch(/^ {4}法律：《中华人民共和国国家情报法》（第七条、第十四条）；《中华人民共和国数据安全法》（第二条、第三十五条、第三十六条）；/);
+    expect(run.out).not.toContain('National Intelligence Law');
+    // The JSON keys and levels stay the same in every language; the reason follows --lang.
+    const json = await scan('--json', '--lang=zh', ...demo.resolveArgs(), DEEPSEEK);
+    const line = JSON.parse(json.out.trim()) as ScanLine;
+    expect(line.level).toBe('high');
+    expect(line.findings[0]!.reason).toBe(database.jurisdiction('CN')!.reasons!.zh_CN!);
   });
 
   it('exits 0 with --fail-on high on the page without AI', async () => {

@@ -35,6 +35,15 @@ export interface DatabaseFiles {
 /** `src/data/providers/deepseek.json` → `deepseek`. */
 const baseName = (file: string) => file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
 
+/** The files as the database's types, unchecked: for an old revision compared with today's (sample-facts). */
+export function sourceOfFiles(files: DatabaseFiles): RiskDatabaseSource {
+  return {
+    providers: files.providers.map((f) => f.data) as RiskDatabaseSource['providers'],
+    jurisdictions: files.jurisdictions.map((f) => f.data) as RiskDatabaseSource['jurisdictions'],
+    laws: files.laws.flatMap((f) => (f.data as { laws: RiskDatabaseSource['laws'] }).laws),
+  };
+}
+
 /** `today` (YYYY-MM-DD, default: now) bounds review dates. Throws DatabaseError listing every problem. */
 export function validateDatabase(files: DatabaseFiles, today = new Date().toISOString().slice(0, 10)): RiskDatabaseSource {
   const problems: string[] = [];
@@ -65,11 +74,7 @@ export function validateDatabase(files: DatabaseFiles, today = new Date().toISOS
   }
 
   if (problems.length) throw new DatabaseError(problems);
-  const source: RiskDatabaseSource = {
-    providers: files.providers.map((f) => f.data) as RiskDatabaseSource['providers'],
-    jurisdictions: files.jurisdictions.map((f) => f.data) as RiskDatabaseSource['jurisdictions'],
-    laws: files.laws.flatMap((f) => (f.data as { laws: RiskDatabaseSource['laws'] }).laws),
-  };
+  const source = sourceOfFiles(files);
   // What a high-risk verdict cites is read in both languages (docs/data.md, "Text in Chinese").
   const untranslated = chineseTextReport(source).required;
   if (untranslated.length) throw new DatabaseError(untranslated);
