@@ -152,6 +152,17 @@ export interface ModelFamily {
 export const ROUTING_FORMATS = ['vendor/model', 'org/model', 'model', 'bedrock', 'vertex-path', 'deployment', 'bot'] as const;
 export type RoutingFormat = (typeof ROUTING_FORMATS)[number];
 
+/**
+ * Whether a reseller may send a request naming an open-weight model to the model builder's own
+ * service (OpenRouter lists DeepSeek's API among the providers of `deepseek/deepseek-chat`), or
+ * serves such models on its own or other hosts' infrastructure only (docs/data.md).
+ */
+export interface BuilderRouting {
+  mayReachBuilder: boolean;
+  note?: string;
+  source: Source;
+}
+
 /** How an aggregator's requests name the upstream model (docs/data.md). */
 export interface Routing {
   format: RoutingFormat;
@@ -188,6 +199,8 @@ export interface Provider extends Omit<OperatingFacts, 'operator'> {
   products: Product[];
   models?: ModelFamily[];
   routing?: Routing;
+  /** Resellers and model hosts: may a request for an open-weight model reach its builder's own service? */
+  builderRouting?: BuilderRouting;
   /** Facts searched for and not found stated, with what was read (docs/data.md, completeness). */
   notFound?: NotFound[];
   /** Set on providers an organization's policy adds (`extraProviders`); data files cannot set it. */

@@ -100,7 +100,7 @@ describe('risk database validation', () => {
 
   it('rejects unknown fields, so that a typo cannot drop a fact silently', () => {
     expect(problemsOf((f) => (providerFile(f, 'deepseek').operater = {}))).toEqual([
-      `${P}/deepseek.json: provider "deepseek": operater: unknown field (allowed: id, name, kinds, products, models, routing, unverified, notFound, operator, parent, noParent, regionalEntities, dataLocations, trainsOnInputs, retention, privacyPolicy, terms)`,
+      `${P}/deepseek.json: provider "deepseek": operater: unknown field (allowed: id, name, kinds, products, models, routing, builderRouting, unverified, notFound, operator, parent, noParent, regionalEntities, dataLocations, trainsOnInputs, retention, privacyPolicy, terms)`,
     ]);
   });
 

@@ -9,7 +9,7 @@ export const MODEL_PATTERN_RE = /^[a-z0-9][a-z0-9._:+_-]*\*?$/;
 const NAMESPACE_RE = /^[a-z0-9][a-z0-9._-]*$/;
 
 const OPERATING_FIELDS = ['operator', 'parent', 'noParent', 'regionalEntities', 'dataLocations', 'trainsOnInputs', 'retention', 'privacyPolicy', 'terms'] as const;
-const PROVIDER_FIELDS = ['id', 'name', 'kinds', 'products', 'models', 'routing', 'unverified', 'notFound', ...OPERATING_FIELDS];
+const PROVIDER_FIELDS = ['id', 'name', 'kinds', 'products', 'models', 'routing', 'builderRouting', 'unverified', 'notFound', ...OPERATING_FIELDS];
 const PRODUCT_FIELDS = ['id', 'name', 'hosts', 'markers', ...OPERATING_FIELDS];
 /** A global is one JavaScript identifier (`botpress`, `$crisp`). */
 export const GLOBAL_MARKER_RE = /^[A-Za-z_$][A-Za-z0-9_$]{0,63}$/;
@@ -258,6 +258,12 @@ export function validateProvider(c: Checker, fileId: string, raw: unknown, claim
     c.source(entry, raw.routing, 'routing.');
   } else if ('routing' in raw) c.fail(entry, 'routing', 'must be an object');
   else if (kinds.includes('aggregator')) c.fail(entry, 'routing', 'missing (an aggregator must say how requests name the upstream model)');
+  if (isObj(raw.builderRouting)) {
+    c.known(entry, raw.builderRouting, 'builderRouting.', ['mayReachBuilder', 'note', 'source']);
+    c.boolean(entry, raw.builderRouting, 'builderRouting.', 'mayReachBuilder');
+    c.optionalString(entry, raw.builderRouting, 'builderRouting.', 'note');
+    c.source(entry, raw.builderRouting, 'builderRouting.');
+  } else if ('builderRouting' in raw) c.fail(entry, 'builderRouting', 'must be an object ({ mayReachBuilder, note?, source })');
 }
 
 /** Where a provider states a fact: at the top, or on every product (completeness.ts counts the same way). */
