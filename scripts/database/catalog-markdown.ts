@@ -34,7 +34,8 @@ export function catalogMarkdown(db: RiskDatabase): string {
     if (p.parent) lines.push(`- Parent: ${link(company(p.parent), p.parent.source)}`);
     if (p.noParent) lines.push(`- Parent: ${link('none (the operator is the top company)', p.noParent.source)}${p.noParent.note ? `: ${cell(p.noParent.note)}` : ''}`);
     if (p.retention) lines.push(`- Retention: ${link(cell(p.retention.note), p.retention.source)}`);
-    for (const n of p.notFound ?? []) lines.push(`- Searched, not found: ${n.field} (searched ${n.reviewed}: ${cell(n.searched)})`);
+    // What was searched is in the provider's file; the page says which facts it concerns.
+    if (p.notFound?.length) lines.push(`- Searched, not found: ${p.notFound.map((n) => n.field).join(', ')} (what was read: \`src/data/providers/${p.id}.json\`)`);
     for (const e of p.regionalEntities ?? []) lines.push(`- Serves ${cell(e.serves)}: ${link(company(e), e.source)}`);
     if (p.privacyPolicy) lines.push(`- [Privacy policy](${p.privacyPolicy.url})`);
     if (p.terms) lines.push(`- [Terms](${p.terms.url})`);
