@@ -20,6 +20,7 @@ const WORDS = {
     notVerified: 'who runs it is not yet verified',
     parent: ', parent ',
     openWeights: ', open weights',
+    mayReach: 'may reach ',
     model: 'model ',
     marker: 'page marker ',
     api: (api: string) => `${api} API`,
@@ -39,6 +40,7 @@ const WORDS = {
     notVerified: '运营方尚未核实',
     parent: '，母公司 ',
     openWeights: '，开放权重',
+    mayReach: '可能到达 ',
     model: '模型 ',
     marker: '页面标记 ',
     api: (api: string) => `${api} API`,
@@ -161,7 +163,7 @@ function detailLabel(f: ReportFinding, lang: ScanLang): string {
   const w = WORDS[lang];
   const parts: string[] = [];
   if (!f.provider && f.api) parts.push(w.api(f.api));
-  if (f.upstream) parts.push(`→ ${place(f.upstream, lang)}${f.upstream.openWeights ? w.openWeights : ''}`);
+  if (f.upstream) parts.push(`→ ${f.upstream.mayReach ? w.mayReach : ''}${place(f.upstream, lang)}${f.upstream.openWeights ? w.openWeights : ''}`);
   if (f.model) parts.push(`${w.model}${f.model}`);
   if (f.marker) parts.push(`${w.marker}${f.marker}`);
   return parts.join(w.separator);

@@ -6,7 +6,8 @@
  */
 import browser from 'webextension-polyfill';
 import { compileBlockRules } from '../core/block-rules.ts';
-import { BLOCK_PAGE_PATH, RULES_STATUS_KEY } from '../core/constants.ts';
+import { BLOCK_PAGE_PATH, MODEL_BLOCK_KEY, MODEL_BLOCK_PARAM, MODEL_BLOCK_RULE_ID, RULES_STATUS_KEY } from '../core/constants.ts';
+import { modelBlockListOf } from '../core/model-block/model-block-list.ts';
 import type { DnrRule } from '../core/dnr-rule.ts';
 import type { RulesStatus } from '../core/settings-view.ts';
 import { refreshAllowOnce } from './allow-once.ts';
@@ -61,9 +62,24 @@ async function apply(reason: string): Promise<void> {
       }
     }
   }
-  await browser.storage.local.set({ [RULES_STATUS_KEY]: status });
+  await browser.storage.local.set({ [RULES_STATUS_KEY]: status, [MODEL_BLOCK_KEY]: modelBlockListOf(state.settings, state.db) });
+  await ensureModelBlockRule().catch((error: unknown) => console.error('model-block rule not set:', error));
   // "Allow once" grants outrank these rules; one the organization has since overruled goes now.
   await refreshAllowOnce().catch((error: unknown) => console.error('allow-once grants not brought up to date:', error));
   // Pauses likewise (withdrawn when bypassing is no longer allowed); badges show the new blocks.
   await syncPauses().catch((error: unknown) => console.error('pauses not brought up to date:', error));
+}
+
+/**
+ * The session rule that fails what the page hook re-sends for a request it stopped for its model
+ * (core/model-block): above every allow, since the hook marks only requests the settings stop.
+ */
+async function ensureModelBlockRule(): Promise<void> {
+  const rule = {
+    id: MODEL_BLOCK_RULE_ID,
+    priority: 1_000_000,
+    action: { type: 'block' as const },
+    condition: { urlFilter: `${MODEL_BLOCK_PARAM}=`, resourceTypes: ['xmlhttprequest' as const, 'ping' as const, 'other' as const] },
+  };
+  await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: [MODEL_BLOCK_RULE_ID], addRules: [rule as BrowserRule] });
 }

@@ -12,6 +12,8 @@ import { compileDetectionHints } from '../core/detection-hints.ts';
 import { factsFor } from '../core/facts.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
+import { MODEL_BLOCK_PARAM } from '../core/constants.ts';
+import { modelBlockListOf, modelBlockOf } from '../core/model-block/model-block-list.ts';
 import { applyBlockedRequest } from '../core/tab-state.ts';
 import { type AuditEvent, recordAudit } from './audit-log.ts';
 import { isBlockPageUrl } from './block-page-url.ts';
@@ -28,6 +30,8 @@ interface Blocked {
   kind: string;
   initiator?: string;
   time: number;
+  /** The model a request named, when the page hook stopped it for that (core/model-block). */
+  model?: string;
 }
 
 export function blockEvent(db: RiskDatabase, decision: Decision, site: string, blocked: Blocked): AuditEvent {
@@ -45,6 +49,41 @@ export function blockEvent(db: RiskDatabase, decision: Decision, site: string, b
     kind: blocked.kind,
     ...(rule ? { rule: `${rule.tier} ${rule.scope} ${decision.matched ?? ''}`.trim() } : {}),
   };
+}
+
+/**
+ * A request the page hook stopped for the model it named, as the browser reports the re-sent
+ * request its session rule failed (MODEL_BLOCK_PARAM). Anything in the page could make such a
+ * request: it counts only when the settings do block that model at that host.
+ */
+async function recordModelBlock(blocked: Blocked & { model: string }): Promise<void> {
+  const [{ settings, db }, tab] = await Promise.all([currentState(), blocked.tabId >= 0 ? getTabState(blocked.tabId) : undefined]);
+  const family = modelBlockOf(modelBlockListOf(settings, db), blocked.host, blocked.model);
+  if (!family) return;
+  if (blocked.tabId >= 0) await updateTabState(blocked.tabId, (prev) => applyBlockedRequest(prev, blocked.tabId));
+  const target = db.lookupHost(blocked.host);
+  const builder = db.provider(family.builder);
+  await recordAudit(blocked.tabId, {
+    time: blocked.time,
+    type: 'block',
+    site: (tab?.url ? httpHostOf(tab.url) : undefined) ?? blocked.initiator ?? '',
+    host: blocked.host,
+    ...(target ? { providerId: target.provider.id, providerName: target.provider.name, product: target.product.name } : {}),
+    kind: blocked.kind,
+    model: blocked.model,
+    ...(builder?.operator ? { country: builder.operator.country } : {}),
+    rule: `${family.rule} (model by ${builder?.name ?? family.builder})`,
+  });
+}
+
+/** The model a stopped request named, from the marker the page hook put in its URL. */
+export function markedModel(url: string): string | undefined {
+  try {
+    const model = new URL(url).searchParams.get(MODEL_BLOCK_PARAM);
+    return model ? model.slice(0, 256) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function recordBlock(blocked: Blocked): Promise<void> {
@@ -91,6 +130,13 @@ function onErrorOccurred(details: ErrorDetails): void {
   const host = httpHostOf(details.url.replace(/^ws(s?):/, 'http$1:'));
   if (!host) return;
   const initiator = details.initiator ? httpHostOf(details.initiator) : undefined;
+  const model = markedModel(details.url);
+  if (model !== undefined) {
+    void recordModelBlock({ tabId: details.tabId, host, navigation: false, kind: details.type, ...(initiator ? { initiator } : {}), time: Date.now(), model }).catch((error) =>
+      console.error('request stopped for its model not recorded:', error),
+    );
+    return;
+  }
   void recordBlock({ tabId: details.tabId, host, navigation: false, kind: details.type, ...(initiator ? { initiator } : {}), time: Date.now() }).catch((error) =>
     console.error('blocked request not recorded:', error),
   );
@@ -117,6 +163,8 @@ function listen(urls: string[]): void {
 export function watchBlocks(): void {
   if (!browser.webRequest?.onBeforeRedirect) return;
   listen(hostPatterns(BUNDLED_HOST_SUFFIXES));
+  // Requests the page hook stopped for their model may go to any host (an unknown relay).
+  browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, { urls: [`*://*/*${MODEL_BLOCK_PARAM}=*`] });
   void currentState()
     .then(({ db }) => listen(hostPatterns(compileDetectionHints(db.providers.filter((p) => p.addedBy === 'organization')).hostSuffixes, BUNDLED_HOST_SUFFIXES)))
     .catch((error: unknown) => console.error('blocks of the organization’s services not watched:', error));

@@ -12,11 +12,14 @@ import { newDocumentId } from './document-id.ts';
 import { ReportQueue } from './report-queue.ts';
 import { watchDom } from './watch-dom.ts';
 import { watchForWarning } from './page-warning.ts';
+import { feedModelBlockList } from './model-block-feed.ts';
 
 const doc = newDocumentId();
 const queue = new ReportQueue(doc);
 // First, while no page script has run: the hook is waiting for its line (main-world/relay.ts).
-openBridge((obs) => queue.add(obs));
+const toHook = openBridge((obs) => queue.add(obs));
+// The hook stops requests naming a blocked model by this list (core/model-block).
+feedModelBlockList(toHook);
 
 function ignoreFailure(): void {
   // The extension was reloaded or updated under this page: this script is orphaned and the new

@@ -103,6 +103,18 @@ export const ALLOW_ONCE_RULE_IDS = { first: 20_001, last: 20_999 } as const;
 
 /** Session rules of "Pause on this site for 1 hour" (popup), two per paused site. */
 export const PAUSE_RULE_IDS = { first: 21_001, last: 21_999 } as const;
+/**
+ * The session rule that fails a request the page hook stopped for the model it names
+ * (core/model-block): the hook re-sends it without its body to the same URL with this query
+ * parameter, which the rule blocks, so the page gets the browser's own network error.
+ */
+export const MODEL_BLOCK_RULE_ID = 22_001;
+export const MODEL_BLOCK_PARAM = 'ajg-model-block';
+/** storage.local key of the list of blocked models the page hook applies (ModelBlockList). */
+export const MODEL_BLOCK_KEY = 'rules:model-block';
+/** The isolated script hands the hook that list on its private line (main-world/relay.ts). */
+export const BRIDGE_RULES = 'ajg:rules';
+
 /** storage.session key of the paused sites (hostname → end, ms since epoch). */
 export const PAUSES_KEY = 'pause:sites';
 

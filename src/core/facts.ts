@@ -24,8 +24,13 @@ export interface Upstream {
   openWeights: boolean;
   /** Absent when the builder is a not-yet-verified provider. */
   operator?: { name: string; country: CountryCode };
-  /** Whether the builder's countries count towards the level (closed weights). */
+  /**
+   * Whether the builder's countries count towards the level: closed weights (only the builder
+   * serves them), or open weights at a reseller that may send them to the builder's own service.
+   */
   counted: boolean;
+  /** Open weights that this reseller may send on to the builder's own service (builderRouting). */
+  mayReach?: true;
 }
 
 export interface FindingFacts {
@@ -91,6 +96,9 @@ export function upstreamOf(db: RiskDatabase, providerId: string, model: string):
   const match = db.lookupModel(model);
   if (!match || match.builder.id === providerId) return undefined;
   const { builder, family } = match;
+  // Where the data goes and whose model it is stay apart: open weights reach the builder only
+  // where the reseller may route them to the builder's own service (docs/risk-model.md).
+  const mayReach = family.openWeights && db.provider(providerId)?.builderRouting?.mayReachBuilder === true;
   return {
     providerId: builder.id,
     providerName: builder.name,
@@ -98,7 +106,8 @@ export function upstreamOf(db: RiskDatabase, providerId: string, model: string):
     familyName: family.name,
     openWeights: family.openWeights,
     ...(builder.operator ? { operator: pick(builder.operator) } : {}),
-    counted: !family.openWeights,
+    counted: !family.openWeights || mayReach,
+    ...(mayReach ? { mayReach: true as const } : {}),
   };
 }
 
@@ -111,7 +120,8 @@ function builderFactors(db: RiskDatabase, upstream: Upstream): RiskFactor[] {
   return companies.map((company, i) => {
     const j = db.jurisdiction(company.country);
     const owner = i > 0 ? { builderOwner: true } : {};
-    return { kind: 'model-builder', entity: company.name, ...owner, country: company.country, level: j?.level ?? 'unknown', reason: j?.reason ?? '', laws: j?.laws ?? [] };
+    const may = upstream.mayReach ? { mayReach: true } : {};
+    return { kind: 'model-builder', entity: company.name, ...owner, ...may, country: company.country, level: j?.level ?? 'unknown', reason: j?.reason ?? '', laws: j?.laws ?? [] };
   });
 }
 

@@ -19,6 +19,8 @@ export interface RiskFactor {
   serves?: string;
   /** A model builder's parent company rather than the builder itself (facts.ts). */
   builderOwner?: boolean;
+  /** An open-weight model's builder that counts because the reseller may route to its own service. */
+  mayReach?: boolean;
   country: CountryCode;
   level: RiskLevel;
   /** The jurisdiction's one-sentence reason; empty when the country is not rated. */

@@ -24,7 +24,8 @@ export interface ReportFinding {
   provider?: { id: string; name: string; country?: CountryCode; unverified?: true };
   product?: { id: string; name: string; role: HostRole };
   parent?: { name: string; country: CountryCode };
-  upstream?: { id: string; name: string; country?: CountryCode; family: string; openWeights: boolean; counted: boolean };
+  /** `mayReach`: open weights this reseller may send to the builder's own service (so `counted`). */
+  upstream?: { id: string; name: string; country?: CountryCode; family: string; openWeights: boolean; counted: boolean; mayReach?: true };
   model?: string;
   api?: string;
   path?: string;
@@ -68,7 +69,7 @@ export function tabReport(db: RiskDatabase, state: TabState | undefined, t: Tran
       ...(f.productId && f.role ? { product: { id: f.productId, name: f.productName, role: f.role } } : {}),
       ...(f.parent ? { parent: f.parent } : {}),
       ...(f.upstream
-        ? { upstream: { id: f.upstream.providerId, name: f.upstream.providerName, ...(f.upstream.operator ? { country: f.upstream.operator.country } : {}), family: f.upstream.familyName, openWeights: f.upstream.openWeights, counted: f.upstream.counted } }
+        ? { upstream: { id: f.upstream.providerId, name: f.upstream.providerName, ...(f.upstream.operator ? { country: f.upstream.operator.country } : {}), family: f.upstream.familyName, openWeights: f.upstream.openWeights, counted: f.upstream.counted, ...(f.upstream.mayReach ? { mayReach: true as const } : {}) } }
         : {}),
       ...(f.model ? { model: f.model } : {}),
       ...(f.shape ? { api: f.shape } : {}),

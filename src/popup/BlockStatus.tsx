@@ -39,10 +39,19 @@ export function BlockStatus({ findings, settings, db, site, pausedUntil }: Props
     );
   }
   if (mode === 'block') {
+    // A builder's block reaches its models through resellers too, by the page check: say what it covers and what not.
+    const builder = block.decision.target && db.provider(block.decision.target.providerId);
     return (
-      <p class="block-status block-status-block" data-outcome="blocked" role="status">
-        {blockStatusLine(rule, matched, t)}
-      </p>
+      <>
+        <p class="block-status block-status-block" data-outcome="blocked" role="status">
+          {blockStatusLine(rule, matched, t)}
+        </p>
+        {builder?.models?.length && (rule.scope === 'provider' || rule.scope === 'country') ? (
+          <p class="hint" data-fact="block-covers">
+            {t('popBlockCovers', [builder.name])}
+          </p>
+        ) : null}
+      </>
     );
   }
   return (

@@ -26,6 +26,7 @@ import { CountryToggle } from './CountryToggle.tsx';
 import { Evidence } from './Evidence.tsx';
 import { LawList } from './LawList.tsx';
 import { ModelLine } from './ModelLine.tsx';
+import { modelBlockListOf } from '../core/model-block/model-block-list.ts';
 import type { Settings } from './use-settings.ts';
 
 interface Props {
@@ -61,6 +62,8 @@ export function ProviderCard({ findings, showReason, settings, db, site, pausedU
     return reportable && fact ? reportFactUrl(report([fact])) : undefined;
   };
   const modelFacts = models.flatMap((f) => factOf(cardFactsOf(db, f), 'modelBuilder') ?? []);
+  // The models the page hook stops under the settings in force (block mode only), as the background compiles them.
+  const stopped = settings.view && models.length ? modelBlockListOf(settings.view.settings, db) : undefined;
   const allFacts = [...facts.filter((f) => f.field !== 'modelBuilder'), ...modelFacts.filter((f, i) => modelFacts.findIndex((g) => g.value === f.value) === i)];
   return (
     <article class={`card card-${worst.level}`} data-provider={providerKeyOf(first)}>
@@ -103,7 +106,7 @@ export function ProviderCard({ findings, showReason, settings, db, site, pausedU
       ))}
       {models.map((f) => {
         const fact = reportable ? factOf(cardFactsOf(db, f), 'modelBuilder') : undefined;
-        return <ModelLine key={f.model} finding={f} db={db} reportUrl={fact && reportFactUrl(report([fact]))} />;
+        return <ModelLine key={f.model} finding={f} db={db} reportUrl={fact && reportFactUrl(report([fact]))} stopped={stopped} />;
       })}
       {known && <DataLocations finding={first} db={db} reportUrl={reportOne('dataLocations')} />}
       {known && <Training finding={first} db={db} reportUrl={reportOne('trainsOnInputs')} />}

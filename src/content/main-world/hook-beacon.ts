@@ -1,4 +1,8 @@
-/** navigator.sendBeacon: reports the destination and the model of a JSON body. */
+/**
+ * navigator.sendBeacon: reports the destination and the model of a JSON body; a beacon naming a
+ * blocked model goes, without its data, to a URL the extension's rule fails (as a beacon to a
+ * blocked host would, it is still queued).
+ */
 import { disguised, replaceValue } from './disguise.ts';
 import { apply, urlStringOf, withoutFrame } from './natives.ts';
 import { observe } from './observe.ts';
@@ -8,9 +12,9 @@ export function hookBeacon(): void {
   if (!proto || typeof proto.sendBeacon !== 'function') return;
   const handler: ProxyHandler<Navigator['sendBeacon']> = {
     apply(target, thisArg: unknown, args: unknown[]) {
-      observe('beacon', urlStringOf(args[0]), args[1]);
+      const stop = observe('beacon', urlStringOf(args[0]), args[1]);
       try {
-        return apply(target, thisArg, args);
+        return apply(target, thisArg, stop ? [stop.url] : args);
       } catch (error) {
         throw withoutFrame(error, handler.apply!);
       }

@@ -9,7 +9,7 @@ import { observe } from './observe.ts';
 export function hookXhr(): void {
   const proto = globalThis.XMLHttpRequest?.prototype;
   if (!proto) return;
-  const opened = new SafeWeakMap<object, string>();
+  const opened = new SafeWeakMap<object, { url: string; sync: boolean }>();
   const open = proto.open;
   const send = proto.send;
   const openHandler: ProxyHandler<typeof open> = {
@@ -23,7 +23,7 @@ export function hookXhr(): void {
       // Only after the original accepted the arguments (a bad method throws first).
       try {
         const url = urlStringOf(args[1]);
-        if (typeof thisArg === 'object' && thisArg !== null && url !== undefined) opened.set(thisArg, url);
+        if (typeof thisArg === 'object' && thisArg !== null && url !== undefined) opened.set(thisArg, { url, sync: args.length > 2 && !args[2] });
       } catch {
         // Never into the page.
       }
@@ -32,8 +32,15 @@ export function hookXhr(): void {
   };
   const sendHandler: ProxyHandler<typeof send> = {
     apply(target, thisArg: unknown, args: unknown[]) {
-      if (typeof thisArg === 'object' && thisArg !== null) observe('xhr', opened.get(thisArg), args[0]);
+      const request = typeof thisArg === 'object' && thisArg !== null ? opened.get(thisArg) : undefined;
+      const stop = request ? observe('xhr', request.url, args[0]) : undefined;
       try {
+        // A blocked model: the request is opened again, without its body, to a URL the
+        // extension's rule fails, so the page gets the browser's own error event.
+        if (stop && request) {
+          apply(open, thisArg, ['GET', stop.url, !request.sync]);
+          return apply(target, thisArg, []);
+        }
         return apply(target, thisArg, args);
       } catch (error) {
         throw withoutFrame(error, sendHandler.apply!);

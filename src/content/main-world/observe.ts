@@ -10,13 +10,25 @@ import { mayBeAiHost, suffixTable } from '../../core/detection-hints.ts';
 import { MAX_BODY_SCAN } from '../../core/json-prefix.ts';
 import { MAX_OBSERVATION_URL } from '../../core/observation.ts';
 import type { ContentChannel } from '../../core/observation.ts';
-import { baseUrl, bodyTextOf, lower, parseUrl } from './natives.ts';
+import { MODEL_BLOCK_PARAM } from '../../core/constants.ts';
+import { stoppedFamily } from './model-block.ts';
+import { baseUrl, bodyTextOf, encodeComponent, lower, parseUrl } from './natives.ts';
 import { type Report, send } from './relay.ts';
+
+/**
+ * A request to stop for the model it names: `url` is where to re-send it, without its body, for
+ * the extension's session rule to fail it (the page then sees the browser's own network error).
+ */
+export interface Stop {
+  url: string;
+  model: string;
+}
 
 const table = suffixTable(hints.hostSuffixes);
 const SCHEMES: Record<string, 1> = { __proto__: null, 'http:': 1, 'https:': 1, 'ws:': 1, 'wss:': 1 } as unknown as Record<string, 1>;
 
-export function observe(channel: ContentChannel, url: string | undefined, body?: unknown): void {
+/** Reports the request; returns a Stop when the settings block the model it names there. */
+export function observe(channel: ContentChannel, url: string | undefined, body?: unknown): Stop | undefined {
   try {
     if (url === undefined || url.length > 8192) return;
     const u = parseUrl(url, baseUrl());
@@ -34,7 +46,24 @@ export function observe(channel: ContentChannel, url: string | undefined, body?:
       if (call.model) report.model = call.model;
     }
     send(report);
+    if (call?.model && stoppedFamily(host, call.model)) {
+      return { url: `${u.protocol}//${u.host}${u.pathname}?${MODEL_BLOCK_PARAM}=${encodeComponent(call.model)}`, model: call.model };
+    }
   } catch {
     // Never into the page.
+  }
+  return undefined;
+}
+
+/** The model a request to `url` with `body` names, when it is to a host or path of an AI API (for waiting on the list). */
+export function namedModel(url: string | undefined, body?: unknown): string | undefined {
+  try {
+    if (url === undefined || url.length > 8192) return undefined;
+    const u = parseUrl(url, baseUrl());
+    if (!u || SCHEMES[u.protocol] !== 1) return undefined;
+    if (!mayBeAiHost(table, lower(u.hostname)) && !shapeOfPath(u.pathname)) return undefined;
+    return apiCallOf(u.pathname, u.search, bodyTextOf(body, MAX_BODY_SCAN))?.model;
+  } catch {
+    return undefined;
   }
 }

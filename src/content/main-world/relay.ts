@@ -6,8 +6,9 @@
  * page can neither read them nor listen for them. Reports are JSON strings built from
  * null-prototype objects, so no page-defined `toJSON` runs.
  */
-import { BRIDGE_EVENT, BRIDGE_HELLO } from '../../core/constants.ts';
-import { CustomEventCtor, construct, dispatch, listen, stringify, targetOf, unlisten } from './natives.ts';
+import { BRIDGE_EVENT, BRIDGE_HELLO, BRIDGE_RULES } from '../../core/constants.ts';
+import { setModelBlockList } from './model-block.ts';
+import { CustomEventCtor, construct, detailOf, dispatch, listen, stringify, targetOf, unlisten } from './natives.ts';
 
 let line: EventTarget | undefined;
 
@@ -16,6 +17,16 @@ function onHello(event: Event): void {
   if (line || !node) return;
   line = node;
   unlisten(document, BRIDGE_HELLO, onHello, true);
+  // The isolated script answers on the same detached node with the blocked-model list.
+  listen(node, BRIDGE_RULES, onRules, false);
+}
+
+function onRules(event: Event): void {
+  try {
+    setModelBlockList(detailOf(event));
+  } catch {
+    // Never into the page.
+  }
 }
 
 export function openRelay(): void {

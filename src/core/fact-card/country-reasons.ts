@@ -25,7 +25,7 @@ export function factorSentence(factor: RiskFactor, provider: string, t: Translat
     case 'data-location':
       return t('wCountsData', [provider]);
     case 'model-builder':
-      return t(factor.builderOwner ? 'wCountsBuilderOwner' : 'wCountsBuilder', [entity]);
+      return t(factor.builderOwner ? 'wCountsBuilderOwner' : factor.mayReach ? 'wCountsBuilderMay' : 'wCountsBuilder', [entity]);
   }
 }
 

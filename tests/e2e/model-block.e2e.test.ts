@@ -1,0 +1,116 @@
+/**
+ * A model's builder blocked through resellers (issue 16), in real Chromium with the built
+ * extension: after "Block DeepSeek" or "Block China", a page's request to OpenRouter naming
+ * `deepseek/deepseek-chat` is stopped in the page before it leaves (the fixture server receives
+ * nothing, the page sees the browser's own network error), recorded as a block with the model and
+ * the rule, while the same page's request naming an OpenAI model goes through. Each stopped case
+ * has its positive control: the same request with nothing blocked arrives.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../src/core/audit-entry.ts';
+import { database } from '../../src/core/database.ts';
+import { serveFakeAi } from './harness/ai-api.ts';
+import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
+import { openOptions, openPopup, tabIdOf, tabState } from './harness/extension.ts';
+import { updateSettings } from './harness/settings.ts';
+
+const HOSTS = ['app.example.com', 'openrouter.ai', 'api.together.xyz'];
+const OPENROUTER = 'https://openrouter.ai/api/v1/chat/completions';
+const TOGETHER = 'https://api.together.xyz/v1/chat/completions';
+const NOTHING_BLOCKED = { blockedProviders: [], blockedCountries: [], blockedSites: [], allowedProviders: [], allowedCountries: [], allowedSites: [], blockLevel: 'off', mode: 'block' };
+
+async function storedEntries(page: Page): Promise<AuditEntry[]> {
+  return page.evaluate(
+    () =>
+      new Promise<AuditEntry[]>((resolve, reject) => {
+        const open = indexedDB.open('audit-log');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('entries').objectStore('entries').index('time').getAll();
+          req.onsuccess = () => (resolve(req.result as AuditEntry[]), open.result.close());
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+describe('a blocked builder’s models through resellers', () => {
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    ext = await launchExtension({ hosts: HOSTS });
+    serveFakeAi(ext.server, 'openrouter.ai', 'api.together.xyz');
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+  beforeEach(async () => {
+    expect(await updateSettings(ext, NOTHING_BLOCKED)).toMatchObject({ ok: true });
+  });
+
+  async function modelsPage(): Promise<Page> {
+    const page = await ext.newPage();
+    await page.goto('https://app.example.com/models.html');
+    return page;
+  }
+
+  /** What the page saw for one request, and what the server received for it. */
+  async function ask(page: Page, via: 'askFetch' | 'askXhr', url: string, model: string) {
+    const before = ext.server.requests.length;
+    const seen = await page.evaluate(([fn, u, m]) => (window as any)[fn!](u, m) as Promise<string>, [via, url, model] as const);
+    const host = new URL(url).host;
+    const received = ext.server.requests.slice(before).filter((r) => r.host === host && r.method === 'POST');
+    return { seen, received: received.length };
+  }
+
+  it('"Block DeepSeek" stops fetch and XHR naming deepseek/deepseek-chat at OpenRouter, with the browser’s own error; an OpenAI model passes', async () => {
+    const page = await modelsPage();
+    // Positive control: nothing blocked, the request arrives.
+    expect(await ask(page, 'askFetch', OPENROUTER, 'deepseek/deepseek-chat')).toEqual({ seen: 'ok 200', received: 1 });
+    expect(await updateSettings(ext, { blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
+    await page.reload();
+    expect(await ask(page, 'askFetch', OPENROUTER, 'deepseek/deepseek-chat')).toEqual({ seen: 'failed TypeError: Failed to fetch', received: 0 });
+    expect(await ask(page, 'askXhr', OPENROUTER, 'deepseek/deepseek-chat')).toEqual({ seen: 'failed xhr error (readyState 4, status 0)', received: 0 });
+    expect(await ask(page, 'askFetch', OPENROUTER, 'openai/gpt-4o')).toEqual({ seen: 'ok 200', received: 1 });
+    // Recorded as blocks: the tab's count and the audit log, with the model and the rule.
+    const tabId = await tabIdOf(ext, page);
+    await expect.poll(async () => (await tabState(ext, tabId))?.blocked ?? 0, { timeout: 5000 }).toBe(2);
+    const options = await openOptions(ext);
+    // Like blocks are one entry with a count (audit-entry.ts).
+    const stopped = async () => (await storedEntries(options)).filter((e) => e.type === 'block' && e.model === 'deepseek/deepseek-chat').reduce((n, e) => n + e.count, 0);
+    await expect.poll(stopped, { timeout: 5000 }).toBe(2);
+    const entry = (await storedEntries(options)).find((e) => e.type === 'block' && e.model === 'deepseek/deepseek-chat')!;
+    expect(entry).toMatchObject({ host: 'openrouter.ai', providerId: 'openrouter', site: 'app.example.com', country: 'CN' });
+    // Nothing was recorded as blocked for the OpenAI model.
+    expect((await storedEntries(options)).some((e) => e.type === 'block' && e.model === 'openai/gpt-4o')).toBe(false);
+    expect(entry.rule).toBe('user provider deepseek (model by DeepSeek)');
+    await options.close();
+    // The popup says on the reseller's card that requests naming DeepSeek's models are stopped here.
+    const popup = await openPopup(ext, tabId);
+    const card = popup.locator('article.card[data-provider="openrouter"]');
+    await expect.poll(() => card.locator('[data-fact="model-stopped"]').allInnerTexts()).toEqual(['Stopped on this page: requests naming DeepSeek’s models (page check).']);
+    expect(await card.locator('[data-model="openai/gpt-4o"]').count()).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+
+  it('"Block China" stops the same request; a model the database says Together serves itself passes there', async () => {
+    const page = await modelsPage();
+    expect(await updateSettings(ext, { blockedCountries: ['CN'] })).toMatchObject({ ok: true });
+    await page.reload();
+    expect(await ask(page, 'askFetch', OPENROUTER, 'deepseek/deepseek-chat')).toEqual({ seen: 'failed TypeError: Failed to fetch', received: 0 });
+    expect(await ask(page, 'askFetch', OPENROUTER, 'anthropic/claude-sonnet-4')).toEqual({ seen: 'ok 200', received: 1 });
+    // Open weights at a host that runs them itself (builderRouting.mayReachBuilder false) do not reach DeepSeek.
+    expect(database.provider('together')?.builderRouting?.mayReachBuilder).toBe(false);
+    expect(await ask(page, 'askFetch', TOGETHER, 'deepseek-ai/DeepSeek-V3')).toEqual({ seen: 'ok 200', received: 1 });
+    await page.close();
+  });
+
+  it('warn mode stops nothing: the request goes and is only recorded', async () => {
+    const page = await modelsPage();
+    expect(await updateSettings(ext, { blockedProviders: ['deepseek'], mode: 'warn' })).toMatchObject({ ok: true });
+    await page.reload();
+    expect(await ask(page, 'askFetch', OPENROUTER, 'deepseek/deepseek-chat')).toEqual({ seen: 'ok 200', received: 1 });
+    await page.close();
+  });
+});
