@@ -81,5 +81,8 @@ async function ensureModelBlockRule(): Promise<void> {
     action: { type: 'block' as const },
     condition: { urlFilter: `${MODEL_BLOCK_PARAM}=`, resourceTypes: ['xmlhttprequest' as const, 'ping' as const, 'other' as const] },
   };
+  // Changing session rules flushes the back/forward cache: leave the rule alone when it is there.
+  const present = (await browser.declarativeNetRequest.getSessionRules()).find((r) => r.id === MODEL_BLOCK_RULE_ID);
+  if (present && canonical([present]) === canonical([rule as BrowserRule])) return;
   await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: [MODEL_BLOCK_RULE_ID], addRules: [rule as BrowserRule] });
 }

@@ -58,7 +58,7 @@ export function blockEvent(db: RiskDatabase, decision: Decision, site: string, b
  */
 async function recordModelBlock(blocked: Blocked & { model: string }): Promise<void> {
   const [{ settings, db }, tab] = await Promise.all([currentState(), blocked.tabId >= 0 ? getTabState(blocked.tabId) : undefined]);
-  const family = modelBlockOf(modelBlockListOf(settings, db), blocked.host, blocked.model);
+  const family = modelBlockOf(modelBlockListOf(settings, db), blocked.host, blocked.model, db.lookupHost(blocked.host) !== undefined);
   if (!family) return;
   if (blocked.tabId >= 0) await updateTabState(blocked.tabId, (prev) => applyBlockedRequest(prev, blocked.tabId));
   const target = db.lookupHost(blocked.host);
@@ -72,7 +72,7 @@ async function recordModelBlock(blocked: Blocked & { model: string }): Promise<v
     kind: blocked.kind,
     model: blocked.model,
     ...(builder?.operator ? { country: builder.operator.country } : {}),
-    rule: `${family.rule} (model by ${builder?.name ?? family.builder})`,
+    rule: family.builder ? `${family.rule} (model by ${builder?.name ?? family.builder})` : family.rule,
   });
 }
 

@@ -33,6 +33,8 @@ export interface EffectiveSettings extends ScalarSettings {
   extraProviders: ExtraProvider[];
   locked: UserKey[];
   allowBypass: boolean;
+  /** The organization's model-name patterns (policy `blockedModels`). */
+  blockedModels: string[];
   /** Where each single-valued setting's value comes from. */
   sources: Record<(typeof SCALAR_KEYS)[number], SettingSource>;
 }
@@ -55,7 +57,7 @@ export function effectiveSettings(user: Partial<UserSettings>, policy: Policy): 
   if (!isLocked('countryLevels') && policy.countryLevels && user.countryLevels) scalars.countryLevels = { ...policy.countryLevels, ...user.countryLevels };
   const tier = (from: Partial<UserSettings>, skipLocked: boolean): TierRules => {
     // Fresh lists: EMPTY_TIER's own arrays must never be handed out (a caller could push to them).
-    const out: TierRules = { ...EMPTY_TIER, blockedProviders: [], allowedProviders: [], blockedCountries: [], allowedCountries: [], blockedSites: [], allowedSites: [] };
+    const out: TierRules = { ...EMPTY_TIER, blockedProviders: [], allowedProviders: [], blockedCountries: [], allowedCountries: [], blockedSites: [], allowedSites: [], blockedModelBuilders: [], blockedModelOrigins: [] };
     for (const key of TIER_KEYS) {
       if (skipLocked && isLocked(key)) continue;
       const value = from[key];
@@ -70,6 +72,7 @@ export function effectiveSettings(user: Partial<UserSettings>, policy: Policy): 
     extraProviders: policy.extraProviders ?? [],
     locked,
     allowBypass: policy.allowBypass ?? DEFAULT_ALLOW_BYPASS,
+    blockedModels: [...(policy.blockedModels ?? [])],
     sources,
   };
 }

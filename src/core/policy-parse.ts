@@ -207,8 +207,21 @@ function userChecks(isProvider: (id: string) => boolean): { [K in UserKey]: Chec
     allowedCountries: countries,
     blockedSites: sites,
     allowedSites: sites,
+    blockedModelBuilders: providers,
+    blockedModelOrigins: countries,
     blockLevel: oneOf<BlockLevel>(BLOCK_LEVELS),
   };
+}
+
+/** A model-name pattern: lower case, the characters model names use, `*` for any run of them. */
+export const MODEL_PATTERN_RE = /^[a-z0-9*][a-z0-9._:/@+*-]{0,127}$/;
+
+function modelPatternEntry(v: unknown): { ok: string } | { problem: string } {
+  if (typeof v !== 'string') return { problem: `${shown(v)} is not a text` };
+  const pattern = v.trim().toLowerCase();
+  if (!MODEL_PATTERN_RE.test(pattern)) return { problem: `${shown(v)} is not a model-name pattern (letters, digits, . _ : / @ + - and * for any characters)` };
+  if (/^[*]+$/.test(pattern)) return { problem: `${shown(v)} would match every model; block AI by level or country instead` };
+  return { ok: pattern };
 }
 
 function parseKeys<K extends string>(raw: Obj, keys: readonly K[], checks: Partial<Record<K, Check<unknown>>>, problems: SettingProblem[]): Partial<Record<K, unknown>> {
@@ -241,6 +254,7 @@ export function parsePolicy(raw: unknown, isDatabaseProvider: (id: string) => bo
     ...userChecks((id) => isDatabaseProvider(id) || extraIds.has(id)),
     lockedSettings: listOf((v) => (typeof v === 'string' && (USER_KEYS as readonly string[]).includes(v) ? { ok: v } : { problem: `${shown(v)} is not a setting name (one of ${USER_KEYS.join(', ')})` })),
     allowBypass: boolean,
+    blockedModels: listOf(modelPatternEntry),
   };
   const value = parseKeys(raw, POLICY_KEYS, checks, problems) as Policy;
   if (extras) value.extraProviders = extras;

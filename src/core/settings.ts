@@ -32,10 +32,16 @@ export interface TierRules {
   /** Hostnames of pages (each covers its subdomains) whose outbound AI traffic is blocked or allowed. */
   blockedSites: string[];
   allowedSites: string[];
+  /**
+   * Models by who built them, wherever they are served (the page check, core/model-block): the
+   * models of these providers, and of builders run or owned from these countries.
+   */
+  blockedModelBuilders: string[];
+  blockedModelOrigins: CountryCode[];
   blockLevel: BlockLevel;
 }
 
-export const LIST_KEYS = ['blockedProviders', 'allowedProviders', 'blockedCountries', 'allowedCountries', 'blockedSites', 'allowedSites'] as const;
+export const LIST_KEYS = ['blockedProviders', 'allowedProviders', 'blockedCountries', 'allowedCountries', 'blockedSites', 'allowedSites', 'blockedModelBuilders', 'blockedModelOrigins'] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 export const TIER_KEYS = [...LIST_KEYS, 'blockLevel'] as const;
 export type TierKey = (typeof TIER_KEYS)[number];
@@ -80,9 +86,11 @@ export interface PolicyOnly {
   lockedSettings: UserKey[];
   /** Whether the block page offers "allow once for this site". */
   allowBypass: boolean;
+  /** Model-name patterns (lower case, `*` for any characters) stopped wherever they are served. */
+  blockedModels: string[];
 }
 
-export const POLICY_ONLY_KEYS = ['extraProviders', 'lockedSettings', 'allowBypass'] as const;
+export const POLICY_ONLY_KEYS = ['extraProviders', 'lockedSettings', 'allowBypass', 'blockedModels'] as const;
 export type PolicyOnlyKey = (typeof POLICY_ONLY_KEYS)[number];
 
 /** A managed policy as it applies, after its bad keys and entries were left out. */
@@ -97,6 +105,8 @@ export const EMPTY_TIER: Readonly<TierRules> = Object.freeze({
   allowedCountries: [],
   blockedSites: [],
   allowedSites: [],
+  blockedModelBuilders: [],
+  blockedModelOrigins: [],
   blockLevel: 'off',
 });
 

@@ -1,4 +1,4 @@
-/** The six block and allow lists, by what they name: providers, countries, sites. */
+/** The block and allow lists, by what they name: providers, countries, sites; then models wherever served. */
 import { useMemo } from 'preact/hooks';
 import { database } from '../core/database.ts';
 import { policyDatabase } from '../core/policy-database.ts';
@@ -16,10 +16,11 @@ export function ListsPanel({ settings }: { settings: ReadySettings }) {
       <h2 id="lists-title">{t('optListsTitle')}</h2>
       <p class="muted">{t('optListsIntro')}</p>
       {GROUPS.map((group) => (
-        <div class="list-group" key={group.kind}>
+        <div class="list-group" key={group.group} data-list-group={group.group}>
           <h3>{t(group.title)}</h3>
+          {group.intro && <p class="muted">{t(group.intro)}</p>}
           <div class="list-pair">
-            {LISTS.filter((info) => info.kind === group.kind).map((info) => (
+            {LISTS.filter((info) => info.group === group.group).map((info) => (
               <ListEditor key={info.key} settings={settings} info={info} db={db} choices={choices[info.kind]} />
             ))}
           </div>

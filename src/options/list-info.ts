@@ -1,11 +1,14 @@
-/** The six block and allow lists as the options page names and explains them (message keys). */
+/** The block and allow lists as the options page names and explains them (message keys). */
 import type { ListKey } from '../core/settings.ts';
 
 export type EntryKind = 'provider' | 'country' | 'site';
+/** Where the page shows a list: with what it names, or with the models blocked wherever served. */
+export type ListGroup = EntryKind | 'model';
 
 export interface ListInfo {
   key: ListKey;
   kind: EntryKind;
+  group: ListGroup;
   /** Message key of the list's title. */
   title: string;
   /** Message key of the list as in "Remove DeepSeek from blocked providers". */
@@ -15,16 +18,20 @@ export interface ListInfo {
 }
 
 export const LISTS: readonly ListInfo[] = [
-  { key: 'blockedProviders', kind: 'provider', title: 'optBlockedProviders', noun: 'optBlockedProvidersNoun', hint: 'optBlockedProvidersHint' },
-  { key: 'allowedProviders', kind: 'provider', title: 'optAllowedProviders', noun: 'optAllowedProvidersNoun', hint: 'optAllowedProvidersHint' },
-  { key: 'blockedCountries', kind: 'country', title: 'optBlockedCountries', noun: 'optBlockedCountriesNoun', hint: 'optBlockedCountriesHint' },
-  { key: 'allowedCountries', kind: 'country', title: 'optAllowedCountries', noun: 'optAllowedCountriesNoun', hint: 'optAllowedCountriesHint' },
-  { key: 'blockedSites', kind: 'site', title: 'optBlockedSites', noun: 'optBlockedSitesNoun', hint: 'optBlockedSitesHint' },
-  { key: 'allowedSites', kind: 'site', title: 'optAllowedSites', noun: 'optAllowedSitesNoun', hint: 'optAllowedSitesHint' },
+  { key: 'blockedProviders', kind: 'provider', group: 'provider', title: 'optBlockedProviders', noun: 'optBlockedProvidersNoun', hint: 'optBlockedProvidersHint' },
+  { key: 'allowedProviders', kind: 'provider', group: 'provider', title: 'optAllowedProviders', noun: 'optAllowedProvidersNoun', hint: 'optAllowedProvidersHint' },
+  { key: 'blockedCountries', kind: 'country', group: 'country', title: 'optBlockedCountries', noun: 'optBlockedCountriesNoun', hint: 'optBlockedCountriesHint' },
+  { key: 'allowedCountries', kind: 'country', group: 'country', title: 'optAllowedCountries', noun: 'optAllowedCountriesNoun', hint: 'optAllowedCountriesHint' },
+  { key: 'blockedSites', kind: 'site', group: 'site', title: 'optBlockedSites', noun: 'optBlockedSitesNoun', hint: 'optBlockedSitesHint' },
+  { key: 'allowedSites', kind: 'site', group: 'site', title: 'optAllowedSites', noun: 'optAllowedSitesNoun', hint: 'optAllowedSitesHint' },
+  // Off by default: models by who built them, stopped wherever they are served (a page check).
+  { key: 'blockedModelBuilders', kind: 'provider', group: 'model', title: 'optBlockedModelBuilders', noun: 'optBlockedModelBuildersNoun', hint: 'optBlockedModelBuildersHint' },
+  { key: 'blockedModelOrigins', kind: 'country', group: 'model', title: 'optBlockedModelOrigins', noun: 'optBlockedModelOriginsNoun', hint: 'optBlockedModelOriginsHint' },
 ];
 
-export const GROUPS: readonly { kind: EntryKind; title: string }[] = [
-  { kind: 'provider', title: 'optGroupProviders' },
-  { kind: 'country', title: 'optGroupCountries' },
-  { kind: 'site', title: 'optGroupSites' },
+export const GROUPS: readonly { group: ListGroup; title: string; intro?: string }[] = [
+  { group: 'provider', title: 'optGroupProviders' },
+  { group: 'country', title: 'optGroupCountries' },
+  { group: 'site', title: 'optGroupSites' },
+  { group: 'model', title: 'optGroupModels', intro: 'optGroupModelsIntro' },
 ];

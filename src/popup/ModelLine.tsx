@@ -23,7 +23,7 @@ interface Props {
 
 export function ModelLine({ finding, db, reportUrl, stopped }: Props) {
   if (!finding.model) return null;
-  const family = stopped && modelBlockOf(stopped, finding.host, finding.model);
+  const family = stopped && modelBlockOf(stopped, finding.host, finding.model, finding.kind !== 'unknown-endpoint');
   const builderName = family && (db.provider(family.builder)?.name ?? family.builder);
   return (
     <>

@@ -66,7 +66,8 @@ describe('detection', () => {
     expect(closed.count).toBe(1);
     // Doubao's weights are closed: only ByteDance serves it, so the tab is high risk.
     await expect.poll(async () => (await toolbarBadge(ext, tabId)).text).toBe('HIGH');
-    expect((await toolbarBadge(ext, tabId)).title).toMatch(/OpenRouter \(United States\) → ByteDance.* \(China\)/);
+    // The worst flow first: DeepSeek's open model may reach DeepSeek through OpenRouter (builderRouting).
+    expect((await toolbarBadge(ext, tabId)).title).toMatch(/OpenRouter \(United States\) → DeepSeek \(China\)/);
     const popup = await openPopup(ext, tabId);
     const card = popup.locator('article.card[data-provider="openrouter"]');
     await expect.poll(() => card.locator('.card-head').innerText()).toContain('High risk');

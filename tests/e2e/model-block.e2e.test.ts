@@ -15,10 +15,10 @@ import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { openOptions, openPopup, tabIdOf, tabState } from './harness/extension.ts';
 import { updateSettings } from './harness/settings.ts';
 
-const HOSTS = ['app.example.com', 'openrouter.ai', 'api.together.xyz'];
+const HOSTS = ['app.example.com', 'openrouter.ai', 'api.together.xyz', 'api.deepseek.com'];
 const OPENROUTER = 'https://openrouter.ai/api/v1/chat/completions';
 const TOGETHER = 'https://api.together.xyz/v1/chat/completions';
-const NOTHING_BLOCKED = { blockedProviders: [], blockedCountries: [], blockedSites: [], allowedProviders: [], allowedCountries: [], allowedSites: [], blockLevel: 'off', mode: 'block' };
+const NOTHING_BLOCKED = { blockedProviders: [], blockedCountries: [], blockedSites: [], allowedProviders: [], allowedCountries: [], allowedSites: [], blockedModelBuilders: [], blockedModelOrigins: [], blockLevel: 'off', mode: 'block' };
 
 async function storedEntries(page: Page): Promise<AuditEntry[]> {
   return page.evaluate(
@@ -39,7 +39,7 @@ describe('a blocked builder’s models through resellers', () => {
   let ext: ExtensionBrowser;
   beforeAll(async () => {
     ext = await launchExtension({ hosts: HOSTS });
-    serveFakeAi(ext.server, 'openrouter.ai', 'api.together.xyz');
+    serveFakeAi(ext.server, 'openrouter.ai', 'api.together.xyz', 'api.deepseek.com');
   });
   afterAll(async () => {
     await ext?.close();
@@ -85,11 +85,17 @@ describe('a blocked builder’s models through resellers', () => {
     expect((await storedEntries(options)).some((e) => e.type === 'block' && e.model === 'openai/gpt-4o')).toBe(false);
     expect(entry.rule).toBe('user provider deepseek (model by DeepSeek)');
     await options.close();
+    // DeepSeek's own API is blocked by the network rules; its card says what the block covers and what not.
+    expect(await ask(page, 'askFetch', 'https://api.deepseek.com/chat/completions', 'deepseek-chat')).toEqual({ seen: 'failed TypeError: Failed to fetch', received: 0 });
     // The popup says on the reseller's card that requests naming DeepSeek's models are stopped here.
     const popup = await openPopup(ext, tabId);
     const card = popup.locator('article.card[data-provider="openrouter"]');
-    await expect.poll(() => card.locator('[data-fact="model-stopped"]').allInnerTexts()).toEqual(['Stopped on this page: requests naming DeepSeek’s models (page check).']);
+    await expect.poll(() => card.locator('[data-fact="model-stopped"]').allInnerTexts()).toEqual(["Stopped on this page: requests naming DeepSeek's models (page check)."]);
     expect(await card.locator('[data-model="openai/gpt-4o"]').count()).toBe(1);
+    const own = popup.locator('article.card[data-provider="deepseek"]');
+    await expect
+      .poll(() => own.locator('[data-fact="block-covers"]').innerText())
+      .toBe("Blocked: requests to DeepSeek's own services (network rules) and requests naming DeepSeek's models through resellers on pages (page check). Not covered: traffic from desktop apps and from pages that hide the model name.");
     await popup.close();
     await page.close();
   });
@@ -103,6 +109,26 @@ describe('a blocked builder’s models through resellers', () => {
     // Open weights at a host that runs them itself (builderRouting.mayReachBuilder false) do not reach DeepSeek.
     expect(database.provider('together')?.builderRouting?.mayReachBuilder).toBe(false);
     expect(await ask(page, 'askFetch', TOGETHER, 'deepseek-ai/DeepSeek-V3')).toEqual({ seen: 'ok 200', received: 1 });
+    await page.close();
+  });
+
+  it('"models built in China, wherever served" (blockedModelOrigins) stops the open-weight DeepSeek model at Together too', async () => {
+    const page = await modelsPage();
+    // Positive control under "Block China": Together runs it itself, the request arrives.
+    expect(await updateSettings(ext, { blockedCountries: ['CN'] })).toMatchObject({ ok: true });
+    await page.reload();
+    expect(await ask(page, 'askXhr', TOGETHER, 'deepseek-ai/DeepSeek-V3')).toEqual({ seen: 'ok 200', received: 1 });
+    expect(await updateSettings(ext, { blockedCountries: [], blockedModelOrigins: ['CN'] })).toMatchObject({ ok: true });
+    await page.reload();
+    expect(await ask(page, 'askFetch', TOGETHER, 'deepseek-ai/DeepSeek-V3')).toEqual({ seen: 'failed TypeError: Failed to fetch', received: 0 });
+    expect(await ask(page, 'askXhr', TOGETHER, 'deepseek-ai/DeepSeek-V3')).toEqual({ seen: 'failed xhr error (readyState 4, status 0)', received: 0 });
+    expect(await ask(page, 'askFetch', TOGETHER, 'meta-llama/Llama-3.3-70B-Instruct-Turbo')).toEqual({ seen: 'ok 200', received: 1 });
+    // The options page offers the list, off by default, under its own heading.
+    const options = await openOptions(ext);
+    const group = options.locator('[data-list-group="model"]');
+    await expect.poll(() => group.locator('h3').innerText()).toBe('Models, wherever they are served');
+    expect(await group.innerText()).toContain('Models built in these countries');
+    await options.close();
     await page.close();
   });
 

@@ -147,16 +147,17 @@ describe('risk popup', () => {
   it('an app calling an aggregator: the flow line, the models, the worst level and the actions per card', async () => {
     const tabId = await visit(ext, 'https://app.example.com/aggregator.html', (n) => n >= 2);
     const popup = await openPopup(ext, tabId);
-    await expect.poll(() => popup.locator('.verdict h1').innerText()).toBe(`This page uses AI from OpenRouter (United States) → ${BYTEDANCE} (China).`);
+    // DeepSeek's open model counts at OpenRouter, which may route it to DeepSeek's own service (builderRouting).
+    await expect.poll(() => popup.locator('.verdict h1').innerText()).toBe('This page uses AI from OpenRouter (United States) → DeepSeek (China).');
     expect(await popup.locator('.verdict .level').innerText()).toContain('High risk');
     const card = popup.locator('article.card[data-provider="openrouter"]');
-    // Doubao's weights are closed: the data goes on to ByteDance; DeepSeek's open model adds no step.
-    expect(await card.locator('[data-fact="flow"]').allInnerTexts()).toEqual([`This page → OpenRouter (United States) → ${BYTEDANCE} (China)`]);
+    // Doubao's weights are closed: the data goes on to ByteDance; DeepSeek's open model "may reach" DeepSeek.
+    expect(await card.locator('[data-fact="flow"]').allInnerTexts()).toEqual(['This page → OpenRouter (United States) → may reach DeepSeek (China)', `This page → OpenRouter (United States) → ${BYTEDANCE} (China)`]);
     const doubao = await card.locator('[data-model="bytedance/doubao-1.5-pro-32k"]').innerText();
     expect(doubao).toMatch(/^Model: bytedance\/doubao-1\.5-pro-32k\n?.*by ByteDance.* \(China\), closed weights/);
     // A model named like its builder is named once: "DeepSeek (China)", not "DeepSeek by DeepSeek (China)".
     const deepseekModel = card.locator('[data-model="deepseek/deepseek-chat"]');
-    expect(await deepseekModel.innerText()).toContain('DeepSeek (China), open weights');
+    expect(await deepseekModel.innerText()).toContain("DeepSeek (China), open weights, but OpenRouter may send what you send to the builder's own service.");
     expect(await deepseekModel.innerText()).not.toContain('by DeepSeek');
     await expectSourceOnDemand(deepseekModel, 'Source of Model', database.lookupModel('deepseek-chat')!.family.source);
     // The card's report names the models' builders from the database, never the model names the page sent or the page.
@@ -260,11 +261,11 @@ describe('risk popup in Simplified Chinese', () => {
     expect(await probe.evaluate(() => chrome.i18n.getMessage('wIntlLocale'))).toBe('zh-CN');
     const tabId = await visit(ext, 'https://app.example.com/aggregator.html', (n) => n >= 2);
     const popup = await openPopup(ext, tabId);
-    await expect.poll(() => popup.locator('.verdict h1').innerText()).toBe(`本页面使用的 AI 来自：OpenRouter（美国） → ${BYTEDANCE}（中国）。`);
+    await expect.poll(() => popup.locator('.verdict h1').innerText()).toBe('本页面使用的 AI 来自：OpenRouter（美国） → DeepSeek（中国）。');
     expect(await popup.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await popup.locator('.verdict .level').innerText()).toContain('高风险');
     const card = popup.locator('article.card[data-provider="openrouter"]');
-    expect(await card.locator('[data-fact="flow"]').innerText()).toBe(`本页面 → OpenRouter（美国） → ${BYTEDANCE}（中国）`);
+    expect(await card.locator('[data-fact="flow"]').allInnerTexts()).toEqual(['本页面 → OpenRouter（美国） → 可能到达 DeepSeek（中国）', `本页面 → OpenRouter（美国） → ${BYTEDANCE}（中国）`]);
     expect(await card.getByRole('button', { name: '拦截 OpenRouter' }).isVisible()).toBe(true);
     expect(await card.locator('summary').first().innerText()).toMatch(/^适用的法律（\d+）$/);
     // The model named once, without "的 DeepSeek"; sources and law headings in Chinese.

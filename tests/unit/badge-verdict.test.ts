@@ -85,8 +85,9 @@ describe('flow line through an aggregator', () => {
     expect(verdictFor([through('bytedance/doubao-1.5-pro-32k')], tEn)?.sentence).toBe(`This page uses AI from OpenRouter (United States) → ${bytedance} (China).`);
   });
 
-  it('ends at the aggregator for an open-weights model, and is absent without a known model', () => {
-    expect(flowLine(through('deepseek/deepseek-chat'), tEn)).toBe('This page → OpenRouter (United States)');
+  it('says an open-weights model "may reach" its builder where the reseller may route it there, and is absent without a known model', () => {
+    expect(flowLine(through('deepseek/deepseek-chat'), tEn)).toBe('This page → OpenRouter (United States) → may reach DeepSeek (China)');
+    expect(flowLine(through('deepseek/deepseek-chat'), tZh)).toBe('本页面 → OpenRouter（美国） → 可能到达 DeepSeek（中国）');
     expect(flowLine(through('no-such-model-xyz'), tEn)).toBeUndefined();
     expect(flowLine(describedTab('chat.deepseek.com')[0]!, tEn)).toBeUndefined();
   });

@@ -100,10 +100,21 @@ describe('upstream of a request through an aggregator', () => {
     expect(f.level).toBe('high');
     expect(f.decidedBy).toMatchObject({ kind: 'model-builder', country: 'CN' });
   });
-  it('an open-weights model names its origin without changing the level', () => {
+  it('an open-weights model at a reseller that may route it to its builder counts the builder: "may reach DeepSeek"', () => {
+    // OpenRouter lists DeepSeek's own API among the providers of deepseek models (builderRouting).
+    expect(database.provider('openrouter')?.builderRouting?.mayReachBuilder).toBe(true);
     const f = through('deepseek/deepseek-chat');
+    expect(f.upstream).toMatchObject({ providerId: 'deepseek', counted: true, openWeights: true, mayReach: true });
+    expect(f.level).toBe('high');
+    expect(f.decidedBy).toMatchObject({ kind: 'model-builder', country: 'CN', mayReach: true });
+  });
+  it('an open-weights model at a host that serves it itself names its origin without changing the level', () => {
+    expect(database.provider('together')?.builderRouting?.mayReachBuilder).toBe(false);
+    const together = (model: string) => describeFindings(database, applySightings(undefined, [sight({ channel: 'fetch', url: 'https://api.together.xyz/v1/chat/completions', shape: 'openai-chat', confirmed: true, model })!], 1, 1), tEn)[0]!;
+    const f = together('deepseek-ai/DeepSeek-V3');
     expect(f.upstream).toMatchObject({ providerId: 'deepseek', counted: false, openWeights: true });
-    expect(f.level).toBe(through('no-such-model').level);
+    expect(f.upstream?.mayReach).toBeUndefined();
+    expect(f.level).toBe(together('no-such-model').level);
   });
   it('the report names aggregator, upstream, model and the law', () => {
     const report = tabReport(database, applySightings({ tabId: 4, url: 'https://app.example.com/', findings: [] }, [sight({ channel: 'fetch', url: 'https://openrouter.ai/api/v1/chat/completions', shape: 'openai-chat', confirmed: true, model: 'bytedance/doubao-1.5-pro-32k' })!], 1), tEn);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { database } from '../../src/core/database.ts';
-import { modelBlockListOf, modelBlockOf } from '../../src/core/model-block/model-block-list.ts';
+import { globMatch, modelBlockListOf, modelBlockOf } from '../../src/core/model-block/model-block-list.ts';
 import { EMPTY_TIER } from '../../src/core/settings.ts';
 import { RiskDatabase } from '../../src/core/risk-database.ts';
 import { compileDatabase } from '../../src/core/database/compile-database.ts';
@@ -15,7 +15,9 @@ describe('blocked models through resellers', () => {
   it("a provider block covers that builder's models at any reseller, not other builders'", () => {
     const list = modelBlockListOf(settings({ blockedProviders: ['deepseek'] }), database);
     expect(modelBlockOf(list, 'openrouter.ai', 'deepseek/deepseek-chat')?.builder).toBe('deepseek');
-    expect(modelBlockOf(list, 'relay.example.com', 'deepseek-reasoner')?.rule).toBe('user provider deepseek');
+    expect(modelBlockOf(list, 'relay.example.com', 'deepseek-reasoner', false)?.rule).toBe('user provider deepseek');
+    // A model developer's own API does not pass another builder's open model on.
+    expect(modelBlockOf(list, 'api.mistral.ai', 'deepseek-chat')).toBeUndefined();
     expect(modelBlockOf(list, 'openrouter.ai', 'openai/gpt-4o')).toBeUndefined();
     expect(modelBlockOf(list, 'openrouter.ai', 'moonshotai/kimi-k2')).toBeUndefined();
   });
@@ -46,5 +48,28 @@ describe('blocked models through resellers', () => {
   it('an allow of higher priority leaves the builder out; warn and monitor stop nothing', () => {
     expect(modelBlockListOf(settings({ blockedCountries: ['CN'] }, 'block', { allowedProviders: ['deepseek'] }), database).families.some((f) => f.builder === 'deepseek')).toBe(false);
     expect(modelBlockListOf(settings({ blockedProviders: ['deepseek'] }, 'warn'), database).families).toEqual([]);
+  });
+
+  it('provenance lists stop a builder\'s models wherever they are served, open weights too', () => {
+    const list = modelBlockListOf(settings({ blockedModelOrigins: ['CN'] }), database);
+    expect(modelBlockOf(list, 'api.together.xyz', 'deepseek-ai/DeepSeek-V3')).toMatchObject({ builder: 'deepseek', anywhere: true, rule: 'user model-origin CN' });
+    expect(modelBlockOf(list, 'api.together.xyz', 'meta-llama/Llama-3.3-70B-Instruct-Turbo')).toBeUndefined();
+    const byBuilder = modelBlockListOf(settings({}, 'block', { blockedModelBuilders: ['deepseek'] }), database);
+    expect(modelBlockOf(byBuilder, 'api.groq.com', 'deepseek-r1-distill-llama-70b')).toMatchObject({ rule: 'org model-builder deepseek' });
+    // A provider block (no provenance) still lets a host that serves open weights itself through.
+    expect(database.provider('together')?.builderRouting?.mayReachBuilder).toBe(false);
+    expect(modelBlockOf(modelBlockListOf(settings({ blockedCountries: ['CN'] }), database), 'api.together.xyz', 'deepseek-ai/DeepSeek-V3')).toBeUndefined();
+  });
+
+  it("the organization's model-name patterns match the model as sent or its name, with * for any characters", () => {
+    expect(globMatch('qwen*', 'qwen2.5-72b')).toBe(true);
+    expect(globMatch('*-r1*', 'deepseek-r1-distill')).toBe(true);
+    expect(globMatch('a*b*c', 'abc')).toBe(true);
+    expect(globMatch('a*b*c', 'acb')).toBe(false);
+    expect(globMatch('gpt-4o', 'gpt-4o-mini')).toBe(false);
+    const list = modelBlockListOf({ ...settings({}), blockedModels: ['*uncensored*', 'qwen/*'] }, database);
+    expect(modelBlockOf(list, 'openrouter.ai', 'cognitivecomputations/dolphin-uncensored-7b')).toMatchObject({ rule: 'org model *uncensored*', anywhere: true });
+    expect(modelBlockOf(list, 'openrouter.ai', 'qwen/qwen-2.5-72b-instruct')).toMatchObject({ rule: 'org model qwen/*' });
+    expect(modelBlockOf(list, 'openrouter.ai', 'openai/gpt-4o')).toBeUndefined();
   });
 });

@@ -16,6 +16,7 @@ describe('effectiveSettings', () => {
       extraProviders: [],
       locked: [],
       allowBypass: true,
+      blockedModels: [],
       sources: { mode: 'default', countryLevels: 'default', showWarning: 'default', auditRetentionDays: 'default' },
     });
   });

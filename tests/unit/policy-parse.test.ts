@@ -335,3 +335,15 @@ describe('parseUserSettings', () => {
     ]);
   });
 });
+
+describe('parsePolicy: models wherever they are served', () => {
+  it('takes provenance lists like the other lists and model-name patterns in lower case, leaving out bad ones with the reason', () => {
+    const { value, problems } = parsePolicy(
+      { blockedModelBuilders: ['deepseek', 'no-such-provider'], blockedModelOrigins: ['CN', 'XX'], blockedModels: ['Qwen*', '*uncensored*', '*', 'bad pattern!', 42] },
+      (id) => id === 'deepseek',
+    );
+    expect(value).toEqual({ blockedModelBuilders: ['deepseek'], blockedModelOrigins: ['CN'], blockedModels: ['qwen*', '*uncensored*'] });
+    expect(problems.map((p) => p.key)).toEqual(['blockedModelBuilders[1]', 'blockedModelOrigins[1]', 'blockedModels[2]', 'blockedModels[3]', 'blockedModels[4]']);
+    expect(problems.find((p) => p.key === 'blockedModels[2]')?.reason).toMatch(/would match every model/);
+  });
+});

@@ -2,6 +2,7 @@
  * The background's side of the in-page warning and of allow-once: it answers and records only for
  * the sender the browser names (top frame, its own site), never for what a message claims.
  */
+import { MODEL_BLOCK_RULE_ID } from '../../src/core/constants.ts';
 import { describe, expect, it } from 'vitest';
 import browser from 'webextension-polyfill';
 import { applyRules } from '../../src/background/apply-rules.ts';
@@ -115,7 +116,8 @@ describe('in-page warning (background)', () => {
     await setMode({ blockedProviders: ['deepseek'] });
     const blockPage = { id: EXT, tab: { id: 4 }, frameId: 0, url: `chrome-extension://${EXT}/blocked.html#https://chat.deepseek.com/` };
     expect(await send({ type: 'ui-to-bg/allow-once', url: 'https://chat.deepseek.com/' }, blockPage)).toEqual({ ok: true });
-    const session = () => browser.declarativeNetRequest.getSessionRules();
+    // The allow-once grants (the model-block rule, MODEL_BLOCK_RULE_ID, is a session rule of its own).
+    const session = async () => (await browser.declarativeNetRequest.getSessionRules()).filter((r) => r.id !== MODEL_BLOCK_RULE_ID);
     expect((await session()).map((r) => r.condition.requestDomains)).toEqual([['chat.deepseek.com'], ['chat.deepseek.com']]);
     // A user's own settings change keeps it.
     await setMode({ blockedCountries: ['CN'] });

@@ -12,7 +12,6 @@ export const ProxyCtor = Proxy;
 export const stringify = JSON.stringify;
 export const parseJson = JSON.parse;
 export const encodeComponent = encodeURIComponent;
-export const PromiseCtor = Promise;
 export const URLCtor = URL;
 export const CustomEventCtor = CustomEvent;
 export const TextDecoderCtor = TextDecoder;

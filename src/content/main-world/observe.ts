@@ -46,24 +46,11 @@ export function observe(channel: ContentChannel, url: string | undefined, body?:
       if (call.model) report.model = call.model;
     }
     send(report);
-    if (call?.model && stoppedFamily(host, call.model)) {
+    if (call?.model && stoppedFamily(host, call.model, known)) {
       return { url: `${u.protocol}//${u.host}${u.pathname}?${MODEL_BLOCK_PARAM}=${encodeComponent(call.model)}`, model: call.model };
     }
   } catch {
     // Never into the page.
   }
   return undefined;
-}
-
-/** The model a request to `url` with `body` names, when it is to a host or path of an AI API (for waiting on the list). */
-export function namedModel(url: string | undefined, body?: unknown): string | undefined {
-  try {
-    if (url === undefined || url.length > 8192) return undefined;
-    const u = parseUrl(url, baseUrl());
-    if (!u || SCHEMES[u.protocol] !== 1) return undefined;
-    if (!mayBeAiHost(table, lower(u.hostname)) && !shapeOfPath(u.pathname)) return undefined;
-    return apiCallOf(u.pathname, u.search, bodyTextOf(body, MAX_BODY_SCAN))?.model;
-  } catch {
-    return undefined;
-  }
 }
