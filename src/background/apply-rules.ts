@@ -83,6 +83,6 @@ async function ensureModelBlockRule(): Promise<void> {
   };
   // Changing session rules flushes the back/forward cache: leave the rule alone when it is there.
   const present = (await browser.declarativeNetRequest.getSessionRules()).find((r) => r.id === MODEL_BLOCK_RULE_ID);
-  if (present && canonical([present]) === canonical([rule as BrowserRule])) return;
+  if (present && present.priority === rule.priority && present.condition.urlFilter === rule.condition.urlFilter && present.action.type === 'block') return;
   await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: [MODEL_BLOCK_RULE_ID], addRules: [rule as BrowserRule] });
 }

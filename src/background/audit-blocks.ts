@@ -58,7 +58,8 @@ export function blockEvent(db: RiskDatabase, decision: Decision, site: string, b
  */
 async function recordModelBlock(blocked: Blocked & { model: string }): Promise<void> {
   const [{ settings, db }, tab] = await Promise.all([currentState(), blocked.tabId >= 0 ? getTabState(blocked.tabId) : undefined]);
-  const family = modelBlockOf(modelBlockListOf(settings, db), blocked.host, blocked.model, db.lookupHost(blocked.host) !== undefined);
+  const pageSite = tab?.url ? httpHostOf(tab.url) : undefined;
+  const family = modelBlockOf(modelBlockListOf(settings, db), blocked.host, blocked.model, db.lookupHost(blocked.host) !== undefined, pageSite ?? blocked.initiator);
   if (!family) return;
   if (blocked.tabId >= 0) await updateTabState(blocked.tabId, (prev) => applyBlockedRequest(prev, blocked.tabId));
   const target = db.lookupHost(blocked.host);
@@ -66,7 +67,7 @@ async function recordModelBlock(blocked: Blocked & { model: string }): Promise<v
   await recordAudit(blocked.tabId, {
     time: blocked.time,
     type: 'block',
-    site: (tab?.url ? httpHostOf(tab.url) : undefined) ?? blocked.initiator ?? '',
+    site: pageSite ?? blocked.initiator ?? '',
     host: blocked.host,
     ...(target ? { providerId: target.provider.id, providerName: target.provider.name, product: target.product.name } : {}),
     kind: blocked.kind,

@@ -2,19 +2,25 @@
  * Hands the page hook the blocked-model list (core/model-block) on its private line, at start
  * and whenever the background changes it. storage.local is readable from content scripts; the
  * page is not. Without the polyfill, as send-to-background.ts says why.
+ *
+ * The change listener is removed while the page sits in the back/forward cache and added again
+ * (with a fresh read) when it is restored: an extension event delivered to a cached page would
+ * evict it (https://developer.chrome.com/docs/web-platform/bfcache#extensions).
  */
 import { MODEL_BLOCK_KEY } from '../core/constants.ts';
 
-interface StorageArea {
-  get(key: string): Promise<Record<string, unknown>>;
-}
+type Changes = Record<string, { newValue?: unknown }>;
+type ChangeListener = (changes: Changes, area: string) => void;
+
 interface StorageApi {
-  local: StorageArea;
-  onChanged: { addListener(fn: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void };
+  local: { get(key: string): Promise<Record<string, unknown>> };
+  onChanged: { addListener(fn: ChangeListener): void; removeListener(fn: ChangeListener): void };
 }
 
 declare const browser: { storage: StorageApi } | undefined;
 declare const chrome: { storage: StorageApi } | undefined;
+
+const EMPTY = { families: [], names: {}, prefixes: {}, namespaces: {}, forwarders: [] };
 
 export function feedModelBlockList(hand: (json: string) => void): void {
   let storage: StorageApi;
@@ -23,12 +29,23 @@ export function feedModelBlockList(hand: (json: string) => void): void {
   } catch {
     return;
   }
-  const pass = (value: unknown) => hand(JSON.stringify(value ?? { families: [], names: {}, prefixes: {}, namespaces: {}, ownServing: [] }));
-  storage.local.get(MODEL_BLOCK_KEY).then(
-    (got) => pass(got[MODEL_BLOCK_KEY]),
-    () => pass(undefined),
-  );
-  storage.onChanged.addListener((changes, area) => {
+  const pass = (value: unknown) => hand(JSON.stringify(value ?? EMPTY));
+  const read = () =>
+    storage.local.get(MODEL_BLOCK_KEY).then(
+      (got) => pass(got[MODEL_BLOCK_KEY]),
+      () => undefined,
+    );
+  const onChanged: ChangeListener = (changes, area) => {
     if (area === 'local' && MODEL_BLOCK_KEY in changes) pass(changes[MODEL_BLOCK_KEY]!.newValue);
+  };
+  void read();
+  storage.onChanged.addListener(onChanged);
+  addEventListener('pagehide', (event) => {
+    if (event.isTrusted && event.persisted) storage.onChanged.removeListener(onChanged);
+  });
+  addEventListener('pageshow', (event) => {
+    if (!event.isTrusted || !event.persisted) return;
+    storage.onChanged.addListener(onChanged);
+    void read();
   });
 }

@@ -19,11 +19,13 @@ interface Props {
   reportUrl?: string | undefined;
   /** The blocked models the page hook applies (block mode), to say when this one is stopped. */
   stopped?: ModelBlockList | undefined;
+  /** Host of the page, the sender of the request. */
+  site?: string | undefined;
 }
 
-export function ModelLine({ finding, db, reportUrl, stopped }: Props) {
+export function ModelLine({ finding, db, reportUrl, stopped, site }: Props) {
   if (!finding.model) return null;
-  const family = stopped && modelBlockOf(stopped, finding.host, finding.model, finding.kind !== 'unknown-endpoint');
+  const family = stopped && modelBlockOf(stopped, finding.host, finding.model, finding.kind !== 'unknown-endpoint', site);
   const builderName = family && (db.provider(family.builder)?.name ?? family.builder);
   return (
     <>

@@ -106,7 +106,7 @@ export function ProviderCard({ findings, showReason, settings, db, site, pausedU
       ))}
       {models.map((f) => {
         const fact = reportable ? factOf(cardFactsOf(db, f), 'modelBuilder') : undefined;
-        return <ModelLine key={f.model} finding={f} db={db} reportUrl={fact && reportFactUrl(report([fact]))} stopped={stopped} />;
+        return <ModelLine key={f.model} finding={f} db={db} reportUrl={fact && reportFactUrl(report([fact]))} stopped={stopped} site={site} />;
       })}
       {known && <DataLocations finding={first} db={db} reportUrl={reportOne('dataLocations')} />}
       {known && <Training finding={first} db={db} reportUrl={reportOne('trainsOnInputs')} />}

@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ALLOW_ONCE_RULE_IDS, PROJECT_REPOSITORY } from '../../src/core/constants.ts';
+import { ALLOW_ONCE_RULE_IDS, MODEL_BLOCK_RULE_ID, PROJECT_REPOSITORY } from '../../src/core/constants.ts';
 import { database } from '../../src/core/database.ts';
 import { reviewedDate } from '../../src/core/fact-card/source-words.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
@@ -22,7 +22,8 @@ import { bannerText } from './harness/warning-banner.ts';
 const HOSTS = ['app.example.com', 'chat.deepseek.com', 'api.deepseek.com'];
 
 async function sessionRules(ext: ExtensionBrowser): Promise<chrome.declarativeNetRequest.Rule[]> {
-  return (await ext.extensionPage()).evaluate(() => chrome.declarativeNetRequest.getSessionRules());
+  // The allow-once grants: the model-block rule (MODEL_BLOCK_RULE_ID) is a session rule of its own.
+  return (await (await ext.extensionPage()).evaluate(() => chrome.declarativeNetRequest.getSessionRules())).filter((r) => r.id !== MODEL_BLOCK_RULE_ID);
 }
 
 /** Runs `expression` in the extension's content-script (isolated) world of `page`. */

@@ -8,6 +8,7 @@
  * The folder is machine-wide, so the file lives only while this file's browser runs (e2e files
  * run one at a time, vitest.config.ts) and is removed afterwards.
  */
+import { MODEL_BLOCK_RULE_ID } from '../../src/core/constants.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_EXTENSION_ID, WARNING_DISMISSED_KEY } from '../../src/core/constants.ts';
@@ -240,7 +241,7 @@ describe('an organization that sets the mode and forbids bypassing', () => {
     expect(await popup.locator('.pause').count()).toBe(0);
     const answer = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-to-bg/pause-site', site: 'app.example.com' }));
     expect(answer).toMatchObject({ ok: false });
-    expect(await popup.evaluate(() => chrome.declarativeNetRequest.getSessionRules())).toEqual([]);
+    expect((await popup.evaluate(() => chrome.declarativeNetRequest.getSessionRules())).filter((r) => r.id !== MODEL_BLOCK_RULE_ID)).toEqual([]);
     expect(await page.evaluate((u) => (window as any).tryFetch(u), 'https://api.deepseek.com/chat/completions')).toMatch(/^failed/);
   });
 });

@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { countryReach } from '../../src/core/block-actions/country-reach.ts';
-import { PAUSES_KEY, PAUSE_RULE_IDS } from '../../src/core/constants.ts';
+import { MODEL_BLOCK_RULE_ID, PAUSES_KEY, PAUSE_RULE_IDS } from '../../src/core/constants.ts';
 import { database } from '../../src/core/database.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
@@ -24,7 +24,8 @@ const NOTHING_BLOCKED = { blockedProviders: [], blockedCountries: [], blockedSit
 const DEEPSEEK_API = 'https://api.deepseek.com/chat/completions';
 
 async function sessionRules(ext: ExtensionBrowser): Promise<chrome.declarativeNetRequest.Rule[]> {
-  return (await ext.extensionPage()).evaluate(() => chrome.declarativeNetRequest.getSessionRules());
+  // The pause and allow-once rules: the model-block rule (MODEL_BLOCK_RULE_ID) is a session rule of its own.
+  return (await (await ext.extensionPage()).evaluate(() => chrome.declarativeNetRequest.getSessionRules())).filter((r) => r.id !== MODEL_BLOCK_RULE_ID);
 }
 
 describe('popup actions', () => {

@@ -72,4 +72,13 @@ describe('blocked models through resellers', () => {
     expect(modelBlockOf(list, 'openrouter.ai', 'qwen/qwen-2.5-72b-instruct')).toMatchObject({ rule: 'org model qwen/*' });
     expect(modelBlockOf(list, 'openrouter.ai', 'openai/gpt-4o')).toBeUndefined();
   });
+
+  it('does not reach through what the lists allow (an allowed provider, an allowed site), but provenance does', () => {
+    const list = modelBlockListOf(settings({ blockedCountries: ['CN'], allowedProviders: ['openrouter'], allowedSites: ['intranet.example'] }), database);
+    expect(modelBlockOf(list, 'openrouter.ai', 'deepseek/deepseek-chat')).toBeUndefined();
+    expect(modelBlockOf(list, 'relay.example.com', 'deepseek-chat', false, 'intranet.example')).toBeUndefined();
+    expect(modelBlockOf(list, 'relay.example.com', 'deepseek-chat', false, 'news.example.com')).toBeDefined();
+    const provenance = modelBlockListOf(settings({ blockedModelOrigins: ['CN'], allowedProviders: ['openrouter'] }), database);
+    expect(modelBlockOf(provenance, 'openrouter.ai', 'deepseek/deepseek-chat')).toBeDefined();
+  });
 });

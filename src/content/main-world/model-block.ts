@@ -22,4 +22,4 @@ export function setModelBlockList(detail: unknown): void {
   }
 }
 
-export const stoppedFamily = (host: string, model: string, known: boolean) => modelBlockOf(list ?? EMPTY_MODEL_BLOCK_LIST, host, model, known);
+export const stoppedFamily = (host: string, model: string, known: boolean, site: string | undefined) => modelBlockOf(list ?? EMPTY_MODEL_BLOCK_LIST, host, model, known, site);

@@ -12,7 +12,7 @@ import { MAX_OBSERVATION_URL } from '../../core/observation.ts';
 import type { ContentChannel } from '../../core/observation.ts';
 import { MODEL_BLOCK_PARAM } from '../../core/constants.ts';
 import { stoppedFamily } from './model-block.ts';
-import { baseUrl, bodyTextOf, encodeComponent, lower, parseUrl } from './natives.ts';
+import { baseUrl, bodyTextOf, documentUrl, encodeComponent, lower, parseUrl } from './natives.ts';
 import { type Report, send } from './relay.ts';
 
 /**
@@ -26,6 +26,12 @@ export interface Stop {
 
 const table = suffixTable(hints.hostSuffixes);
 const SCHEMES: Record<string, 1> = { __proto__: null, 'http:': 1, 'https:': 1, 'ws:': 1, 'wss:': 1 } as unknown as Record<string, 1>;
+
+/** The host of the page the hook runs in (its own URL, read through the original getter). */
+function pageSite(): string | undefined {
+  const u = parseUrl(documentUrl(), undefined);
+  return u ? lower(u.hostname) : undefined;
+}
 
 /** Reports the request; returns a Stop when the settings block the model it names there. */
 export function observe(channel: ContentChannel, url: string | undefined, body?: unknown): Stop | undefined {
@@ -46,7 +52,7 @@ export function observe(channel: ContentChannel, url: string | undefined, body?:
       if (call.model) report.model = call.model;
     }
     send(report);
-    if (call?.model && stoppedFamily(host, call.model, known)) {
+    if (call?.model && stoppedFamily(host, call.model, known, pageSite())) {
       return { url: `${u.protocol}//${u.host}${u.pathname}?${MODEL_BLOCK_PARAM}=${encodeComponent(call.model)}`, model: call.model };
     }
   } catch {

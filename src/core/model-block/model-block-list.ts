@@ -42,6 +42,12 @@ export interface ModelBlockList {
   forwarders: string[];
   /** The organization's model-name patterns (`*` for any characters), with their rule. */
   globs?: Array<{ pattern: string; rule: string }>;
+  /**
+   * Hosts of allowed providers (an organization's own gateway, say) and allowed sites: a block by
+   * provider or country does not reach through what the lists allow; provenance blocks still do.
+   */
+  exemptHosts?: string[];
+  exemptSites?: string[];
 }
 
 export const EMPTY_MODEL_BLOCK_LIST: ModelBlockList = { families: [], names: {}, prefixes: {}, namespaces: {}, forwarders: [] };
@@ -98,6 +104,13 @@ export function modelBlockListOf(settings: ModelSettings, db: RiskDatabase): Mod
     }
   }
   if (settings.blockedModels?.length) list.globs = settings.blockedModels.map((pattern) => ({ pattern, rule: `org model ${pattern}` }));
+  if (list.families.some((f) => !f.anywhere)) {
+    const allowed = new Set([...settings.org.allowedProviders, ...settings.user.allowedProviders]);
+    const hosts = db.providers.filter((p) => allowed.has(p.id)).flatMap((p) => p.products.flatMap((product) => product.hosts.map((h) => h.host)));
+    if (hosts.length) list.exemptHosts = hosts;
+    const sites = [...settings.org.allowedSites, ...settings.user.allowedSites];
+    if (sites.length) list.exemptSites = sites;
+  }
   return list;
 }
 
@@ -143,11 +156,13 @@ function hostCovered(host: string, pattern: string): boolean {
 
 /**
  * The family that stops a request to `host` naming `model`; undefined when it may go. `known`:
- * the host belongs to an AI service of the database (not a relay nobody listed).
+ * the host belongs to an AI service of the database (not a relay nobody listed); `site`: the
+ * host of the page that sends it.
  */
-export function modelBlockOf(list: ModelBlockList, host: string, model: string, known = true): BlockedFamily | undefined {
+export function modelBlockOf(list: ModelBlockList, host: string, model: string, known = true, site?: string): BlockedFamily | undefined {
   const family = blockedFamilyOf(list, model);
-  const passes = family !== undefined && family.openWeights && !family.anywhere && known && !list.forwarders.some((pattern) => hostCovered(host, pattern));
+  const exempt = () => list.exemptHosts?.some((pattern) => hostCovered(host, pattern)) === true || (site !== undefined && list.exemptSites?.some((s) => hostCovered(site, s)) === true);
+  const passes = family !== undefined && !family.anywhere && ((family.openWeights && known && !list.forwarders.some((pattern) => hostCovered(host, pattern))) || exempt());
   if (family && !passes) return family;
   // The organization's own patterns, on the model as sent and on its name without the vendor prefix.
   if (list.globs?.length) {
