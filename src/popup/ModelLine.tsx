@@ -6,9 +6,8 @@
 import { builtElsewhere } from '../core/fact-card/card-facts.ts';
 import { oneNameFor } from '../core/fact-card/model-name.ts';
 import { companyLabel, type DescribedFinding } from '../core/facts.ts';
-import { modelBlockOf } from '../core/model-block/model-block-list.ts';
+import { type ModelBlockList, modelBlockOf } from '../core/model-block/model-block-match.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
-import type { ModelBlockList } from '../core/model-block/model-block-list.ts';
 import { t } from '../shared/t.ts';
 import { FactLabel } from '../ui/FactLabel.tsx';
 import { FactSource } from '../ui/FactSource.tsx';

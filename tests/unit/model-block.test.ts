@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { database } from '../../src/core/database.ts';
-import { globMatch, modelBlockListOf, modelBlockOf } from '../../src/core/model-block/model-block-list.ts';
+import { modelBlockListOf } from '../../src/core/model-block/model-block-list.ts';
+import { globMatch, modelBlockOf } from '../../src/core/model-block/model-block-match.ts';
 import { EMPTY_TIER } from '../../src/core/settings.ts';
 import { RiskDatabase } from '../../src/core/risk-database.ts';
 import { compileDatabase } from '../../src/core/database/compile-database.ts';

@@ -5,7 +5,7 @@
  * back would change what the page sees (errors thrown at once would come as rejections), so the
  * first moments of a page are a documented limit (docs/policy.md).
  */
-import { EMPTY_MODEL_BLOCK_LIST, type ModelBlockList, modelBlockOf } from '../../core/model-block/model-block-list.ts';
+import { EMPTY_MODEL_BLOCK_LIST, type ModelBlockList, modelBlockOf } from '../../core/model-block/model-block-match.ts';
 import { parseJson } from './natives.ts';
 
 let list: ModelBlockList | undefined;
