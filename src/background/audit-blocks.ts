@@ -1,10 +1,9 @@
 /**
  * Block entries, from the browser's own record of what the extension's rules did (never from a
  * page): a top-level navigation redirected to the block page (webRequest.onBeforeRedirect), and
- * a sub-resource request that failed with net::ERR_BLOCKED_BY_CLIENT (Chrome's error for a
- * request an extension blocked) to a host that decide() says the settings block. Another
- * extension (an ad blocker) gives the same error; decide() is what tells ours apart.
- * Firefox reports its blocks with another error, so there only navigations are recorded.
+ * a sub-resource request that failed with the browser's error for a request an extension blocked
+ * (BLOCKED_ERRORS) to a host that decide() says the settings block. Another extension (an ad
+ * blocker) gives the same error; decide() is what tells ours apart.
  */
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { type Decision, decide } from '../core/block-decision.ts';
@@ -22,7 +21,14 @@ import { BUNDLED_HOST_SUFFIXES } from './database-hosts.ts';
 import { currentState } from './settings-store.ts';
 import { getTabState, updateTabState } from './tab-store.ts';
 
-const BLOCKED_BY_CLIENT = 'net::ERR_BLOCKED_BY_CLIENT';
+/**
+ * The error each browser reports to webRequest.onErrorOccurred for a request a
+ * declarativeNetRequest rule blocked: Chrome's net::ERR_BLOCKED_BY_CLIENT, Firefox's
+ * NS_ERROR_ABORT (seen in tests/e2e/firefox.e2e.test.ts). Firefox uses the same error for a
+ * request the page aborted itself; such a request to a host the settings block would have been
+ * blocked all the same, and decide() still has to say so.
+ */
+export const BLOCKED_ERRORS: ReadonlySet<string> = new Set(['net::ERR_BLOCKED_BY_CLIENT', 'NS_ERROR_ABORT']);
 
 interface Blocked {
   tabId: number;
@@ -128,7 +134,7 @@ function onBeforeRedirect(details: RedirectDetails): void {
 }
 
 function onErrorOccurred(details: ErrorDetails): void {
-  if (details.error !== BLOCKED_BY_CLIENT || details.type === 'main_frame' || !firstTime(details.requestId)) return;
+  if (!BLOCKED_ERRORS.has(details.error) || details.type === 'main_frame' || !firstTime(details.requestId)) return;
   const host = httpHostOf(details.url.replace(/^ws(s?):/, 'http$1:'));
   if (!host) return;
   const initiator = details.initiator ? httpHostOf(details.initiator) : undefined;

@@ -1,6 +1,7 @@
 /**
  * The thin path in Firefox (firefox-esr, the dist/firefox build): a DeepSeek page gets a HIGH
- * badge and the popup names DeepSeek and China; a page without AI gets none.
+ * badge and the popup names DeepSeek and China; a page without AI gets none; a blocked request
+ * fails, never arrives, and is in the audit log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabState } from '../../src/core/tab-state.ts';
@@ -85,6 +86,13 @@ describe('Firefox: AI site → badge and popup', () => {
     const call = `fetch(${JSON.stringify(api)}, { method: 'POST', body: '{}' }).then((r) => 'ok ' + r.status, (e) => 'failed ' + e.name)`;
     expect(await ff.evaluate<string>(tab, call)).toBe('failed TypeError');
     expect(ff.server.requestsTo('api.deepseek.com').length).toBe(before);
+    // Recorded as a block in the audit log, from Firefox's own error for it (NS_ERROR_ABORT).
+    const blocks = () =>
+      ff.extensionEval<Array<{ type: string; host: string; kind: string; rule?: string }>>(
+        `new Promise((resolve, reject) => { const open = indexedDB.open('audit-log'); open.onerror = () => reject(open.error); open.onsuccess = () => { const req = open.result.transaction('entries').objectStore('entries').getAll(); req.onsuccess = () => { resolve(req.result.filter((e) => e.type === 'block')); open.result.close(); }; }; })`,
+      );
+    await expect.poll(async () => (await blocks()).filter((e) => e.host === 'api.deepseek.com' && e.kind === 'xmlhttprequest').length, { timeout: 10_000 }).toBe(1);
+    expect((await blocks()).find((e) => e.host === 'api.deepseek.com')?.rule).toBe('user provider deepseek');
     // A navigation to the blocked service lands on the block page.
     const nav = await ff.openTab(ff.urlFor('chat.deepseek.com'));
     await expect.poll(() => ff.evaluate<string>(nav, 'location.href'), { timeout: 10_000 }).toMatch(/^moz-extension:\/\/[^/]+\/blocked\.html#http/);
