@@ -100,4 +100,30 @@ describe('Firefox: AI site → badge and popup', () => {
     expect(await update({ blockedProviders: [] })).toMatchObject({ ok: true });
     expect(await ff.evaluate<string>(tab, call)).toBe('ok 200');
   });
+
+  it("stops a page's request to a reseller naming a blocked builder's model, as in Chromium, and records it", async () => {
+    ff.server.route('openrouter.ai', '*', answerChat);
+    const update = (patch: object) => ff.extensionEval<{ ok: boolean; error?: string }>(`browser.runtime.sendMessage({ type: 'ui-to-bg/update-settings', patch: ${JSON.stringify(patch)} })`);
+    const tab = await ff.openTab(ff.urlFor('app.example.com', '/requests.html'));
+    const api = ff.urlFor('openrouter.ai', '/api/v1/chat/completions');
+    const ask = (model: string) => `fetch(${JSON.stringify(api)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: ${JSON.stringify(model)}, messages: [] }) }).then((r) => 'ok ' + r.status, (e) => 'failed ' + e.name)`;
+    const posts = () => ff.server.requestsTo('openrouter.ai').filter((r) => r.method === 'POST').length;
+    // Positive control: nothing blocked, it arrives.
+    let before = posts();
+    expect(await ff.evaluate<string>(tab, ask('deepseek/deepseek-chat'))).toBe('ok 200');
+    expect(posts()).toBe(before + 1);
+    expect(await update({ blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
+    await expect.poll(() => ff.evaluate<string>(tab, ask('deepseek/deepseek-chat')), { timeout: 10_000 }).toBe('failed TypeError');
+    before = posts();
+    expect(await ff.evaluate<string>(tab, ask('deepseek/deepseek-chat'))).toBe('failed TypeError');
+    expect(posts()).toBe(before);
+    expect(await ff.evaluate<string>(tab, ask('openai/gpt-4o'))).toBe('ok 200');
+    const entries = () =>
+      ff.extensionEval<Array<{ type: string; host: string; model?: string; rule?: string }>>(
+        `new Promise((resolve, reject) => { const open = indexedDB.open('audit-log'); open.onerror = () => reject(open.error); open.onsuccess = () => { const req = open.result.transaction('entries').objectStore('entries').getAll(); req.onsuccess = () => { resolve(req.result); open.result.close(); }; }; })`,
+      );
+    await expect.poll(async () => (await entries()).find((e) => e.type === 'block' && e.model === 'deepseek/deepseek-chat')?.rule, { timeout: 10_000 }).toBe('user provider deepseek (model by DeepSeek)');
+    expect((await entries()).some((e) => e.type === 'block' && e.model === 'openai/gpt-4o')).toBe(false);
+    expect(await update({ blockedProviders: [] })).toMatchObject({ ok: true });
+  });
 });
