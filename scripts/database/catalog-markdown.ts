@@ -37,6 +37,10 @@ export function catalogMarkdown(db: RiskDatabase): string {
     // What was searched is in the provider's file; the page says which facts it concerns.
     if (p.notFound?.length) lines.push(`- Searched, not found: ${p.notFound.map((n) => n.field).join(', ')} (what was read: \`src/data/providers/${p.id}.json\`)`);
     for (const e of p.regionalEntities ?? []) lines.push(`- Serves ${cell(e.serves)}: ${link(company(e), e.source)}`);
+    if (p.builderRouting) {
+      const words = p.builderRouting.mayReachBuilder ? "may send requests for open-weight models to their builders' own services" : 'serves open-weight models itself (requests do not reach their builders)';
+      lines.push(`- Open-weight models: ${link(words, p.builderRouting.source)}`);
+    }
     if (p.privacyPolicy) lines.push(`- [Privacy policy](${p.privacyPolicy.url})`);
     if (p.terms) lines.push(`- [Terms](${p.terms.url})`);
     lines.push('', '| product | level | hosts | data stored in | trains on inputs |', '|---|---|---|---|---|');
