@@ -132,6 +132,32 @@ describe('a blocked builder’s models through resellers', () => {
     await page.close();
   });
 
+  it('a page cannot lift the page check or forge blocks: a fake list on its events changes nothing, a forged marker for an unblocked model is not recorded', async () => {
+    expect(await updateSettings(ext, { blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
+    const page = await modelsPage();
+    const forged = JSON.stringify({ families: [], names: {}, prefixes: {}, namespaces: {}, forwarders: [] });
+    await page.evaluate((detail) => {
+      for (const target of [document, window, document.documentElement]) {
+        target.dispatchEvent(new CustomEvent('ajg:rules', { detail, bubbles: true }));
+        target.dispatchEvent(new CustomEvent('ajg:hello', { bubbles: true }));
+      }
+      // Tampering with what the hook might read later.
+      (CustomEvent.prototype as any).__defineGetter__?.('detail', () => detail);
+      JSON.parse = () => JSON.parse;
+    }, forged);
+    const options = await openOptions(ext);
+    const stopped = async () => (await storedEntries(options)).filter((e) => e.type === 'block' && e.model === 'deepseek/deepseek-chat').reduce((n, e) => n + e.count, 0);
+    const before = await stopped();
+    // The page sends the marker itself, for a model nobody blocks: it fails (the rule is the extension's) but is not a block.
+    await page.evaluate((u) => fetch(`${u}?ajg-model-block=openai%2Fgpt-4o`).catch(() => undefined), OPENROUTER);
+    // Then a real one, recorded after it: once that is in the log, the forged one was handled too.
+    expect(await ask(page, 'askFetch', OPENROUTER, 'deepseek/deepseek-chat')).toEqual({ seen: 'failed TypeError: Failed to fetch', received: 0 });
+    await expect.poll(stopped, { timeout: 5000 }).toBe(before + 1);
+    expect((await storedEntries(options)).some((e) => e.model === 'openai/gpt-4o' && e.type === 'block')).toBe(false);
+    await options.close();
+    await page.close();
+  });
+
   it('warn mode stops nothing: the request goes and is only recorded', async () => {
     const page = await modelsPage();
     expect(await updateSettings(ext, { blockedProviders: ['deepseek'], mode: 'warn' })).toMatchObject({ ok: true });
