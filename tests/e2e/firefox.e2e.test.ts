@@ -126,4 +126,21 @@ describe('Firefox: AI site → badge and popup', () => {
     expect((await entries()).some((e) => e.type === 'block' && e.model === 'openai/gpt-4o')).toBe(false);
     expect(await update({ blockedProviders: [] })).toMatchObject({ ok: true });
   });
+
+  it('allow once from the block page lets the site load for the session, as in Chromium', async () => {
+    ff.server.route('chat.deepseek.com', '*', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>DeepSeek (fixture)</title><h1>DeepSeek chat</h1>');
+    });
+    const update = (patch: object) => ff.extensionEval<{ ok: boolean }>(`browser.runtime.sendMessage({ type: 'ui-to-bg/update-settings', patch: ${JSON.stringify(patch)} })`);
+    expect(await update({ blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
+    const nav = await ff.openTab(ff.urlFor('chat.deepseek.com', '/'));
+    await expect.poll(() => ff.evaluate<string>(nav, 'location.href'), { timeout: 10_000 }).toMatch(/^moz-extension:\/\/[^/]+\/blocked\.html#http/);
+    const button = `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Allow once for this site')`;
+    await expect.poll(() => ff.evaluate<boolean>(nav, `Boolean(${button})`), { timeout: 10_000 }).toBe(true);
+    await ff.evaluate(nav, `(${button}).click(), true`);
+    await expect.poll(() => ff.evaluate<string>(nav, 'location.hostname'), { timeout: 10_000 }).toBe('chat.deepseek.com');
+    await expect.poll(() => ff.evaluate<string | null>(nav, `document.querySelector('h1')?.textContent ?? null`)).toBe('DeepSeek chat');
+    expect(await update({ blockedProviders: [] })).toMatchObject({ ok: true });
+  });
 });
