@@ -8,6 +8,7 @@
  * evict it (https://developer.chrome.com/docs/web-platform/bfcache#extensions).
  */
 import { MODEL_BLOCK_KEY } from '../core/constants.ts';
+import { EMPTY_MODEL_BLOCK_LIST } from '../core/model-block/model-block-match.ts';
 
 type Changes = Record<string, { newValue?: unknown }>;
 type ChangeListener = (changes: Changes, area: string) => void;
@@ -20,8 +21,6 @@ interface StorageApi {
 declare const browser: { storage: StorageApi } | undefined;
 declare const chrome: { storage: StorageApi } | undefined;
 
-const EMPTY = { families: [], names: {}, prefixes: {}, namespaces: {}, forwarders: [] };
-
 export function feedModelBlockList(hand: (json: string) => void): void {
   let storage: StorageApi;
   try {
@@ -29,7 +28,7 @@ export function feedModelBlockList(hand: (json: string) => void): void {
   } catch {
     return;
   }
-  const pass = (value: unknown) => hand(JSON.stringify(value ?? EMPTY));
+  const pass = (value: unknown) => hand(JSON.stringify(value ?? EMPTY_MODEL_BLOCK_LIST));
   const read = () =>
     storage.local.get(MODEL_BLOCK_KEY).then(
       (got) => pass(got[MODEL_BLOCK_KEY]),

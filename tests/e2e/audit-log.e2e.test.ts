@@ -16,6 +16,7 @@ import { parseAuditCsv, parseAuditJson } from '../../src/core/audit-export.ts';
 import { AUDIT_MAX_PER_MINUTE_PER_TAB } from '../../src/core/audit-throttle.ts';
 import { AUDIT_MAX_ENTRIES } from '../../src/core/constants.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
+import { storedEntries } from './harness/audit-entries.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { ARTIFACTS_DIR, openOptions, screenshot, stopServiceWorker, tabIdOf, tabState } from './harness/extension.ts';
 import { getSettings, updateSettings } from './harness/settings.ts';
@@ -23,22 +24,6 @@ import { checkBothThemes, expectAccessible } from './harness/ui-checks.ts';
 
 const HOSTS = ['app.example.com', 'chat.deepseek.com', 'api.deepseek.com', 'api.mistral.ai'];
 const FLOOD = 40;
-
-/** What the extension stored, read from its IndexedDB on an extension page, oldest first. */
-async function storedEntries(page: Page): Promise<AuditEntry[]> {
-  return page.evaluate(
-    () =>
-      new Promise<AuditEntry[]>((resolve, reject) => {
-        const open = indexedDB.open('audit-log');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('entries').objectStore('entries').index('time').getAll();
-          req.onsuccess = () => (resolve(req.result as AuditEntry[]), open.result.close());
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
-}
 
 const rows = (page: Page) => page.locator('#audit tbody tr');
 const shownCount = (page: Page) => page.locator('.audit-count').getAttribute('data-shown').then(Number);

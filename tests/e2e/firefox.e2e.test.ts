@@ -30,6 +30,12 @@ describe('Firefox: AI site → badge and popup', () => {
     return tabId!;
   }
 
+  /** The audit log as the extension stored it (its IndexedDB, read in the extension's own context). */
+  const auditEntries = () =>
+    ff.extensionEval<Array<{ type: string; host: string; kind: string; model?: string; rule?: string }>>(
+      `new Promise((resolve, reject) => { const open = indexedDB.open('audit-log'); open.onerror = () => reject(open.error); open.onsuccess = () => { const req = open.result.transaction('entries').objectStore('entries').getAll(); req.onsuccess = () => { resolve(req.result); open.result.close(); }; }; })`,
+    );
+
   const badgeOf = (tabId: number) =>
     ff.extensionEval<{ text: string; title: string }>(
       `(async () => ({ text: await browser.action.getBadgeText({ tabId: ${tabId} }), title: await browser.action.getTitle({ tabId: ${tabId} }) }))()`,
@@ -87,10 +93,7 @@ describe('Firefox: AI site → badge and popup', () => {
     expect(await ff.evaluate<string>(tab, call)).toBe('failed TypeError');
     expect(ff.server.requestsTo('api.deepseek.com').length).toBe(before);
     // Recorded as a block in the audit log, from Firefox's own error for it (NS_ERROR_ABORT).
-    const blocks = () =>
-      ff.extensionEval<Array<{ type: string; host: string; kind: string; rule?: string }>>(
-        `new Promise((resolve, reject) => { const open = indexedDB.open('audit-log'); open.onerror = () => reject(open.error); open.onsuccess = () => { const req = open.result.transaction('entries').objectStore('entries').getAll(); req.onsuccess = () => { resolve(req.result.filter((e) => e.type === 'block')); open.result.close(); }; }; })`,
-      );
+    const blocks = async () => (await auditEntries()).filter((e) => e.type === 'block');
     await expect.poll(async () => (await blocks()).filter((e) => e.host === 'api.deepseek.com' && e.kind === 'xmlhttprequest').length, { timeout: 10_000 }).toBe(1);
     expect((await blocks()).find((e) => e.host === 'api.deepseek.com')?.rule).toBe('user provider deepseek');
     // A navigation to the blocked service lands on the block page.
@@ -118,12 +121,8 @@ describe('Firefox: AI site → badge and popup', () => {
     expect(await ff.evaluate<string>(tab, ask('deepseek/deepseek-chat'))).toBe('failed TypeError');
     expect(posts()).toBe(before);
     expect(await ff.evaluate<string>(tab, ask('openai/gpt-4o'))).toBe('ok 200');
-    const entries = () =>
-      ff.extensionEval<Array<{ type: string; host: string; model?: string; rule?: string }>>(
-        `new Promise((resolve, reject) => { const open = indexedDB.open('audit-log'); open.onerror = () => reject(open.error); open.onsuccess = () => { const req = open.result.transaction('entries').objectStore('entries').getAll(); req.onsuccess = () => { resolve(req.result); open.result.close(); }; }; })`,
-      );
-    await expect.poll(async () => (await entries()).find((e) => e.type === 'block' && e.model === 'deepseek/deepseek-chat')?.rule, { timeout: 10_000 }).toBe('user provider deepseek (model by DeepSeek)');
-    expect((await entries()).some((e) => e.type === 'block' && e.model === 'openai/gpt-4o')).toBe(false);
+    await expect.poll(async () => (await auditEntries()).find((e) => e.type === 'block' && e.model === 'deepseek/deepseek-chat')?.rule, { timeout: 10_000 }).toBe('user provider deepseek (model by DeepSeek)');
+    expect((await auditEntries()).some((e) => e.type === 'block' && e.model === 'openai/gpt-4o')).toBe(false);
     expect(await update({ blockedProviders: [] })).toMatchObject({ ok: true });
   });
 

@@ -8,9 +8,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../src/core/audit-entry.ts';
 import { database } from '../../src/core/database.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
+import { storedEntries } from './harness/audit-entries.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { openOptions, openPopup, tabIdOf, tabState } from './harness/extension.ts';
 import { updateSettings } from './harness/settings.ts';
@@ -19,21 +19,6 @@ const HOSTS = ['app.example.com', 'openrouter.ai', 'api.together.xyz', 'api.deep
 const OPENROUTER = 'https://openrouter.ai/api/v1/chat/completions';
 const TOGETHER = 'https://api.together.xyz/v1/chat/completions';
 const NOTHING_BLOCKED = { blockedProviders: [], blockedCountries: [], blockedSites: [], allowedProviders: [], allowedCountries: [], allowedSites: [], blockedModelBuilders: [], blockedModelOrigins: [], blockLevel: 'off', mode: 'block' };
-
-async function storedEntries(page: Page): Promise<AuditEntry[]> {
-  return page.evaluate(
-    () =>
-      new Promise<AuditEntry[]>((resolve, reject) => {
-        const open = indexedDB.open('audit-log');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('entries').objectStore('entries').index('time').getAll();
-          req.onsuccess = () => (resolve(req.result as AuditEntry[]), open.result.close());
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
-}
 
 describe('a blocked builder’s models through resellers', () => {
   let ext: ExtensionBrowser;

@@ -15,7 +15,7 @@
 import type { EffectiveSettings } from '../policy-merge.ts';
 import type { Provider } from '../provider.ts';
 import type { RiskDatabase } from '../risk-database.ts';
-import { blockRulesOf } from '../block-scope.ts';
+import { blockRulesOf, covers } from '../block-scope.ts';
 import type { ModelBlockList } from './model-block-match.ts';
 
 type ModelSettings = Pick<EffectiveSettings, 'org' | 'user' | 'mode'> & Partial<Pick<EffectiveSettings, 'blockedModels'>>;
@@ -50,7 +50,9 @@ export function modelBlockListOf(settings: ModelSettings, db: RiskDatabase): Mod
     if (!builder.models?.length || !builder.operator) continue;
     const provenance = provenanceRule(settings, builder);
     // Else the first rule (highest priority) that names the builder decides, as for its own hosts.
-    const rule = provenance ? undefined : rules.find((r) => (r.scope === 'provider' ? r.values.includes(builder.id) : r.action === 'block' ? originsOf(builder).some((c) => r.values.includes(c)) : originsOf(builder).every((c) => r.values.includes(c))));
+    // A builder is covered the way its services are (block-scope.ts), its countries being where its models come from.
+    const asTarget = { providerId: builder.id, productId: '', hosts: [], countries: originsOf(builder), level: 'unknown' as const };
+    const rule = provenance ? undefined : rules.find((r) => covers(r, asTarget));
     if (!provenance && (!rule || rule.action !== 'block')) continue;
     const words = provenance ?? `${rule!.tier} ${rule!.scope} ${rule!.scope === 'provider' ? builder.id : (originsOf(builder).find((c) => rule!.values.includes(c)) ?? '')}`;
     for (const family of builder.models) {

@@ -1,8 +1,9 @@
 /**
  * Whether a request names a blocked model (issue 16): the part of core/model-block the page hook
- * runs in every frame, so it imports nothing but the model-name parser. The list itself is
+ * runs in every frame, so it imports nothing but the model-name parser and host-pattern matching. The list itself is
  * compiled in the background (model-block-list.ts).
  */
+import { hostMatchesPattern } from '../host-pattern.ts';
 import { parseModelName } from '../model-name.ts';
 
 /** One blocked model family, with the rule that blocks it: "org provider deepseek". */
@@ -70,15 +71,6 @@ export function blockedFamilyOf(list: ModelBlockList, model: string): BlockedFam
   return index === undefined ? undefined : list.families[index];
 }
 
-/** `host` is covered by a host pattern (itself or a subdomain; `*` is one label). */
-function hostCovered(host: string, pattern: string): boolean {
-  const labels = host.split('.');
-  const want = pattern.split('.');
-  if (labels.length < want.length) return false;
-  const tail = labels.slice(labels.length - want.length);
-  return want.every((w, i) => w === '*' || w === tail[i]);
-}
-
 /**
  * The family that stops a request to `host` naming `model`; undefined when it may go. `known`:
  * the host belongs to an AI service of the database (not a relay nobody listed); `site`: the
@@ -86,8 +78,8 @@ function hostCovered(host: string, pattern: string): boolean {
  */
 export function modelBlockOf(list: ModelBlockList, host: string, model: string, known = true, site?: string): BlockedFamily | undefined {
   const family = blockedFamilyOf(list, model);
-  const exempt = () => list.exemptHosts?.some((pattern) => hostCovered(host, pattern)) === true || (site !== undefined && list.exemptSites?.some((s) => hostCovered(site, s)) === true);
-  const passes = family !== undefined && !family.anywhere && ((family.openWeights && known && !list.forwarders.some((pattern) => hostCovered(host, pattern))) || exempt());
+  const exempt = () => list.exemptHosts?.some((pattern) => hostMatchesPattern(host, pattern)) === true || (site !== undefined && list.exemptSites?.some((s) => hostMatchesPattern(site, s)) === true);
+  const passes = family !== undefined && !family.anywhere && ((family.openWeights && known && !list.forwarders.some((pattern) => hostMatchesPattern(host, pattern))) || exempt());
   if (family && !passes) return family;
   // The organization's own patterns, on the model as sent and on its name without the vendor prefix.
   if (list.globs?.length) {
