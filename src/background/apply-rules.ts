@@ -74,15 +74,19 @@ async function apply(reason: string): Promise<void> {
  * The session rule that fails what the page hook re-sends for a request it stopped for its model
  * (core/model-block): above every allow, since the hook marks only requests the settings stop.
  */
+/** What the hook re-sends: fetch and XHR, beacons, sockets and event streams (EventSource is `other`). */
+const MODEL_BLOCK_TYPES = ['xmlhttprequest' as const, 'ping' as const, 'websocket' as const, 'other' as const];
+
 async function ensureModelBlockRule(): Promise<void> {
   const rule = {
     id: MODEL_BLOCK_RULE_ID,
     priority: 1_000_000,
     action: { type: 'block' as const },
-    condition: { urlFilter: `${MODEL_BLOCK_PARAM}=`, resourceTypes: ['xmlhttprequest' as const, 'ping' as const, 'other' as const] },
+    condition: { urlFilter: `${MODEL_BLOCK_PARAM}=`, resourceTypes: MODEL_BLOCK_TYPES },
   };
   // Changing session rules flushes the back/forward cache: leave the rule alone when it is there.
   const present = (await browser.declarativeNetRequest.getSessionRules()).find((r) => r.id === MODEL_BLOCK_RULE_ID);
-  if (present && present.priority === rule.priority && present.condition.urlFilter === rule.condition.urlFilter && present.action.type === 'block') return;
+  const sameTypes = (present?.condition.resourceTypes ?? []).join() === MODEL_BLOCK_TYPES.join();
+  if (present && present.priority === rule.priority && present.condition.urlFilter === rule.condition.urlFilter && present.action.type === 'block' && sameTypes) return;
   await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: [MODEL_BLOCK_RULE_ID], addRules: [rule as BrowserRule] });
 }

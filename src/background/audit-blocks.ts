@@ -172,7 +172,7 @@ export function watchBlocks(): void {
   if (!browser.webRequest?.onBeforeRedirect) return;
   listen(hostPatterns(BUNDLED_HOST_SUFFIXES));
   // Requests the page hook stopped for their model may go to any host (an unknown relay).
-  browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, { urls: [`*://*/*${MODEL_BLOCK_PARAM}=*`] });
+  browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, { urls: ['*', 'ws', 'wss'].map((scheme) => `${scheme}://*/*${MODEL_BLOCK_PARAM}=*`) });
   void currentState()
     .then(({ db }) => listen(hostPatterns(compileDetectionHints(db.providers.filter((p) => p.addedBy === 'organization')).hostSuffixes, BUNDLED_HOST_SUFFIXES)))
     .catch((error: unknown) => console.error('blocks of the organization’s services not watched:', error));

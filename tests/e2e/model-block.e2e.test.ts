@@ -14,6 +14,7 @@ import { storedEntries } from './harness/audit-entries.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { openOptions, openPopup, tabIdOf, tabState } from './harness/extension.ts';
 import { updateSettings } from './harness/settings.ts';
+import { attachWebSocketEcho } from './harness/websocket-echo.ts';
 
 const HOSTS = ['app.example.com', 'openrouter.ai', 'api.together.xyz', 'api.deepseek.com'];
 const OPENROUTER = 'https://openrouter.ai/api/v1/chat/completions';
@@ -25,6 +26,7 @@ describe('a blocked builder’s models through resellers', () => {
   beforeAll(async () => {
     ext = await launchExtension({ hosts: HOSTS });
     serveFakeAi(ext.server, 'openrouter.ai', 'api.together.xyz', 'api.deepseek.com');
+    attachWebSocketEcho(ext.server, 'openrouter.ai', '/v1/realtime');
   });
   afterAll(async () => {
     await ext?.close();
@@ -139,6 +141,27 @@ describe('a blocked builder’s models through resellers', () => {
     expect(await ask(page, 'askFetch', OPENROUTER, 'deepseek/deepseek-chat')).toEqual({ seen: 'failed TypeError: Failed to fetch', received: 0 });
     await expect.poll(stopped, { timeout: 5000 }).toBe(before + 1);
     expect((await storedEntries(options)).some((e) => e.model === 'openai/gpt-4o' && e.type === 'block')).toBe(false);
+    await options.close();
+    await page.close();
+  });
+
+  it('a realtime socket naming a blocked builder’s model closes with an error before it connects; one naming an OpenAI model opens', async () => {
+    const page = await modelsPage();
+    const socket = async (model: string) => {
+      const before = ext.server.requests.length;
+      const seen = await page.evaluate((u) => (window as any).askSocket(u) as Promise<string>, `wss://openrouter.ai/v1/realtime?model=${model}`);
+      return { seen, received: ext.server.requests.slice(before).filter((r) => r.host === 'openrouter.ai' && r.path.startsWith('/v1/realtime')).length };
+    };
+    // Positive control: nothing blocked, the socket connects.
+    expect(await socket('deepseek/deepseek-chat')).toEqual({ seen: 'ok open', received: 1 });
+    expect(await updateSettings(ext, { blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
+    await page.reload();
+    expect(await socket('deepseek/deepseek-chat')).toEqual({ seen: 'failed error, close 1006 clean=false', received: 0 });
+    expect(await socket('openai/gpt-4o-realtime-preview')).toEqual({ seen: 'ok open', received: 1 });
+    const tabId = await tabIdOf(ext, page);
+    await expect.poll(async () => (await tabState(ext, tabId))?.blocked ?? 0, { timeout: 5000 }).toBe(1);
+    const options = await openOptions(ext);
+    await expect.poll(async () => (await storedEntries(options)).some((e) => e.type === 'block' && e.model === 'deepseek/deepseek-chat' && e.kind === 'websocket'), { timeout: 5000 }).toBe(true);
     await options.close();
     await page.close();
   });

@@ -2,6 +2,9 @@
  * WebSocket and EventSource: the constructor reports the URL, then the original constructs the
  * object with the caller's `new.target`, so subclasses, `instanceof` and errors are unchanged.
  * `prototype.constructor` is pointed at the wrapper, as it pointed at the original before.
+ * A socket whose URL names a blocked model (`/v1/realtime?model=…`) is opened to the marker URL
+ * instead, which the extension's session rule fails: the page gets the browser's own `error`
+ * and an unclean `close` (code 1006), as for any socket a network rule blocks.
  */
 import { disguised, replaceValue } from './disguise.ts';
 import { construct, urlStringOf, withoutFrame } from './natives.ts';
@@ -12,9 +15,9 @@ function hookConstructor(name: 'WebSocket' | 'EventSource', channel: 'websocket'
   if (typeof original !== 'function') return;
   const handler: ProxyHandler<new (...args: unknown[]) => object> = {
     construct(target, args: unknown[], newTarget: Function) {
-      observe(channel, urlStringOf(args[0]));
+      const stop = observe(channel, urlStringOf(args[0]));
       try {
-        return construct(target, args, newTarget);
+        return construct(target, stop ? [stop.url, ...args.slice(1)] : args, newTarget);
       } catch (error) {
         throw withoutFrame(error, handler.construct!);
       }
