@@ -11,6 +11,8 @@ import { modelBlockListOf } from '../core/model-block/model-block-list.ts';
 import type { DnrRule } from '../core/dnr-rule.ts';
 import type { RulesStatus } from '../core/settings-view.ts';
 import { refreshAllowOnce } from './allow-once.ts';
+import { applyNetworkPrediction } from './network-prediction.ts';
+import { applyReportingRules } from './reporting-headers.ts';
 import { syncPauses } from './pause-site.ts';
 import { currentState } from './settings-store.ts';
 
@@ -62,6 +64,10 @@ async function apply(reason: string): Promise<void> {
       }
     }
   }
+  // Traffic the browser makes for a page (reporting uploads, prediction) never meets the rules above.
+  const reportingError = await applyReportingRules(state.settings, state.db).catch((error: unknown) => String(error));
+  if (reportingError) status.reportingError = reportingError;
+  status.networkPrediction = await applyNetworkPrediction(state.settings.strictNetwork).catch(() => 'not-controllable' as const);
   await browser.storage.local.set({ [RULES_STATUS_KEY]: status, [MODEL_BLOCK_KEY]: modelBlockListOf(state.settings, state.db) });
   await ensureModelBlockRule().catch((error: unknown) => console.error('model-block rule not set:', error));
   // "Allow once" grants outrank these rules; one the organization has since overruled goes now.

@@ -109,6 +109,11 @@ export const PAUSE_RULE_IDS = { first: 21_001, last: 21_999 } as const;
  * parameter, which the rule blocks, so the page gets the browser's own network error.
  */
 export const MODEL_BLOCK_RULE_ID = 22_001;
+/**
+ * Session rules that remove reporting headers naming blocked hosts (core/browser-traffic): the
+ * browser's own uploads to them never meet the block rules. 999 rules of 500 hosts each.
+ */
+export const REPORTING_RULE_IDS = { first: 23_001, last: 23_999 } as const;
 export const MODEL_BLOCK_PARAM = 'ajg-model-block';
 /** storage.local key of the list of blocked models the page hook applies (ModelBlockList). */
 export const MODEL_BLOCK_KEY = 'rules:model-block';

@@ -200,6 +200,7 @@ function userChecks(isProvider: (id: string) => boolean): { [K in UserKey]: Chec
     mode: oneOf<Mode>(MODES),
     countryLevels,
     showWarning: boolean,
+    strictNetwork: boolean,
     auditRetentionDays: retention,
     blockedProviders: providers,
     allowedProviders: providers,

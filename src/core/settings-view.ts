@@ -12,6 +12,10 @@ export interface RulesStatus extends RuleStats {
   problems: string[];
   /** Why the browser refused the last update, when it did (the previous rules stay). */
   error?: string;
+  /** Why the browser refused the rules removing reporting headers (core/browser-traffic), if it did. */
+  reportingError?: string;
+  /** The browser's network prediction under strict network mode (background/network-prediction.ts). */
+  networkPrediction?: 'off' | 'browser' | 'no-permission' | 'not-controllable';
 }
 
 export interface SettingsView {

@@ -54,9 +54,15 @@ export interface ScalarSettings {
   showWarning: boolean;
   /** Days the audit log keeps entries. */
   auditRetentionDays: number;
+  /**
+   * Strict network mode (core/browser-traffic): every reporting header is removed and, where the
+   * optional `privacy` permission is granted, the browser's network prediction is turned off, so
+   * the browser itself opens no connections a page chose.
+   */
+  strictNetwork: boolean;
 }
 
-export const SCALAR_KEYS = ['mode', 'countryLevels', 'showWarning', 'auditRetentionDays'] as const;
+export const SCALAR_KEYS = ['mode', 'countryLevels', 'showWarning', 'auditRetentionDays', 'strictNetwork'] as const;
 export type ScalarKey = (typeof SCALAR_KEYS)[number];
 
 /** Everything a user may set (and an organization may lock). */
@@ -119,6 +125,7 @@ export const DEFAULT_SETTINGS: Readonly<UserSettings> = Object.freeze({
   countryLevels: {},
   showWarning: true,
   auditRetentionDays: 30,
+  strictNetwork: false,
   ...EMPTY_TIER,
 });
 

@@ -7,6 +7,7 @@ import { CountryLevelsField } from './CountryLevelsField.tsx';
 import { ModeField } from './ModeField.tsx';
 import { RetentionField } from './RetentionField.tsx';
 import type { ReadySettings } from './use-options-settings.ts';
+import { StrictNetworkField } from './StrictNetworkField.tsx';
 import { WarningField } from './WarningField.tsx';
 import { t } from '../shared/t.ts';
 
@@ -20,6 +21,7 @@ export function ProtectionPanel({ settings }: { settings: ReadySettings }) {
       <CountryLevelsField settings={settings} db={database} countries={countries} />
       <WarningField settings={settings} />
       <RetentionField settings={settings} />
+      <StrictNetworkField settings={settings} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ const SCALAR_NAMES: Record<Exclude<UserKey, ListKey>, string> = {
   mode: 'optMode',
   blockLevel: 'optNameBlockLevel',
   showWarning: 'optNameShowWarning',
+  strictNetwork: 'optNameStrictNetwork',
   auditRetentionDays: 'optNameRetention',
   countryLevels: 'optNameCountryLevels',
 };

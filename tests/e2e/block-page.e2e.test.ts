@@ -22,8 +22,8 @@ import { bannerText } from './harness/warning-banner.ts';
 const HOSTS = ['app.example.com', 'chat.deepseek.com', 'api.deepseek.com'];
 
 async function sessionRules(ext: ExtensionBrowser): Promise<chrome.declarativeNetRequest.Rule[]> {
-  // The allow-once grants: the model-block rule (MODEL_BLOCK_RULE_ID) is a session rule of its own.
-  return (await (await ext.extensionPage()).evaluate(() => chrome.declarativeNetRequest.getSessionRules())).filter((r) => r.id !== MODEL_BLOCK_RULE_ID);
+  // The allow-once grants: the standing session rules (model block, reporting headers) have the IDs from MODEL_BLOCK_RULE_ID up.
+  return (await (await ext.extensionPage()).evaluate(() => chrome.declarativeNetRequest.getSessionRules())).filter((r) => r.id < MODEL_BLOCK_RULE_ID);
 }
 
 /** Runs `expression` in the extension's content-script (isolated) world of `page`. */

@@ -24,8 +24,8 @@ const NOTHING_BLOCKED = { blockedProviders: [], blockedCountries: [], blockedSit
 const DEEPSEEK_API = 'https://api.deepseek.com/chat/completions';
 
 async function sessionRules(ext: ExtensionBrowser): Promise<chrome.declarativeNetRequest.Rule[]> {
-  // The pause and allow-once rules: the model-block rule (MODEL_BLOCK_RULE_ID) is a session rule of its own.
-  return (await (await ext.extensionPage()).evaluate(() => chrome.declarativeNetRequest.getSessionRules())).filter((r) => r.id !== MODEL_BLOCK_RULE_ID);
+  // The pause and allow-once rules: the standing session rules (model block, reporting headers) have the IDs from MODEL_BLOCK_RULE_ID up.
+  return (await (await ext.extensionPage()).evaluate(() => chrome.declarativeNetRequest.getSessionRules())).filter((r) => r.id < MODEL_BLOCK_RULE_ID);
 }
 
 describe('popup actions', () => {

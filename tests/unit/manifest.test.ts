@@ -36,6 +36,9 @@ describe('manifest', () => {
     }
     expect(base.permissions).toEqual(['storage', 'webRequest', 'webNavigation', 'declarativeNetRequest', 'alarms']);
     expect(base.host_permissions).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']);
+    // Asked for only when someone turns strict network mode on (options page).
+    expect(base.optional_permissions).toEqual(['privacy']);
+    expect(doc).toContain('`privacy`');
   });
 
   it('opens the popup with a keyboard shortcut in both browsers, one that is valid and free', () => {

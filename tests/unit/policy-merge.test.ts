@@ -11,13 +11,14 @@ describe('effectiveSettings', () => {
       countryLevels: {},
       showWarning: true,
       auditRetentionDays: 30,
+      strictNetwork: false,
       org: { ...EMPTY_TIER },
       user: { ...EMPTY_TIER },
       extraProviders: [],
       locked: [],
       allowBypass: true,
       blockedModels: [],
-      sources: { mode: 'default', countryLevels: 'default', showWarning: 'default', auditRetentionDays: 'default' },
+      sources: { mode: 'default', countryLevels: 'default', showWarning: 'default', auditRetentionDays: 'default', strictNetwork: 'default' },
     });
   });
 
@@ -26,7 +27,7 @@ describe('effectiveSettings', () => {
     expect(s.mode).toBe('warn');
     expect(s.auditRetentionDays).toBe(7);
     expect(s.showWarning).toBe(false);
-    expect(s.sources).toEqual({ mode: 'user', countryLevels: 'default', showWarning: 'organization', auditRetentionDays: 'user' });
+    expect(s.sources).toEqual({ mode: 'user', countryLevels: 'default', showWarning: 'organization', auditRetentionDays: 'user', strictNetwork: 'default' });
   });
 
   it('takes a locked policy value over the user’s', () => {
@@ -43,7 +44,7 @@ describe('effectiveSettings', () => {
     expect(s.showWarning).toBe(true);
     expect(s.mode).toBe('block');
     expect(s.auditRetentionDays).toBe(5);
-    expect(s.sources).toEqual({ mode: 'organization', countryLevels: 'default', showWarning: 'organization', auditRetentionDays: 'user' });
+    expect(s.sources).toEqual({ mode: 'organization', countryLevels: 'default', showWarning: 'organization', auditRetentionDays: 'user', strictNetwork: 'default' });
   });
 
   it('lists a key locked twice once', () => {

@@ -116,8 +116,8 @@ describe('in-page warning (background)', () => {
     await setMode({ blockedProviders: ['deepseek'] });
     const blockPage = { id: EXT, tab: { id: 4 }, frameId: 0, url: `chrome-extension://${EXT}/blocked.html#https://chat.deepseek.com/` };
     expect(await send({ type: 'ui-to-bg/allow-once', url: 'https://chat.deepseek.com/' }, blockPage)).toEqual({ ok: true });
-    // The allow-once grants (the model-block rule, MODEL_BLOCK_RULE_ID, is a session rule of its own).
-    const session = async () => (await browser.declarativeNetRequest.getSessionRules()).filter((r) => r.id !== MODEL_BLOCK_RULE_ID);
+    // The allow-once grants (the standing session rules, model block and reporting headers, have the IDs from MODEL_BLOCK_RULE_ID up).
+    const session = async () => (await browser.declarativeNetRequest.getSessionRules()).filter((r) => r.id < MODEL_BLOCK_RULE_ID);
     expect((await session()).map((r) => r.condition.requestDomains)).toEqual([['chat.deepseek.com'], ['chat.deepseek.com']]);
     // A user's own settings change keeps it.
     await setMode({ blockedCountries: ['CN'] });
