@@ -6,8 +6,9 @@
  */
 import browser from 'webextension-polyfill';
 import { compileBlockRules } from '../core/block-rules.ts';
-import { BLOCK_PAGE_PATH, MODEL_BLOCK_KEY, MODEL_BLOCK_PARAM, MODEL_BLOCK_RULE_ID, RULES_STATUS_KEY } from '../core/constants.ts';
+import { BLOCK_PAGE_PATH, BLOCKED_HOSTS_KEY, MODEL_BLOCK_KEY, MODEL_BLOCK_PARAM, MODEL_BLOCK_RULE_ID, RULES_STATUS_KEY } from '../core/constants.ts';
 import { modelBlockListOf } from '../core/model-block/model-block-list.ts';
+import { blockedHostsOf } from '../core/browser-traffic/blocked-hosts.ts';
 import type { DnrRule } from '../core/dnr-rule.ts';
 import type { RulesStatus } from '../core/settings-view.ts';
 import { refreshAllowOnce } from './allow-once.ts';
@@ -65,10 +66,11 @@ async function apply(reason: string): Promise<void> {
     }
   }
   // Traffic the browser makes for a page (reporting uploads, prediction) never meets the rules above.
-  const reportingError = await applyReportingRules(state.settings, state.db).catch((error: unknown) => String(error));
+  const blockedHosts = blockedHostsOf(state.settings, state.db);
+  const reportingError = await applyReportingRules(blockedHosts, state.settings.strictNetwork).catch((error: unknown) => String(error));
   if (reportingError) status.reportingError = reportingError;
   status.networkPrediction = await applyNetworkPrediction(state.settings.strictNetwork).catch(() => 'not-controllable' as const);
-  await browser.storage.local.set({ [RULES_STATUS_KEY]: status, [MODEL_BLOCK_KEY]: modelBlockListOf(state.settings, state.db) });
+  await browser.storage.local.set({ [RULES_STATUS_KEY]: status, [MODEL_BLOCK_KEY]: modelBlockListOf(state.settings, state.db), [BLOCKED_HOSTS_KEY]: blockedHosts });
   await ensureModelBlockRule().catch((error: unknown) => console.error('model-block rule not set:', error));
   // "Allow once" grants outrank these rules; one the organization has since overruled goes now.
   await refreshAllowOnce().catch((error: unknown) => console.error('allow-once grants not brought up to date:', error));

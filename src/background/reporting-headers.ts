@@ -7,18 +7,15 @@
  */
 import browser from 'webextension-polyfill';
 import { REPORTING_RULE_IDS } from '../core/constants.ts';
-import { blockedHostsOf } from '../core/browser-traffic/blocked-hosts.ts';
 import { reportingHeaderRules } from '../core/browser-traffic/reporting-header-rules.ts';
-import type { EffectiveSettings } from '../core/policy-merge.ts';
-import type { RiskDatabase } from '../core/risk-database.ts';
 
 type BrowserRule = browser.DeclarativeNetRequest.Rule;
 
 const inRange = (id: number) => id >= REPORTING_RULE_IDS.first && id <= REPORTING_RULE_IDS.last;
 
 /** Returns what went wrong, for the rules' status; undefined when the rules are in force. */
-export async function applyReportingRules(settings: EffectiveSettings, db: RiskDatabase): Promise<string | undefined> {
-  const rules = reportingHeaderRules(blockedHostsOf(settings, db), settings.strictNetwork);
+export async function applyReportingRules(blockedHosts: readonly string[], strict: boolean): Promise<string | undefined> {
+  const rules = reportingHeaderRules(blockedHosts, strict);
   const present = (await browser.declarativeNetRequest.getSessionRules()).filter((r) => inRange(r.id));
   if (JSON.stringify(present.map(comparable).sort(byId)) === JSON.stringify(rules.map(comparable).sort(byId))) return undefined;
   try {

@@ -5,13 +5,13 @@
  * (parseObservation): the hook shares its world with the page.
  */
 import { parseObservation, type Observation } from '../core/observation.ts';
-import { BRIDGE_EVENT, BRIDGE_HELLO, BRIDGE_RULES } from '../core/constants.ts';
+import { BRIDGE_EVENT, BRIDGE_HELLO } from '../core/constants.ts';
 
 /** Reports longer than this are not parsed (a real one is a few hundred characters). */
 const MAX_REPORT_LENGTH = 4096;
 
-/** Returns how to hand the hook a text on the same line (the blocked-model list). */
-export function openBridge(onObservation: (obs: Observation) => void): (detail: string) => void {
+/** Returns how to hand the hook a text on the same line (the blocked-model list, the blocked hosts). */
+export function openBridge(onObservation: (obs: Observation) => void): (event: string, detail: string) => void {
   const node = document.createComment('');
   node.addEventListener(BRIDGE_EVENT, (event) => {
     const detail = (event as CustomEvent<unknown>).detail;
@@ -29,5 +29,5 @@ export function openBridge(onObservation: (obs: Observation) => void): (detail: 
   document.appendChild(node);
   node.dispatchEvent(new CustomEvent(BRIDGE_HELLO, { bubbles: true }));
   node.remove();
-  return (detail) => node.dispatchEvent(new CustomEvent(BRIDGE_RULES, { detail }));
+  return (event, detail) => node.dispatchEvent(new CustomEvent(event, { detail }));
 }

@@ -119,6 +119,12 @@ export const MODEL_BLOCK_PARAM = 'ajg-model-block';
 export const MODEL_BLOCK_KEY = 'rules:model-block';
 /** The isolated script hands the hook that list on its private line (main-world/relay.ts). */
 export const BRIDGE_RULES = 'ajg:rules';
+/**
+ * storage.local key of the host patterns blocked everywhere (core/browser-traffic), and the event
+ * that hands them to the hook: it refuses FedCM, payment methods and WebRTC servers naming them.
+ */
+export const BLOCKED_HOSTS_KEY = 'rules:blocked-hosts';
+export const BRIDGE_HOSTS = 'ajg:hosts';
 
 /** storage.session key of the paused sites (hostname → end, ms since epoch). */
 export const PAUSES_KEY = 'pause:sites';

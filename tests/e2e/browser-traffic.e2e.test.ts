@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { updateSettings } from './harness/settings.ts';
 
-const HOSTS = ['news.example.com', 'api.deepseek.com', 'api.mistral.ai'];
+const HOSTS = ['news.example.com', 'api.deepseek.com', 'deepseek.com', 'api.mistral.ai', 'mistral.ai'];
 const NOTHING_BLOCKED = { blockedProviders: [], blockedCountries: [], blockedSites: [], allowedProviders: [], allowedCountries: [], allowedSites: [], blockLevel: 'off', mode: 'block', strictNetwork: false };
 
 describe('traffic the browser makes for a page', () => {
@@ -71,5 +71,65 @@ describe('traffic the browser makes for a page', () => {
     expect(await reportsTo('api.mistral.ai')).toBe(0);
     expect(await updateSettings(ext, { strictNetwork: false })).toMatchObject({ ok: true });
     expect(await reportsTo('api.mistral.ai')).toBeGreaterThan(0);
+  });
+
+  /** What `to` (and its registrable domain) received while `run` ran in a page, and what the page saw. */
+  async function inPage(to: string, run: string): Promise<{ seen: string; received: string[] }> {
+    const page: Page = await ext.newPage();
+    await page.goto('https://news.example.com/outbound.html');
+    const before = ext.server.requests.length;
+    const seen = await page.evaluate(run);
+    await page.waitForTimeout(700);
+    const domain = to.split('.').slice(-2).join('.');
+    const received = ext.server.requests.slice(before).filter((r) => r.host === domain || r.host.endsWith(`.${domain}`)).map((r) => `${r.method} ${r.host}${r.path.split('?')[0]}`);
+    await page.close();
+    return { seen: String(seen), received };
+  }
+
+  const fedcm = (host: string) =>
+    `navigator.credentials.get({ identity: { providers: [{ configURL: 'https://${host}/fedcm.json?note=meeting-at-10', clientId: 'notes' }] } }).then(String, (e) => e.name + ': ' + e.message)`;
+
+  it('FedCM naming a blocked identity provider fetches nothing from it and fails as an unreachable provider does', async () => {
+    // Positive control: nothing blocked, the browser fetches the well-known file and the config.
+    const open = await inPage('api.deepseek.com', fedcm('api.deepseek.com'));
+    expect(open.received).toEqual(expect.arrayContaining(['GET deepseek.com/.well-known/web-identity']));
+    const reference = open.seen;
+    expect(await updateSettings(ext, { blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
+    const blocked = await inPage('api.deepseek.com', fedcm('api.deepseek.com'));
+    expect(blocked).toEqual({ seen: 'NetworkError: Error retrieving a token.', received: [] });
+    // The page sees what it saw when the provider's files were unreachable or unusable.
+    expect(reference).toBe('NetworkError: Error retrieving a token.');
+    // The same call to an unblocked provider still goes out.
+    expect((await inPage('api.mistral.ai', fedcm('api.mistral.ai'))).received.length).toBeGreaterThan(0);
+  });
+
+  const payment = (host: string) => `(() => {
+    const request = new PaymentRequest([{ supportedMethods: 'https://${host}/pay?note=meeting-at-10' }], { total: { label: 'Notes', amount: { currency: 'USD', value: '1' } } });
+    return request.canMakePayment().then((can) => 'can pay: ' + can, (e) => e.name);
+  })()`;
+
+  it("a payment method on a blocked host: the browser fetches no manifest from it; the page's request still constructs", async () => {
+    const open = await inPage('api.deepseek.com', payment('api.deepseek.com'));
+    expect(open.received).toEqual(['HEAD api.deepseek.com/pay']);
+    expect(await updateSettings(ext, { blockedCountries: ['CN'] })).toMatchObject({ ok: true });
+    expect(await inPage('api.deepseek.com', payment('api.deepseek.com'))).toEqual({ seen: 'can pay: false', received: [] });
+    expect((await inPage('api.mistral.ai', payment('api.mistral.ai'))).received).toEqual(['HEAD api.mistral.ai/pay']);
+  });
+
+  const rtc = `(() => {
+    const pc = new RTCPeerConnection({ iceServers: [{ urls: ['turn:turn.deepseek.com:3478?transport=tcp', 'stun:stun.mistral.ai:3478'], username: 'u', credential: 'c' }] });
+    const first = pc.getConfiguration().iceServers.flatMap((s) => [].concat(s.urls));
+    pc.setConfiguration({ iceServers: [{ urls: 'turns:relay.deepseek.com:443', username: 'u', credential: 'c' }] });
+    const second = pc.getConfiguration().iceServers.flatMap((s) => [].concat(s.urls));
+    pc.close();
+    return JSON.stringify([first, second]);
+  })()`;
+
+  it('WebRTC servers on a blocked host are left out of the connection (constructor and setConfiguration); others stay', async () => {
+    const open = await inPage('api.deepseek.com', rtc);
+    expect(JSON.parse(open.seen)).toEqual([['turn:turn.deepseek.com:3478?transport=tcp', 'stun:stun.mistral.ai:3478'], ['turns:relay.deepseek.com:443']]);
+    expect(await updateSettings(ext, { blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
+    const blocked = await inPage('api.deepseek.com', rtc);
+    expect(JSON.parse(blocked.seen)).toEqual([['stun:stun.mistral.ai:3478'], []]);
   });
 });

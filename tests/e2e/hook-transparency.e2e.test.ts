@@ -29,7 +29,8 @@ const BEACON_TAGS = ['beacon-text', 'beacon-json', 'beacon-params', 'beacon-blob
 /**
  * Differences the hook cannot avoid, each removed from the comparison here by name and reason
  * (and listed in docs/development.md), so that everything else must match exactly:
- * - A fetch() that rejects at once (bad input, network error) rejects with an error whose stack
+ * - A fetch() or navigator.credentials.get() that rejects at once (bad input, network error,
+ *   illegal invocation) rejects with an error whose stack
  *   has one extra frame, `at Object.apply (<anonymous>:L:C)`: the wrapper is on the stack when
  *   the native creates the error, and a rejection cannot be edited without handling it (which
  *   would hide the page's own unhandled rejections). Synchronous throws are fixed by the hook.
@@ -47,7 +48,7 @@ function withoutKnownLimits(name: string, value: unknown, side: 'plain' | 'exten
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') {
       let out = v;
-      if (side === 'extension' && (name.startsWith('fetch: ') || name === 'functions: window.fetch')) out = out.replace(OWN_FETCH_FRAME, '');
+      if (side === 'extension' && (name.startsWith('fetch: ') || name === 'functions: window.fetch' || name === 'functions: CredentialsContainer.prototype.get')) out = out.replace(OWN_FETCH_FRAME, '');
       if (name === 'functions: toString on a non-function' || name === 'functions: Function.prototype.toString') out = out.replace('\n    at Object.toString (<anonymous>)', '');
       return out;
     }
@@ -285,6 +286,9 @@ describe('the MAIN-world hook is invisible to pages', () => {
         expect(value(side, 'functions: XMLHttpRequest.prototype.open').toString, label).toBe('function open() { [native code] }');
         expect(value(side, 'functions: WebSocket').toString, label).toBe('function WebSocket() { [native code] }');
         expect(value(side, 'functions: navigator.sendBeacon').name, label).toBe('sendBeacon');
+        expect(value(side, 'functions: CredentialsContainer.prototype.get').toString, label).toBe('function get() { [native code] }');
+        expect(value(side, 'functions: PaymentRequest').toString, label).toBe('function PaymentRequest() { [native code] }');
+        expect(value(side, 'functions: RTCPeerConnection.prototype.setConfiguration').toString, label).toBe('function setConfiguration() { [native code] }');
         expect(value(side, 'functions: Function.prototype.toString').toString, label).toBe('function toString() { [native code] }');
       }
     });

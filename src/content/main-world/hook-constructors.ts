@@ -7,7 +7,7 @@
  * and an unclean `close` (code 1006), as for any socket a network rule blocks.
  */
 import { disguised, replaceValue } from './disguise.ts';
-import { construct, urlStringOf, withoutFrame } from './natives.ts';
+import { construct, urlStringOf, withFirst, withoutFrame } from './natives.ts';
 import { observe } from './observe.ts';
 
 function hookConstructor(name: 'WebSocket' | 'EventSource', channel: 'websocket' | 'eventsource'): void {
@@ -17,7 +17,7 @@ function hookConstructor(name: 'WebSocket' | 'EventSource', channel: 'websocket'
     construct(target, args: unknown[], newTarget: Function) {
       const stop = observe(channel, urlStringOf(args[0]));
       try {
-        return construct(target, stop ? [stop.url, ...args.slice(1)] : args, newTarget);
+        return construct(target, stop ? withFirst(args, stop.url) : args, newTarget);
       } catch (error) {
         throw withoutFrame(error, handler.construct!);
       }

@@ -55,6 +55,7 @@ const urlHrefGet = getter(URL.prototype, 'href');
 const arrayBufferLength = getter(ArrayBuffer.prototype, 'byteLength');
 const decodeNative = TextDecoder.prototype.decode;
 const toLowerCase = String.prototype.toLowerCase;
+const splitNative = String.prototype.split;
 const setTimeoutNative = setTimeout;
 const urlParts = ['protocol', 'host', 'hostname', 'pathname', 'search'] as const;
 const urlGetters = urlParts.map((k) => getter(URL.prototype, k));
@@ -82,6 +83,7 @@ export const unlisten = (target: EventTarget, type: string, fn: (e: Event) => vo
 export const detailOf = (event: Event): unknown => (eventDetail ? apply(eventDetail, event, []) : undefined);
 export const targetOf = (event: Event) => (eventTarget ? (apply(eventTarget, event, []) as EventTarget | null) : null);
 export const lower = (s: string) => apply(toLowerCase, s, []) as string;
+export const split = (s: string, by: string) => apply(splitNative, s, [by]) as string[];
 export const later = (fn: () => void, ms: number) => apply(setTimeoutNative, globalThis, [fn, ms]);
 
 /** The document's base URL and own URL, read through the original getters. */
@@ -152,4 +154,11 @@ export function dataProp(obj: unknown, key: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** `args` with its first item replaced, built without the page's (replaceable) Array methods. */
+export function withFirst(args: unknown[], first: unknown): unknown[] {
+  const out: unknown[] = [first];
+  for (let i = 1; i < args.length; i++) out[i] = args[i];
+  return out;
 }

@@ -6,7 +6,8 @@
  * page can neither read them nor listen for them. Reports are JSON strings built from
  * null-prototype objects, so no page-defined `toJSON` runs.
  */
-import { BRIDGE_EVENT, BRIDGE_HELLO, BRIDGE_RULES } from '../../core/constants.ts';
+import { BRIDGE_EVENT, BRIDGE_HELLO, BRIDGE_HOSTS, BRIDGE_RULES } from '../../core/constants.ts';
+import { setBlockedHosts } from './blocked-hosts.ts';
 import { setModelBlockList } from './model-block.ts';
 import { CustomEventCtor, construct, detailOf, dispatch, listen, stringify, targetOf, unlisten } from './natives.ts';
 
@@ -19,6 +20,15 @@ function onHello(event: Event): void {
   unlisten(document, BRIDGE_HELLO, onHello, true);
   // The isolated script answers on the same detached node with the blocked-model list.
   listen(node, BRIDGE_RULES, onRules, false);
+  listen(node, BRIDGE_HOSTS, onHosts, false);
+}
+
+function onHosts(event: Event): void {
+  try {
+    setBlockedHosts(detailOf(event));
+  } catch {
+    // Never into the page.
+  }
 }
 
 function onRules(event: Event): void {
