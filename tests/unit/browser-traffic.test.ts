@@ -61,3 +61,16 @@ describe('reporting headers that name blocked hosts', () => {
     expect(rules[0]!.condition.resourceTypes).toContain('main_frame');
   });
 });
+
+describe('the host an ICE server URL names', () => {
+  it('reads STUN and TURN URLs, with ports, transports, IPv6 and odd spellings', async () => {
+    const { iceServerHost } = await import('../../src/core/browser-traffic/ice-server-host.ts');
+    expect(iceServerHost('turn:turn.deepseek.com:3478?transport=tcp')).toBe('turn.deepseek.com');
+    expect(iceServerHost('TURNS:Relay.DeepSeek.com')).toBe('relay.deepseek.com');
+    expect(iceServerHost('stun:stun.l.google.com:19302')).toBe('stun.l.google.com');
+    expect(iceServerHost('stun://stun.example.org')).toBe('stun.example.org');
+    expect(iceServerHost('turn:[2001:db8::1]:3478')).toBe('2001:db8::1');
+    expect(iceServerHost('https://api.deepseek.com/')).toBeUndefined();
+    expect(iceServerHost('turn:')).toBeUndefined();
+  });
+});
