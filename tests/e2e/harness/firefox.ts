@@ -59,11 +59,16 @@ export function hasFirefox(): boolean {
   return existsSync(FIREFOX_PATH);
 }
 
-export async function launchFirefox(): Promise<FirefoxExtension> {
+export interface FirefoxOptions {
+  /** Preferences on top of PREFS (e.g. `extensions.webextOptionalPermissionPrompts: false`). */
+  prefs?: Record<string, string | boolean | number>;
+}
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxExtension> {
   if (!hasFirefox()) throw new Error(`firefox-esr not found at ${FIREFOX_PATH}: npm test installs it with apt, or set FIREFOX_PATH`);
   const server = await startFixtureServer();
   const profile = await mkdtemp(join(tmpdir(), 'ajg-firefox-'));
-  await writeFile(join(profile, 'user.js'), Object.entries(PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
+  await writeFile(join(profile, 'user.js'), Object.entries({ ...PREFS, ...options.prefs }).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
   const child = spawn(FIREFOX_PATH, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0', '--remote-allow-system-access'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
