@@ -15,6 +15,7 @@ import { OptionsNav } from './OptionsNav.tsx';
 import { PolicyPanel } from './PolicyPanel.tsx';
 import { ProtectionPanel } from './ProtectionPanel.tsx';
 import { SettingsTransfer } from './SettingsTransfer.tsx';
+import { SiteAccessPanel } from './SiteAccessPanel.tsx';
 import { type ReadySettings, useOptionsSettings } from './use-options-settings.ts';
 import { useSectionLinks } from './use-section-links.ts';
 import { t } from '../shared/t.ts';
@@ -36,6 +37,7 @@ export function Options() {
             <p class="muted">{t('optSettingsVersion', [version])}</p>
           </div>
         </header>
+        <SiteAccessPanel />
         {view && Object.keys(view.policy).length > 0 && (
           <p class="banner" data-banner="managed">
             <span aria-hidden="true">🏢 </span>

@@ -8,9 +8,11 @@ import { httpHostOf } from '../core/hostname.ts';
 import { policyDatabase } from '../core/policy-database.ts';
 import { findingsByProvider, verdictFor } from '../core/verdict.ts';
 import { t } from '../shared/t.ts';
+import { useHostAccess } from '../shared/use-host-access.ts';
 import { ModeNote } from './ModeNote.tsx';
 import { PageTitle } from './PageTitle.tsx';
 import { ProviderCard } from './ProviderCard.tsx';
+import { SiteAccessNotice } from './SiteAccessNotice.tsx';
 import { type Settings, useSettings } from './use-settings.ts';
 import { type TabView, useTabView } from './use-tab-view.ts';
 import { UndoProvider } from './undo.tsx';
@@ -24,6 +26,7 @@ export function Popup() {
   const mode = useViewMode();
   const pauses = usePauses();
   const site = view.status === 'ready' && view.state.url ? httpHostOf(view.state.url) : undefined;
+  const access = useHostAccess(view.status === 'ready' ? view.state.url : undefined);
   return (
     <main class="popup" data-status={view.status}>
       <header class="brand">
@@ -32,13 +35,14 @@ export function Popup() {
       </header>
       {mode === 'page' && <PageTitle site={site} />}
       <ModeNote settings={settings} />
+      {view.status !== 'loading' && <SiteAccessNotice access={access} />}
       {settings.error && (
         <p class="error" role="alert">
           {settings.error}
         </p>
       )}
       <UndoProvider>
-        <Body view={view} settings={settings} pauses={pauses} {...(site ? { site } : {})} />
+        <Body view={view} settings={settings} pauses={pauses} withheld={access.notice?.scope === 'site'} {...(site ? { site } : {})} />
       </UndoProvider>
       <footer class="foot">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
@@ -49,7 +53,7 @@ export function Popup() {
   );
 }
 
-function Body({ view, settings, pauses, site }: { view: TabView; settings: Settings; pauses: Record<string, number>; site?: string }) {
+function Body({ view, settings, pauses, withheld, site }: { view: TabView; settings: Settings; pauses: Record<string, number>; withheld: boolean; site?: string }) {
   switch (view.status) {
     case 'loading':
       return (
@@ -76,6 +80,8 @@ function Body({ view, settings, pauses, site }: { view: TabView; settings: Setti
       const findings = describeFindings(db, view.state, t);
       const verdict = verdictFor(findings, t);
       if (!verdict) {
+        // Kept out of this site, the extension could not have seen AI here: the access notice says so.
+        if (withheld) return null;
         return (
           <section class="state state-card verdict-none" data-state="no-ai">
             <span class="state-icon" aria-hidden="true">

@@ -9,7 +9,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GECKO_ID } from '../../../src/core/constants.ts';
@@ -50,6 +50,8 @@ export interface FirefoxExtension {
   evaluate<T>(context: string, expression: string): Promise<T>;
   /** Evaluates in an extension page, with the extension's APIs (`browser.*`). */
   extensionEval<T>(expression: string): Promise<T>;
+  /** Sends a raw WebDriver BiDi command and returns its result (throws on an error reply). */
+  send(method: string, params: object): Promise<any>;
   close(): Promise<void>;
 }
 
@@ -57,11 +59,16 @@ export function hasFirefox(): boolean {
   return existsSync(FIREFOX_PATH);
 }
 
-export async function launchFirefox(): Promise<FirefoxExtension> {
+export interface FirefoxOptions {
+  /** Preferences on top of PREFS (e.g. `extensions.webextOptionalPermissionPrompts: false`). */
+  prefs?: Record<string, string | boolean | number>;
+}
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxExtension> {
   if (!hasFirefox()) throw new Error(`firefox-esr not found at ${FIREFOX_PATH}: npm test installs it with apt, or set FIREFOX_PATH`);
   const server = await startFixtureServer();
   const profile = await mkdtemp(join(tmpdir(), 'ajg-firefox-'));
-  await writeFile(join(profile, 'user.js'), Object.entries(PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
+  await writeFile(join(profile, 'user.js'), Object.entries({ ...PREFS, ...options.prefs }).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
   const child = spawn(FIREFOX_PATH, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0', '--remote-allow-system-access'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -102,6 +109,7 @@ export async function launchFirefox(): Promise<FirefoxExtension> {
       // JSON round trip: BiDi's serialisation of nested objects is verbose.
       return JSON.parse(await evaluate<string>(probe, `(async () => JSON.stringify(await (${expression})))()`)) as T;
     },
+    send: (method, params) => b.send(method, params),
     close: async () => {
       await b.send('session.end', {}).catch(() => undefined);
       b.close();
@@ -183,4 +191,110 @@ function deserialize(value: any): unknown {
     default:
       return value?.value;
   }
+}
+
+/** A node as WebDriver BiDi serialises it (script.NodeRemoteValue), with its subtree. */
+interface BidiNode {
+  type: 'node';
+  sharedId: string;
+  value: {
+    nodeType: number;
+    localName?: string;
+    nodeValue?: string;
+    attributes?: Record<string, string>;
+    children?: BidiNode[];
+    shadowRoot?: BidiNode | null;
+  };
+}
+
+function* walkBidi(node: BidiNode): Generator<BidiNode> {
+  yield node;
+  const { shadowRoot, children = [] } = node.value;
+  for (const child of [...(shadowRoot ? [shadowRoot] : []), ...children]) yield* walkBidi(child);
+}
+
+const textOf = (node: BidiNode): string => [...walkBidi(node)].filter((n) => n.value.nodeType === 3).map((n) => n.value.nodeValue ?? '').join('');
+
+export interface FirefoxBanner {
+  /** `data-kind` of the banner's box (`blocked` for the block-mode line). */
+  kind: string | undefined;
+  brand: string;
+  text: string;
+  buttons: Array<{ label: string; sharedId: string }>;
+  /** The box inside the shadow root, for element screenshots. */
+  boxId: string;
+}
+
+/**
+ * The in-page warning, read the way WebDriver BiDi lets a test read it: node serialisation with
+ * `includeShadowTree: "all"` returns closed shadow roots too (the spec's "serialize as a remote
+ * value", https://w3c.github.io/webdriver-bidi/#type-script-SerializationOptions), from a BiDi
+ * sandbox realm so page scripts cannot interfere. Nothing here is reachable by the page: its own
+ * `host.shadowRoot` stays null (the tests check). Null when there is no banner.
+ */
+export async function firefoxBanner(ff: FirefoxExtension, context: string): Promise<FirefoxBanner | null> {
+  const reply = await ff.send('script.evaluate', {
+    expression: `document.querySelector('[data-ajg-warning]')`,
+    target: { context, sandbox: 'ajg-test' },
+    awaitPromise: false,
+    resultOwnership: 'none',
+    serializationOptions: { maxDomDepth: 30, includeShadowTree: 'all' },
+  });
+  if (reply.type === 'exception') throw new Error(`banner lookup failed: ${reply.exceptionDetails?.text}`);
+  const host = reply.result as BidiNode | { type: 'null' };
+  if (host.type !== 'node' || !host.value.shadowRoot) return null;
+  const inside = [...walkBidi(host.value.shadowRoot)];
+  const byClass = (name: string) => inside.find((n) => n.value.attributes?.class?.split(' ').includes(name));
+  const box = inside.find((n) => n.value.attributes?.['data-kind'] !== undefined);
+  const text = byClass('text');
+  const brand = byClass('brand');
+  return {
+    kind: box?.value.attributes?.['data-kind'],
+    brand: brand ? textOf(brand) : '',
+    text: text ? textOf(text) : '',
+    buttons: inside.filter((n) => n.value.localName === 'button').map((b) => ({ label: textOf(b), sharedId: b.sharedId })),
+    boxId: (box ?? host).sharedId,
+  };
+}
+
+/** A real (trusted) mouse click in the middle of the node `sharedId` (BiDi input.performActions). */
+export async function firefoxClick(ff: FirefoxExtension, context: string, sharedId: string): Promise<void> {
+  await ff.send('input.performActions', {
+    context,
+    actions: [
+      {
+        type: 'pointer',
+        id: 'mouse',
+        parameters: { pointerType: 'mouse' },
+        actions: [
+          { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element: { sharedId } } },
+          { type: 'pointerDown', button: 0 },
+          { type: 'pointerUp', button: 0 },
+        ],
+      },
+    ],
+  });
+  await ff.send('input.releaseActions', { context });
+}
+
+/** Real key presses (trusted input events) of `text` into whatever has focus. */
+export async function firefoxType(ff: FirefoxExtension, context: string, text: string): Promise<void> {
+  const keys = [...text].flatMap((value) => [{ type: 'keyDown', value }, { type: 'keyUp', value }]);
+  await ff.send('input.performActions', { context, actions: [{ type: 'key', id: 'keyboard', actions: keys }] });
+}
+
+/**
+ * The tab's window as the user sees it, or one node (`sharedId`, which may be inside a closed
+ * shadow root), saved as artifacts/screenshots/<name>.png (BiDi browsingContext.captureScreenshot).
+ */
+export async function firefoxScreenshot(ff: FirefoxExtension, context: string, name: string, sharedId?: string): Promise<string> {
+  const { data } = await ff.send('browsingContext.captureScreenshot', {
+    context,
+    ...(sharedId ? { clip: { type: 'element', element: { sharedId } } } : {}),
+  });
+  const dir = resolve(import.meta.dirname, '../../../artifacts/screenshots');
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await writeFile(path, Buffer.from(data as string, 'base64'));
+  return path;
 }
