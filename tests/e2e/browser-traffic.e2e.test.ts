@@ -5,7 +5,10 @@
  * the fixture server (positive control); with the host blocked nothing arrives, while the same
  * technique to an unblocked host still does.
  */
+import { createSecureServer, type Http2SecureServer } from 'node:http2';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
+import { generate } from 'selfsigned';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { updateSettings } from './harness/settings.ts';
@@ -131,5 +134,47 @@ describe('traffic the browser makes for a page', () => {
     expect(await updateSettings(ext, { blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
     const blocked = await inPage('api.deepseek.com', rtc);
     expect(JSON.parse(blocked.seen)).toEqual([['stun:stun.mistral.ai:3478'], []]);
+  });
+});
+
+describe('103 Early Hints', () => {
+  // Chrome acts on Early Hints only over HTTP/2 and later: a small HTTP/2 server sends the page.
+  let h2: Http2SecureServer;
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    const pems = await generate([{ name: 'commonName', value: 'hints.example.com' }], { keySize: 2048 });
+    h2 = createSecureServer({ key: pems.private, cert: pems.cert }, (_req, res) => {
+      res.stream.additionalHeaders({ ':status': 103, link: '<https://cdn.deepseek.com/early.js?note=meeting-at-10>; rel=preload; as=script' });
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!doctype html><title>Early Hints</title><p>No script on this page: only the hint names one.</p>');
+      }, 300);
+    });
+    await new Promise<void>((ok) => h2.listen(0, '127.0.0.1', () => ok()));
+    const port = (h2.address() as AddressInfo).port;
+    ext = await launchExtension({ hosts: ['cdn.deepseek.com'], resolverRules: [`MAP hints.example.com:443 127.0.0.1:${port}`], args: ['--ignore-certificate-errors'] });
+    ext.server.route('cdn.deepseek.com', '/early.js', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end('');
+    });
+  });
+  afterAll(async () => {
+    await ext?.close();
+    h2?.close();
+  });
+
+  async function preloads(): Promise<number> {
+    const before = ext.server.requests.length;
+    const page = await ext.newPage();
+    await page.goto(`https://hints.example.com/?n=${before}`);
+    await page.waitForTimeout(1000);
+    await page.close();
+    return ext.server.requests.slice(before).filter((r) => r.host === 'cdn.deepseek.com').length;
+  }
+
+  it('a preload a 103 response names on a blocked host is blocked like any request; unblocked it arrives', async () => {
+    expect(await preloads()).toBe(1);
+    expect(await updateSettings(ext, { blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
+    expect(await preloads()).toBe(0);
   });
 });
