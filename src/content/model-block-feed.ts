@@ -8,7 +8,7 @@
  * evict it (https://developer.chrome.com/docs/web-platform/bfcache#extensions).
  */
 import { MODEL_BLOCK_KEY } from '../core/constants.ts';
-import { EMPTY_MODEL_BLOCK_LIST } from '../core/model-block/model-block-match.ts';
+import { type BlockedFamily, EMPTY_MODEL_BLOCK_LIST, type ModelBlockList } from '../core/model-block/model-block-match.ts';
 
 type Changes = Record<string, { newValue?: unknown }>;
 type ChangeListener = (changes: Changes, area: string) => void;
@@ -21,6 +21,27 @@ interface StorageApi {
 declare const browser: { storage: StorageApi } | undefined;
 declare const chrome: { storage: StorageApi } | undefined;
 
+/**
+ * The list as the hook is to read it: every key it looks at is the list's own. The hook parses it
+ * in the page's world, where a page can give every object a property through
+ * `Object.prototype` (`Object.prototype.exemptSites = [location.hostname]`); a key the list
+ * left out would then be read from there and could exempt the page from its own block.
+ */
+export function completeModelBlockList(value: unknown): ModelBlockList {
+  const list = (typeof value === 'object' && value !== null ? value : EMPTY_MODEL_BLOCK_LIST) as Partial<ModelBlockList>;
+  const families = Array.isArray(list.families) ? list.families : [];
+  return {
+    families: families.map((f: BlockedFamily) => ({ ...f, anywhere: f.anywhere === true })),
+    names: list.names ?? {},
+    prefixes: list.prefixes ?? {},
+    namespaces: list.namespaces ?? {},
+    forwarders: list.forwarders ?? [],
+    globs: list.globs ?? [],
+    exemptHosts: list.exemptHosts ?? [],
+    exemptSites: list.exemptSites ?? [],
+  };
+}
+
 export function feedModelBlockList(hand: (json: string) => void): void {
   let storage: StorageApi;
   try {
@@ -28,7 +49,7 @@ export function feedModelBlockList(hand: (json: string) => void): void {
   } catch {
     return;
   }
-  const pass = (value: unknown) => hand(JSON.stringify(value ?? EMPTY_MODEL_BLOCK_LIST));
+  const pass = (value: unknown) => hand(JSON.stringify(completeModelBlockList(value)));
   const read = () =>
     storage.local.get(MODEL_BLOCK_KEY).then(
       (got) => pass(got[MODEL_BLOCK_KEY]),
