@@ -16,6 +16,7 @@ import { storedEntries } from './harness/audit-entries.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { openOptions, storedSession, tabIdOf, tabState, toolbarBadge } from './harness/extension.ts';
 import { dynamicRules, getSettings, updateSettings } from './harness/settings.ts';
+import { attachWebSocketEcho } from './harness/websocket-echo.ts';
 
 describe('a hostile page', () => {
   let ext: ExtensionBrowser;
@@ -111,9 +112,9 @@ describe('a hostile page cannot lift or weaken a block', () => {
   }
 
   /** What the page saw for one chat request, and how many requests the server received for it. */
-  async function ask(page: Page, url: string, model: string, via: 'askFetch' | 'askXhr' = 'askFetch') {
+  async function ask(page: Page, url: string, model: string, via: 'askFetch' | 'askXhr' | 'askWs' = 'askFetch') {
     const from = ext.server.requests.length;
-    const seen = await page.evaluate(([fn, u, m]) => (window as any)[fn!](u, m) as Promise<string>, [via, url, model] as const);
+    const seen = await page.evaluate(([fn, u, m]) => (fn === 'askWs' ? (window as any).askWs(u) : (window as any)[fn!](u, m)) as Promise<string>, [via, url, model] as const);
     const host = new URL(url).host;
     // Preflights carry no data; anything else (the request, or a re-sent one) counts.
     return { seen, received: ext.server.requests.slice(from).filter((r) => r.host === host && r.method !== 'OPTIONS').length };
@@ -125,6 +126,8 @@ describe('a hostile page cannot lift or weaken a block', () => {
     expect(await ask(page, OPENROUTER, 'deepseek/deepseek-chat')).toEqual({ seen: FAILED_FETCH, received: 0 });
     expect(await ask(page, OPENROUTER, 'deepseek/deepseek-chat', 'askXhr')).toEqual({ seen: 'failed xhr error (readyState 4, status 0)', received: 0 });
     expect(await ask(page, TOGETHER, 'moonshotai/kimi-k2')).toEqual({ seen: FAILED_FETCH, received: 0 });
+    expect(await ask(page, 'wss://api.deepseek.com/ws', '', 'askWs')).toEqual({ seen: 'failed websocket error', received: 0 });
+    expect(await ask(page, 'wss://api.openai.com/ws', '', 'askWs')).toEqual({ seen: 'echo Summarise my notes', received: 1 });
     expect(await ask(page, OPENROUTER, 'openai/gpt-4o')).toEqual({ seen: 'ok 200', received: 1 });
     expect(await ask(page, TOGETHER, 'meta-llama/Llama-3.3-70B-Instruct-Turbo', 'askXhr')).toEqual({ seen: 'ok 200', received: 1 });
   }
@@ -143,6 +146,8 @@ describe('a hostile page cannot lift or weaken a block', () => {
   beforeAll(async () => {
     ext = await launchExtension({ hosts: ['hostile.example.com', 'openrouter.ai', 'api.together.xyz', 'api.deepseek.com', 'api.openai.com'] });
     serveFakeAi(ext.server, 'openrouter.ai', 'api.together.xyz', 'api.deepseek.com', 'api.openai.com');
+    attachWebSocketEcho(ext.server, 'api.deepseek.com', '/ws');
+    attachWebSocketEcho(ext.server, 'api.openai.com', '/ws');
     expect(await updateSettings(ext, { blockedProviders: ['deepseek'], blockedModelBuilders: ['moonshot'] })).toMatchObject({ ok: true });
     before = await blockState();
     // What is in force: DeepSeek's hosts in the network rules, both builders in the hook's list.
@@ -172,7 +177,7 @@ describe('a hostile page cannot lift or weaken a block', () => {
     await blocksHold(page);
     // A forged report (an OpenAI finding the page never made) was not recorded; a real one is.
     const tabId = await tabIdOf(ext, page);
-    expect((await tabState(ext, tabId))?.findings.some((f) => f.host === 'api.openai.com')).toBe(false);
+    expect((await tabState(ext, tabId))?.findings.some((f) => f.host === 'api.openai.com' && f.via.includes('fetch'))).toBe(false);
     await findingRecorded(page);
     await page.close();
   });
