@@ -356,4 +356,35 @@ describe('a hostile page cannot lift or weaken a block', () => {
     await findingRecorded(page);
     await page.close();
   });
+
+  // Requests the browser sends as it sends the plain form but the hook does not read
+  // (src/content/main-world/natives.ts urlStringOf and dataProp, bodyTextOf): a URL passed as an
+  // object (a String object, an object with its own toString), an init whose body is inherited or
+  // a getter, a body as bytes (a Uint8Array: a view of an ArrayBuffer, readable through captured
+  // getters without running page code). docs/policy.md lists bodies other than a string or an
+  // ArrayBuffer as a limit; none of the others is listed. Each form's positive control first.
+  const FORMS = ['url-string-object', 'url-with-tostring', 'init-inherited', 'init-body-getter', 'body-bytes', 'xhr-url-string-object'] as const;
+
+  it('each form below sends the request as the plain form does (the positive control of the failing tests below)', async () => {
+    const page = await hostilePage();
+    for (const form of FORMS) {
+      const from = ext.server.requests.length;
+      expect(await page.evaluate(([f, u]) => (window as any).askAs(f, u, 'openai/gpt-4o'), [form, OPENROUTER] as const), form).toBe('ok 200');
+      expect(ext.server.requests.slice(from).filter((r) => r.host === 'openrouter.ai' && r.method === 'POST' && r.body.includes('openai/gpt-4o')), form).toHaveLength(1);
+    }
+    await page.close();
+  });
+
+  for (const form of FORMS) {
+    it.fails(`a request naming the blocked model is stopped in the form ${form} too`, async () => {
+      const page = await hostilePage();
+      const from = ext.server.requests.length;
+      const seen = await page.evaluate(([f, u]) => (window as any).askAs(f, u, 'deepseek/deepseek-chat'), [form, OPENROUTER] as const);
+      expect({ seen, received: ext.server.requests.slice(from).filter((r) => r.host === 'openrouter.ai' && r.method !== 'OPTIONS').length }).toEqual({
+        seen: form.startsWith('xhr') ? 'failed xhr error (readyState 4, status 0)' : FAILED_FETCH,
+        received: 0,
+      });
+      await page.close();
+    });
+  }
 });
