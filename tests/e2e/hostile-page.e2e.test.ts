@@ -311,6 +311,15 @@ describe('a hostile page cannot lift or weaken a block', () => {
     await page.close();
   });
 
+  it('(control of the failing test below) a same-origin frame stops a request naming the blocked model and lets an OpenAI model through', async () => {
+    const page = await hostilePage();
+    await page.evaluate(() => (window as any).frameBeforeStart('/lift.html'));
+    const inFrame = (model: string) => page.evaluate(([u, m]) => (window as any).beforeStartFrame.contentWindow.askFetch(u, m), [OPENROUTER, model] as const);
+    await expect.poll(() => inFrame('deepseek/deepseek-chat'), { timeout: 5000 }).toBe(FAILED_FETCH);
+    expect(await inFrame('openai/gpt-4o')).toBe('ok 200');
+    await page.close();
+  });
+
   // Holes in the page hook (src/content/main-world, being changed by the lead), kept here as
   // failing tests so that each turns red (and is flipped to `it`) the day it is closed.
 
@@ -387,4 +396,21 @@ describe('a hostile page cannot lift or weaken a block', () => {
       await page.close();
     });
   }
+
+  // The line between the hook and the isolated script leaks to a same-origin parent: an iframe's
+  // initial about:blank Window is reused for its same-origin document, so capture listeners the
+  // parent put on frame.contentWindow hear the isolated script's HELLO (its capture path runs
+  // through the Window before the hook's listener on the document) and get the line's node as
+  // its target. The parent then sends the hook an empty list on it. bridge.ts alone cannot close
+  // this: any event on a node in the document passes the Window first, and a listener there can
+  // also stop it from reaching the hook; the handshake has to change in main-world/relay.ts.
+  it.fails('a page cannot catch its same-origin frame’s line to the hook and lift the model block there', async () => {
+    const page = await hostilePage();
+    const heard = await page.evaluate(() => (window as any).frameBeforeStart('/lift.html'));
+    await expect.poll(() => page.evaluate(([u]) => (window as any).beforeStartFrame.contentWindow.askFetch(u, 'deepseek/deepseek-chat'), [OPENROUTER] as const), { timeout: 5000 }).toBe(FAILED_FETCH);
+    const from = ext.server.requests.length;
+    const lifted = await page.evaluate(([u]) => (window as any).liftInFrame(u, 'deepseek/deepseek-chat'), [OPENROUTER] as const);
+    expect({ heard, lifted, received: ext.server.requests.slice(from).filter((r) => r.host === 'openrouter.ai' && r.method !== 'OPTIONS').length }).toEqual({ heard: [], lifted: FAILED_FETCH, received: 0 });
+    await page.close();
+  });
 });
