@@ -8,7 +8,7 @@
  * evict it (https://developer.chrome.com/docs/web-platform/bfcache#extensions).
  */
 import { BLOCKED_HOSTS_KEY, BRIDGE_HOSTS, BRIDGE_RULES, MODEL_BLOCK_KEY } from '../core/constants.ts';
-import { EMPTY_MODEL_BLOCK_LIST } from '../core/model-block/model-block-match.ts';
+import { completeModelBlockList } from '../core/model-block/complete-model-block-list.ts';
 
 type Changes = Record<string, { newValue?: unknown }>;
 type ChangeListener = (changes: Changes, area: string) => void;
@@ -28,7 +28,7 @@ export function feedModelBlockList(hand: (event: string, json: string) => void):
   } catch {
     return;
   }
-  const pass = (value: unknown) => hand(BRIDGE_RULES, JSON.stringify(value ?? EMPTY_MODEL_BLOCK_LIST));
+  const pass = (value: unknown) => hand(BRIDGE_RULES, JSON.stringify(completeModelBlockList(value)));
   const passHosts = (value: unknown) => hand(BRIDGE_HOSTS, JSON.stringify(Array.isArray(value) ? value : []));
   const read = () =>
     storage.local.get([MODEL_BLOCK_KEY, BLOCKED_HOSTS_KEY]).then(
