@@ -2,8 +2,11 @@
  * Sums what this document saw and sends it to the background in small batches: the first soon
  * after it happens, then at most one message per interval with at most
  * MAX_OBSERVATIONS_PER_MESSAGE entries. A page that makes a million requests costs a counter
- * increment each, and it can never create more than MAX_KEYS_PER_DOCUMENT distinct entries:
- * the flood reaches the background as a few messages with large counts.
+ * increment each, and it can never hold more than MAX_OBSERVATION_KEYS_PER_DOCUMENT distinct
+ * entries waiting: the flood reaches the background as a few messages with large counts, at most
+ * MAX_OBSERVATIONS_PER_MESSAGE entries per interval. The cap is on what waits, not on everything
+ * the document ever reported, so a flood of made-up endpoints cannot silence the page's later real
+ * requests for good (the background caps what it keeps per tab on its own).
  */
 import { REPORT_INTERVAL_MS, MAX_OBSERVATION_KEYS_PER_DOCUMENT } from '../core/constants.ts';
 import { MAX_OBSERVATIONS_PER_MESSAGE } from '../core/messages.ts';
@@ -16,7 +19,6 @@ type Send = (message: ContentToBgObserved) => Promise<unknown>;
 
 export class ReportQueue {
   private readonly pending = new Map<string, Observation>();
-  private readonly keys = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastSent = 0;
   dropped = 0;
@@ -29,11 +31,10 @@ export class ReportQueue {
     if (queued) {
       queued.count = Math.min(queued.count + obs.count, MAX_OBSERVATION_COUNT);
     } else {
-      if (!this.keys.has(key) && this.keys.size >= MAX_OBSERVATION_KEYS_PER_DOCUMENT) {
+      if (this.pending.size >= MAX_OBSERVATION_KEYS_PER_DOCUMENT) {
         this.dropped++;
         return;
       }
-      this.keys.add(key);
       this.pending.set(key, { ...obs });
     }
     this.schedule();

@@ -91,6 +91,18 @@ export function shapeOfPath(pathname: string): { shape: ApiShape; model?: string
   return match.model === undefined ? { shape: match.shape } : { shape: match.shape, model: match.model };
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+const applyFn = Reflect.apply;
+
+/**
+ * A result's `model` only when it is the result's own: the page hook runs this in the page's
+ * world, where `Object.prototype.model = '…'` would otherwise name the model of every request
+ * whose path and body name none (built-ins captured when the module loads, before page scripts).
+ */
+export function ownModel(result: { model?: string }): string | undefined {
+  return applyFn(hasOwn, result, ['model']) ? result.model : undefined;
+}
+
 /**
  * The AI API call a request is, from its parsed URL parts and (a prefix of) its body; the
  * caller reads the body only when `shapeOfPath` matched.
@@ -100,9 +112,11 @@ export function apiCallOf(pathname: string, search: string, body: string | undef
   if (!match) return undefined;
   const needsBody = match.needs !== 'path';
   // `/v1/audio/speech` is confirmed by its path yet names its model in the body.
-  const scan = (needsBody || match.model === undefined) && typeof body === 'string' && body !== '' ? scanJsonPrefix(body) : undefined;
-  const model = match.model ?? scan?.model;
-  const confirmed = !needsBody || (scan !== undefined && bodyFits(match.needs, scan.keys, scan.model !== undefined));
+  const pathModel = ownModel(match);
+  const scan = (needsBody || pathModel === undefined) && typeof body === 'string' && body !== '' ? scanJsonPrefix(body) : undefined;
+  const bodyModel = scan ? ownModel(scan) : undefined;
+  const model = pathModel ?? bodyModel;
+  const confirmed = !needsBody || (scan !== undefined && bodyFits(match.needs, scan.keys, bodyModel !== undefined));
   const call: ApiCall = { shape: match.shape, confirmed };
   if (model !== undefined && model !== '') call.model = model;
   return call;

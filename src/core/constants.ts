@@ -43,18 +43,18 @@ export const MAX_URL_LENGTH = 8192;
 export const REPORT_INTERVAL_MS = 250;
 
 /**
- * Distinct things (request URL, model, marker) one document may report; past this a flood of
- * made-up endpoints is dropped in the page's own content script, before any message is sent.
+ * Distinct things (request URL, model, marker) one document may have waiting to be reported; past
+ * this a flood of made-up endpoints is dropped in the page's own content script, before any
+ * message is sent (report-queue.ts).
  */
 export const MAX_OBSERVATION_KEYS_PER_DOCUMENT = 512;
 
 /**
  * Event names of the MAIN-world hook ↔ isolated-world line (content/main-world/relay.ts,
- * content/bridge.ts). HELLO is dispatched once, before any page script runs; reports then
- * travel on a detached node that pages cannot reach, so these names being public reveals
- * nothing and lets a page forge nothing.
+ * content/bridge.ts). They travel only on a node inside a closed shadow root that is then
+ * detached, which pages cannot reach, so these names being public reveals nothing and lets a
+ * page forge nothing.
  */
-export const BRIDGE_HELLO = 'ajg:hello';
 export const BRIDGE_EVENT = 'ajg:report';
 
 /** Most entries one block or allow list takes (a policy or a user); the rest is reported and left out. */

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BLOCKED_COUNT, MAX_FINDINGS_PER_TAB, MODEL_BLOCK_KEY, MODEL_BLOCK_RULE_ID } from '../../src/core/constants.ts';
+import { MAX_BLOCKED_COUNT, MAX_FINDINGS_PER_TAB, MODEL_BLOCK_KEY, MODEL_BLOCK_RULE_ID, REPORTING_RULE_IDS } from '../../src/core/constants.ts';
 import { AUDIT_MAX_PER_MINUTE_PER_TAB } from '../../src/core/audit-throttle.ts';
 import type { SettingsView } from '../../src/core/settings-view.ts';
 import type { Finding } from '../../src/core/tab-state.ts';
@@ -154,7 +154,9 @@ describe('a hostile page cannot lift or weaken a block', () => {
     expect(JSON.stringify(before.dynamicRules)).toContain('"requestDomains":["deepseek.com"]');
     expect(JSON.stringify(before.modelBlockList)).toContain('user provider deepseek');
     expect(JSON.stringify(before.modelBlockList)).toContain('moonshot');
-    expect(before.sessionRules.map((r) => r.id)).toEqual([MODEL_BLOCK_RULE_ID]);
+    // The standing session rules: the page check's marker rule and the two that drop reporting
+    // headers naming DeepSeek's hosts (core/browser-traffic); no grant or pause.
+    expect(before.sessionRules.map((r) => r.id)).toEqual([MODEL_BLOCK_RULE_ID, REPORTING_RULE_IDS.first, REPORTING_RULE_IDS.first + 1]);
   });
   afterAll(async () => {
     await ext?.close();
@@ -335,9 +337,9 @@ describe('a hostile page cannot lift or weaken a block', () => {
     await page.close();
   });
 
-  // Neither content script runs in a frame that stays at about:blank (manifest: no
-  // match_about_blank / match_origin_as_fallback), so its fetch is the browser's own.
-  it.fails('a fetch taken from an about:blank frame is stopped for the model it names too', async () => {
+  // Both content scripts run in frames that stay at about:blank (manifest:
+  // match_origin_as_fallback), so a fetch taken from one is hooked like the page's own.
+  it('a fetch taken from an about:blank frame is stopped for the model it names too', async () => {
     const page = await hostilePage();
     expect(await page.evaluate((u) => (window as any).askFetch(u, 'deepseek/deepseek-chat', (window as any).blankFrameFetch()), OPENROUTER)).toBe(FAILED_FETCH);
     await page.close();
@@ -345,7 +347,7 @@ describe('a hostile page cannot lift or weaken a block', () => {
 
   // core/api-shape.ts reads `match.model` and `scan.model` of objects that leave the key out, so
   // the page's Object.prototype.model takes the place of the model its body names.
-  it.fails('Object.prototype.model does not replace the model a request names', async () => {
+  it('Object.prototype.model does not replace the model a request names', async () => {
     const page = await hostilePage();
     await page.evaluate(() => {
       (Object.prototype as any).model = 'openai/gpt-4o';
@@ -354,24 +356,23 @@ describe('a hostile page cannot lift or weaken a block', () => {
     await page.close();
   });
 
-  // The isolated script's report queue (src/content/report-queue.ts) takes at most
-  // MAX_OBSERVATION_KEYS_PER_DOCUMENT distinct reports for the life of a document: after a flood
-  // of made-up endpoints, the hook's reports of the same page's real requests (the model a
-  // reseller request names) are dropped for good. The block itself and the browser's network log
-  // are not affected (the flood test above).
-  it.fails('after a flood, the same page’s next request is still reported by the hook', async () => {
+  // The isolated script's report queue (src/content/report-queue.ts) caps the distinct reports
+  // waiting to be sent, not all a document ever made: after a flood of made-up endpoints, the
+  // hook's report of the same page's real request (the model a reseller request names) still
+  // reaches the background.
+  it('after a flood, the same page’s next request is still reported by the hook', async () => {
     const page = await hostilePage();
     await page.evaluate(() => (window as any).flood(1000, 0));
     await findingRecorded(page);
     await page.close();
   });
 
-  // Requests the browser sends as it sends the plain form but the hook does not read
-  // (src/content/main-world/natives.ts urlStringOf and dataProp, bodyTextOf): a URL passed as an
-  // object (a String object, an object with its own toString), an init whose body is inherited or
-  // a getter, a body as bytes (a Uint8Array: a view of an ArrayBuffer, readable through captured
-  // getters without running page code). docs/policy.md lists bodies other than a string or an
-  // ArrayBuffer as a limit; none of the others is listed. Each form's positive control first.
+  // Requests the browser sends as it sends the plain form: a URL passed as an object (a String
+  // object, an object with its own toString), a body as bytes (a Uint8Array), an init whose body
+  // is inherited or a getter. The hook turns a URL object into a string once and passes that on
+  // (natives.ts urlArgOf) and reads views of a buffer through captured getters; a body it could
+  // read only by running page code (inherited, a getter) is a documented limit (docs/policy.md),
+  // kept here as expected failures. Each form's positive control first.
   const FORMS = ['url-string-object', 'url-with-tostring', 'init-inherited', 'init-body-getter', 'body-bytes', 'xhr-url-string-object'] as const;
 
   it('each form below sends the request as the plain form does (the positive control of the failing tests below)', async () => {
@@ -384,8 +385,9 @@ describe('a hostile page cannot lift or weaken a block', () => {
     await page.close();
   });
 
+  const LIMITS: readonly string[] = ['init-inherited', 'init-body-getter'];
   for (const form of FORMS) {
-    it.fails(`a request naming the blocked model is stopped in the form ${form} too`, async () => {
+    (LIMITS.includes(form) ? it.fails : it)(`a request naming the blocked model is stopped in the form ${form} too`, async () => {
       const page = await hostilePage();
       const from = ext.server.requests.length;
       const seen = await page.evaluate(([f, u]) => (window as any).askAs(f, u, 'deepseek/deepseek-chat'), [form, OPENROUTER] as const);
@@ -397,14 +399,11 @@ describe('a hostile page cannot lift or weaken a block', () => {
     });
   }
 
-  // The line between the hook and the isolated script leaks to a same-origin parent: an iframe's
-  // initial about:blank Window is reused for its same-origin document, so capture listeners the
-  // parent put on frame.contentWindow hear the isolated script's HELLO (its capture path runs
-  // through the Window before the hook's listener on the document) and get the line's node as
-  // its target. The parent then sends the hook an empty list on it. bridge.ts alone cannot close
-  // this: any event on a node in the document passes the Window first, and a listener there can
-  // also stop it from reaching the hook; the handshake has to change in main-world/relay.ts.
-  it.fails('a page cannot catch its same-origin frame’s line to the hook and lift the model block there', async () => {
+  // An iframe's initial about:blank Window is reused for its same-origin document, so capture
+  // listeners a parent put on frame.contentWindow would hear any event of the handshake between
+  // the hook and the isolated script that passes the Window (main-world/relay.ts). None does:
+  // the parent hears nothing and cannot lift the model block in the frame.
+  it('a page cannot catch its same-origin frame’s line to the hook and lift the model block there', async () => {
     const page = await hostilePage();
     const heard = await page.evaluate(() => (window as any).frameBeforeStart('/lift.html'));
     await expect.poll(() => page.evaluate(([u]) => (window as any).beforeStartFrame.contentWindow.askFetch(u, 'deepseek/deepseek-chat'), [OPENROUTER] as const), { timeout: 5000 }).toBe(FAILED_FETCH);

@@ -166,6 +166,21 @@ describe('a blocked builder’s models through resellers', () => {
     await page.close();
   });
 
+  it("a fetch from the page's very first script, before the list can have arrived, waits for it and is stopped", async () => {
+    const page = await ext.newPage();
+    const load = async () => {
+      const before = ext.server.requests.length;
+      await page.goto('https://app.example.com/early.html');
+      const seen = await page.evaluate(() => (window as any).early as Promise<string>);
+      return { seen, received: ext.server.requests.slice(before).filter((r) => r.host === 'openrouter.ai' && r.method === 'POST').length };
+    };
+    // Positive control: nothing blocked, it arrives.
+    expect(await load()).toEqual({ seen: 'ok 200', received: 1 });
+    expect(await updateSettings(ext, { blockedProviders: ['deepseek'] })).toMatchObject({ ok: true });
+    expect(await load()).toEqual({ seen: 'failed TypeError: Failed to fetch', received: 0 });
+    await page.close();
+  });
+
   it('warn mode stops nothing: the request goes and is only recorded', async () => {
     const page = await modelsPage();
     expect(await updateSettings(ext, { blockedProviders: ['deepseek'], mode: 'warn' })).toMatchObject({ ok: true });

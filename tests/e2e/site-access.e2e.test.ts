@@ -112,7 +112,8 @@ for (const run of RUNS) {
         await options.emulateMedia({ colorScheme });
         await elementShot(options.locator('[data-banner="access"]'), `site-access-options-banner-${run.lang}-${colorScheme}`);
       }
-    });
+      // axe over the whole options page, twice, takes half a minute on a busy 2-core machine.
+    }, 150_000);
 
     it('only this site allowed: the popup has nothing to say, the options page still does; all sites again: no notice', async () => {
       await siteAccess('ON_SPECIFIC_SITES', 'https://chat.deepseek.com/*');

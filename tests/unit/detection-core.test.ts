@@ -148,7 +148,7 @@ describe('hints that content scripts carry', () => {
 
 describe('the content script report queue', () => {
   afterEach(() => vi.useRealTimers());
-  it('turns a flood into a few messages with counts, and caps distinct entries per document', async () => {
+  it('turns a flood into a few messages with counts, and caps the distinct entries waiting', async () => {
     vi.useFakeTimers();
     const sent: Array<{ observations: Observation[] }> = [];
     const queue = new ReportQueue(docId('a'), async (m) => void sent.push(m));
@@ -160,6 +160,10 @@ describe('the content script report queue', () => {
     expect(new Set(all.map((o) => o.url)).size).toBe(MAX_OBSERVATION_KEYS_PER_DOCUMENT);
     expect(queue.dropped).toBe(5_000 - MAX_OBSERVATION_KEYS_PER_DOCUMENT + 1);
     expect(sent.every((m) => m.observations.length <= 64)).toBe(true);
+    // Once the flood is sent, the page's next real request is reported again.
+    queue.add(obs({ channel: 'fetch', url: 'https://openrouter.ai/api/v1/chat/completions', model: 'deepseek/deepseek-chat' }));
+    await vi.runAllTimersAsync();
+    expect(sent.flatMap((m) => m.observations).some((o) => o.model === 'deepseek/deepseek-chat')).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@
  * blocked host would, it is still queued).
  */
 import { disguised, replaceValue } from './disguise.ts';
-import { apply, urlStringOf, withoutFrame } from './natives.ts';
+import { apply, urlArgOf, withFirst, withoutFrame } from './natives.ts';
 import { observe } from './observe.ts';
 
 export function hookBeacon(): void {
@@ -12,9 +12,10 @@ export function hookBeacon(): void {
   if (!proto || typeof proto.sendBeacon !== 'function') return;
   const handler: ProxyHandler<Navigator['sendBeacon']> = {
     apply(target, thisArg: unknown, args: unknown[]) {
-      const stop = observe('beacon', urlStringOf(args[0]), args[1]);
       try {
-        return apply(target, thisArg, stop ? [stop.url] : args);
+        const input = args.length > 0 ? urlArgOf(args[0], false) : { url: undefined, arg: undefined };
+        const stop = observe('beacon', input.url, args[1]);
+        return apply(target, thisArg, stop ? [stop.url] : input.arg !== args[0] ? withFirst(args, input.arg) : args);
       } catch (error) {
         throw withoutFrame(error, handler.apply!);
       }

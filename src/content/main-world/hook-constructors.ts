@@ -7,7 +7,7 @@
  * and an unclean `close` (code 1006), as for any socket a network rule blocks.
  */
 import { disguised, replaceValue } from './disguise.ts';
-import { construct, urlStringOf, withFirst, withoutFrame } from './natives.ts';
+import { construct, urlArgOf, withFirst, withoutFrame } from './natives.ts';
 import { observe } from './observe.ts';
 
 function hookConstructor(name: 'WebSocket' | 'EventSource', channel: 'websocket' | 'eventsource'): void {
@@ -15,9 +15,10 @@ function hookConstructor(name: 'WebSocket' | 'EventSource', channel: 'websocket'
   if (typeof original !== 'function') return;
   const handler: ProxyHandler<new (...args: unknown[]) => object> = {
     construct(target, args: unknown[], newTarget: Function) {
-      const stop = observe(channel, urlStringOf(args[0]));
       try {
-        return construct(target, stop ? withFirst(args, stop.url) : args, newTarget);
+        const input = args.length > 0 ? urlArgOf(args[0], false) : { url: undefined, arg: undefined };
+        const stop = observe(channel, input.url);
+        return construct(target, stop ? withFirst(args, stop.url) : input.arg !== args[0] ? withFirst(args, input.arg) : args, newTarget);
       } catch (error) {
         throw withoutFrame(error, handler.construct!);
       }

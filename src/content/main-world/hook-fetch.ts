@@ -1,20 +1,53 @@
 /**
  * `fetch`: reports the destination (and the model of a JSON body), then calls the original. A
  * request naming a blocked model is re-sent without its body to a URL the extension's rule fails,
- * so the page gets the browser's own rejection (`TypeError: Failed to fetch` in Chrome).
+ * so the page gets the browser's own rejection (`TypeError: Failed to fetch` in Chrome). One
+ * naming a model before the blocked-model list has arrived starts once it has (model-block.ts).
  */
 import { disguised, replaceValue } from './disguise.ts';
-import { apply, dataProp, urlStringOf, withoutFrame } from './natives.ts';
+import { whenListed } from './model-block.ts';
+import { apply, construct, dataProp, urlArgOf, withFirst, withoutFrame } from './natives.ts';
+
 import { observe } from './observe.ts';
+
+const PromiseCtor = Promise;
+const PromiseReject = Promise.reject.bind(Promise) as (reason: unknown) => Promise<never>;
 
 export function hookFetch(): void {
   const original = globalThis.fetch;
   if (typeof original !== 'function') return;
   const handler: ProxyHandler<typeof fetch> = {
     apply(target, thisArg: unknown, args: unknown[]) {
-      const stop = observe('fetch', urlStringOf(args[0]), dataProp(args[1], 'body'));
+      let use = args;
+      let url: string | undefined;
+      if (args.length > 0) {
+        try {
+          const input = urlArgOf(args[0]);
+          url = input.url;
+          if (input.arg !== args[0]) use = withFirst(args, input.arg);
+        } catch (error) {
+          // The page's own toString threw: fetch rejects with it, as the native does.
+          return PromiseReject(error);
+        }
+      }
+      const verdict = observe('fetch', url, dataProp(args[1], 'body'), true);
+      if (verdict && 'decide' in verdict) {
+        // The blocked-model list has not arrived yet: the request starts once it has.
+        return construct(PromiseCtor, [
+          (resolve: (value: unknown) => void, reject: (reason: unknown) => void) =>
+            whenListed(() => {
+              try {
+                const stop = verdict.decide();
+                resolve(apply(target, thisArg, stop ? [stop.url] : use));
+              } catch (error) {
+                reject(error);
+              }
+            }),
+        ]);
+      }
+      const stop = verdict;
       try {
-        return apply(target, thisArg, stop ? [stop.url] : args);
+        return apply(target, thisArg, stop ? [stop.url] : use);
       } catch (error) {
         throw withoutFrame(error, handler.apply!);
       }

@@ -3,7 +3,7 @@
  * originals do all the work (including synchronous requests and their errors).
  */
 import { disguised, replaceValue } from './disguise.ts';
-import { apply, SafeWeakMap, urlStringOf, withoutFrame } from './natives.ts';
+import { apply, SafeWeakMap, urlArgOf, withoutFrame } from './natives.ts';
 import { observe } from './observe.ts';
 
 export function hookXhr(): void {
@@ -15,14 +15,25 @@ export function hookXhr(): void {
   const openHandler: ProxyHandler<typeof open> = {
     apply(target, thisArg: unknown, args: unknown[]) {
       let result: unknown;
+      let url: string | undefined;
+      let use = args;
       try {
-        result = apply(target, thisArg, args);
+        // The URL is converted here, once, only when the method is a plain string: the browser
+        // converts the method first, and its conversion must stay first.
+        if (args.length > 1 && typeof args[0] === 'string') {
+          const input = urlArgOf(args[1], false);
+          url = input.url;
+          if (input.arg !== args[1]) {
+            use = [args[0], input.arg];
+            for (let i = 2; i < args.length; i++) use[i] = args[i];
+          }
+        }
+        result = apply(target, thisArg, use);
       } catch (error) {
         throw withoutFrame(error, openHandler.apply!);
       }
       // Only after the original accepted the arguments (a bad method throws first).
       try {
-        const url = urlStringOf(args[1]);
         if (typeof thisArg === 'object' && thisArg !== null && url !== undefined) opened.set(thisArg, { url, sync: args.length > 2 && !args[2] });
       } catch {
         // Never into the page.

@@ -51,12 +51,20 @@ const eventDetail = getter(CustomEvent.prototype, 'detail');
 const baseUriGet = getter(Node.prototype, 'baseURI');
 const documentUrlGet = getter(Document.prototype, 'URL');
 const requestUrlGet = getter(Request.prototype, 'url');
-const urlHrefGet = getter(URL.prototype, 'href');
 const arrayBufferLength = getter(ArrayBuffer.prototype, 'byteLength');
+// Views of a buffer (Uint8Array and the other typed arrays, DataView) as fetch bodies.
+const isView = ArrayBuffer.isView;
+const typedArrayProto = Reflect.getPrototypeOf(Uint8Array.prototype) as object;
+const viewGetters = (proto: object) => ({ buffer: getter(proto, 'buffer'), offset: getter(proto, 'byteOffset'), length: getter(proto, 'byteLength') });
+const typedArrayGetters = viewGetters(typedArrayProto);
+const dataViewGetters = viewGetters(DataView.prototype);
 const decodeNative = TextDecoder.prototype.decode;
 const toLowerCase = String.prototype.toLowerCase;
 const splitNative = String.prototype.split;
+const sliceNative = String.prototype.slice;
 const setTimeoutNative = setTimeout;
+const parentNodeGet = getter(Node.prototype, 'parentNode');
+const removeChildNative = Node.prototype.removeChild;
 const urlParts = ['protocol', 'host', 'hostname', 'pathname', 'search'] as const;
 const urlGetters = urlParts.map((k) => getter(URL.prototype, k));
 
@@ -100,16 +108,24 @@ function tryGetter(get: ((this: unknown) => unknown) | undefined, value: unknown
   }
 }
 
-const asString = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const StringFn = String;
 
 /**
- * The URL string a fetch-like call was given: a string as is, a Request's or URL's own URL. Any
- * other object is skipped: turning it into a string would run the page's own toString a second
- * time, which a page could notice.
+ * A URL argument as the browser will read it, and what to pass on in its place. A string, or a
+ * Request where the call takes one (`takesRequest`: fetch), is passed as it is. Anything else (a URL object, a String object, an object with its
+ * own toString) the browser turns into a string with ToString, which runs page code that could
+ * answer the hook one URL and the browser another; so it is turned into a string here, once, and
+ * that string is passed on: the page's code runs as often and in the same place as without the
+ * hook. Throws what the page's conversion throws (the caller hands it on as the native would).
  */
-export function urlStringOf(input: unknown): string | undefined {
-  if (typeof input === 'string') return input;
-  return asString(tryGetter(requestUrlGet, input)) ?? asString(tryGetter(urlHrefGet, input));
+export function urlArgOf(input: unknown, takesRequest = true): { url: string | undefined; arg: unknown } {
+  if (typeof input === 'string') return { url: input, arg: input };
+  const requestUrl = takesRequest ? tryGetter(requestUrlGet, input) : undefined;
+  if (typeof requestUrl === 'string') return { url: requestUrl, arg: input };
+  // A symbol makes the native throw its own TypeError; undefined/null stay for its own handling.
+  if (typeof input === 'symbol' || input === undefined || input === null) return { url: undefined, arg: input };
+  const url = StringFn(input);
+  return { url, arg: url };
 }
 
 export interface ParsedUrl {
@@ -132,13 +148,27 @@ export function parseUrl(url: string, base: string | undefined): ParsedUrl | und
 
 const decoder = new TextDecoder('utf-8');
 
-/** The first `max` characters of a string or ArrayBuffer body; other bodies are not read. */
+/** The bytes a view covers, read through the captured getters; undefined for anything else. */
+function viewBytes(body: object): [ArrayBuffer, number, number] | undefined {
+  if (!apply(isView, ArrayBuffer, [body])) return undefined;
+  const g = tryGetter(typedArrayGetters.buffer, body) !== undefined ? typedArrayGetters : dataViewGetters;
+  const buffer = tryGetter(g.buffer, body);
+  const offset = tryGetter(g.offset, body);
+  const length = tryGetter(g.length, body);
+  return typeof offset === 'number' && typeof length === 'number' && buffer !== undefined ? [buffer as ArrayBuffer, offset, length] : undefined;
+}
+
+/** The first `max` characters of a string, ArrayBuffer or ArrayBuffer-view body; other bodies are not read. */
 export function bodyTextOf(body: unknown, max: number): string | undefined {
-  if (typeof body === 'string') return body.length > max ? body.slice(0, max) : body;
+  if (typeof body === 'string') return body.length > max ? (apply(sliceNative, body, [0, max]) as string) : body;
+  if (typeof body !== 'object' || body === null) return undefined;
+  let bytes: [unknown, number, number] | undefined;
   const length = tryGetter(arrayBufferLength, body);
-  if (typeof length !== 'number') return undefined;
+  if (typeof length === 'number') bytes = [body, 0, length];
+  else bytes = viewBytes(body);
+  if (!bytes) return undefined;
   try {
-    const view = construct(Uint8ArrayCtor, [body, 0, length > max ? max : length]);
+    const view = construct(Uint8ArrayCtor, [bytes[0], bytes[1], bytes[2] > max ? max : bytes[2]]);
     return apply(decodeNative, decoder, [view]) as string;
   } catch {
     return undefined;
@@ -161,4 +191,14 @@ export function withFirst(args: unknown[], first: unknown): unknown[] {
   const out: unknown[] = [first];
   for (let i = 1; i < args.length; i++) out[i] = args[i];
   return out;
+}
+
+/** Takes `node` out of its parent, if it has one, without the page's (replaceable) DOM methods. */
+export function detach(node: Node): void {
+  try {
+    const parent = parentNodeGet ? (apply(parentNodeGet, node, []) as Node | null) : null;
+    if (parent) apply(removeChildNative, parent, [node]);
+  } catch {
+    // Never into the page.
+  }
 }

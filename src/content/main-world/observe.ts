@@ -5,13 +5,13 @@
  * itself never leaves this function. Never throws: a failure here only loses a report.
  */
 import hints from './detection-hints.ts';
-import { apiCallOf, shapeOfPath } from '../../core/api-shape.ts';
+import { apiCallOf, ownModel, shapeOfPath } from '../../core/api-shape.ts';
 import { mayBeAiHost, suffixTable } from '../../core/detection-hints.ts';
 import { MAX_BODY_SCAN } from '../../core/json-prefix.ts';
 import { MAX_OBSERVATION_URL } from '../../core/observation.ts';
 import type { ContentChannel } from '../../core/observation.ts';
 import { MODEL_BLOCK_PARAM } from '../../core/constants.ts';
-import { stoppedFamily } from './model-block.ts';
+import { listed, stoppedFamily } from './model-block.ts';
 import { baseUrl, bodyTextOf, documentUrl, encodeComponent, lower, parseUrl } from './natives.ts';
 import { type Report, send } from './relay.ts';
 
@@ -24,6 +24,11 @@ export interface Stop {
   model: string;
 }
 
+/** A request naming a model before the blocked-model list has arrived: decide once it has. */
+export interface Wait {
+  decide(): Stop | undefined;
+}
+
 const table = suffixTable(hints.hostSuffixes);
 const SCHEMES: Record<string, 1> = { __proto__: null, 'http:': 1, 'https:': 1, 'ws:': 1, 'wss:': 1 } as unknown as Record<string, 1>;
 
@@ -33,8 +38,13 @@ function pageSite(): string | undefined {
   return u ? lower(u.hostname) : undefined;
 }
 
-/** Reports the request; returns a Stop when the settings block the model it names there. */
-export function observe(channel: ContentChannel, url: string | undefined, body?: unknown): Stop | undefined {
+/**
+ * Reports the request; returns a Stop when the settings block the model it names there, or, for a
+ * caller that can hold the request (`canWait`: fetch), a Wait while the list has not arrived.
+ */
+export function observe(channel: ContentChannel, url: string | undefined, body?: unknown): Stop | undefined;
+export function observe(channel: ContentChannel, url: string | undefined, body: unknown, canWait: true): Stop | Wait | undefined;
+export function observe(channel: ContentChannel, url: string | undefined, body?: unknown, canWait = false): Stop | Wait | undefined {
   try {
     if (url === undefined || url.length > 8192) return;
     const u = parseUrl(url, baseUrl());
@@ -46,15 +56,20 @@ export function observe(channel: ContentChannel, url: string | undefined, body?:
     const report: Report = { __proto__: null } as unknown as Report;
     report.channel = channel;
     report.url = `${u.protocol}//${u.host}${u.pathname}`.slice(0, MAX_OBSERVATION_URL);
+    // Read as the call's own: the page may have put a `model` on Object.prototype.
+    const model = call ? ownModel(call) : undefined;
     if (call) {
       report.shape = call.shape;
       report.confirmed = call.confirmed;
-      if (call.model) report.model = call.model;
+      if (model) report.model = model;
     }
     send(report);
-    if (call?.model && stoppedFamily(host, call.model, known, pageSite())) {
-      return { url: `${u.protocol}//${u.host}${u.pathname}?${MODEL_BLOCK_PARAM}=${encodeComponent(call.model)}`, model: call.model };
-    }
+    if (!model) return undefined;
+    const site = pageSite();
+    const decide = (): Stop | undefined =>
+      stoppedFamily(host, model, known, site) ? { url: `${u.protocol}//${u.host}${u.pathname}?${MODEL_BLOCK_PARAM}=${encodeComponent(model)}`, model } : undefined;
+    if (canWait && !listed()) return { decide };
+    return decide();
   } catch {
     // Never into the page.
   }

@@ -1,27 +1,23 @@
 /**
- * The hook's private line to the isolated-world content script. Both scripts run at
- * document_start, before any page script: the isolated script (which runs second) puts a comment
- * node into the document for an instant and dispatches HELLO on it; the hook keeps that node.
- * From then on reports are events on the detached node, which no page script can reach, so a
- * page can neither read them nor listen for them. Reports are JSON strings built from
- * null-prototype objects, so no page-defined `toJSON` runs.
+ * The hook's private line to the isolated-world content script: a comment node inside a closed
+ * shadow root. Both scripts run at document_start, before any page script, in one task: the hook
+ * (first) puts a host element holding that closed root at the end of the document element; the
+ * isolated script (next) opens the root with the extension-only API
+ * (`chrome.dom.openOrClosedShadowRoot`, Firefox's `openOrClosedShadowRoot`), takes the comment and
+ * removes the host. No event is dispatched on the document or the Window for this: a same-origin
+ * parent or opener can have put listeners on a frame's or popup's first Window, which the new
+ * document reuses (https://html.spec.whatwg.org/multipage/document-lifecycle.html#initialise-the-document-object),
+ * and would hear anything that passes it. Events on the comment are not composed, so they never
+ * leave the closed root, and once the host is removed the comment is in a detached tree no page
+ * script can reach. Reports are JSON strings built from null-prototype objects, so no
+ * page-defined `toJSON` runs.
  */
-import { BRIDGE_EVENT, BRIDGE_HELLO, BRIDGE_HOSTS, BRIDGE_RULES } from '../../core/constants.ts';
+import { BRIDGE_EVENT, BRIDGE_HOSTS, BRIDGE_RULES } from '../../core/constants.ts';
 import { setBlockedHosts } from './blocked-hosts.ts';
 import { setModelBlockList } from './model-block.ts';
-import { CustomEventCtor, construct, detailOf, dispatch, listen, stringify, targetOf, unlisten } from './natives.ts';
+import { CustomEventCtor, construct, detach, detailOf, dispatch, later, listen, stringify } from './natives.ts';
 
 let line: EventTarget | undefined;
-
-function onHello(event: Event): void {
-  const node = targetOf(event);
-  if (line || !node) return;
-  line = node;
-  unlisten(document, BRIDGE_HELLO, onHello, true);
-  // The isolated script answers on the same detached node with the blocked-model list.
-  listen(node, BRIDGE_RULES, onRules, false);
-  listen(node, BRIDGE_HOSTS, onHosts, false);
-}
 
 function onHosts(event: Event): void {
   try {
@@ -40,7 +36,19 @@ function onRules(event: Event): void {
 }
 
 export function openRelay(): void {
-  listen(document, BRIDGE_HELLO, onHello, true);
+  const node = document.createComment('');
+  const root = document.documentElement;
+  if (!root) return;
+  // An XML document's createElement makes no HTML element, and only those take a shadow root.
+  const host = document.createElementNS('http://www.w3.org/1999/xhtml', 'span');
+  host.attachShadow({ mode: 'closed' }).appendChild(node);
+  listen(node, BRIDGE_RULES, onRules, false);
+  listen(node, BRIDGE_HOSTS, onHosts, false);
+  line = node;
+  root.appendChild(host);
+  // The isolated script removes it at once; if it did not run here, do not leave it in the page
+  // (with the built-ins captured at start: the page may have replaced them by then).
+  later(() => detach(host), 0);
 }
 
 export type Report = Record<string, string | number | boolean>;

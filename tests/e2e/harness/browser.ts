@@ -25,8 +25,6 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Extra Chromium switches. */
   args?: string[];
-  /** Extra host-resolver rules, before the harness's own (`MAP h2.example.com:443 127.0.0.1:5443`). */
-  resolverRules?: string[];
   /**
    * A profile (user-data-dir) to use and keep, so a later launch with the same directory is the
    * same browser restarted (IndexedDB, storage.local survive); by default a temporary profile is
@@ -71,8 +69,8 @@ export interface ExtensionBrowser {
 }
 
 /** Chromium's --host-resolver-rules for `hosts`; exported for the scanner and for tests. */
-export function hostResolverRules(hosts: readonly string[], httpPort: number, httpsPort: number, extra: readonly string[] = []): string {
-  const rules = [...extra, ...hosts.flatMap((h) => [`MAP ${h}:443 127.0.0.1:${httpsPort}`, `MAP ${h}:80 127.0.0.1:${httpPort}`])];
+export function hostResolverRules(hosts: readonly string[], httpPort: number, httpsPort: number): string {
+  const rules = hosts.flatMap((h) => [`MAP ${h}:443 127.0.0.1:${httpsPort}`, `MAP ${h}:80 127.0.0.1:${httpPort}`]);
   // Anything not mapped resolves to nothing: tests never reach the internet.
   return [...rules, 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ');
 }
@@ -115,7 +113,7 @@ export async function launchChromium(options: LaunchOptions, withExtension: bool
     // Without the two extension switches, Playwright's own --disable-extensions stays in force.
     args: [
       ...(withExtension ? [`--disable-extensions-except=${DIST_CHROME}`, `--load-extension=${DIST_CHROME}`] : []),
-      `--host-resolver-rules=${hostResolverRules(options.hosts, server.httpPort, server.httpsPort, options.resolverRules)}`,
+      `--host-resolver-rules=${hostResolverRules(options.hosts, server.httpPort, server.httpsPort)}`,
       '--no-sandbox',
       ...QUIET_SWITCHES,
       ...(options.args ?? []),
