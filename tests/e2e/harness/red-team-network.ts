@@ -60,13 +60,14 @@ export function serveTargets(server: FixtureServer, hosts: readonly string[]): v
 }
 
 /**
- * The attacking site's helpers: a redirect to any URL, a page whose CSP reports to any URL, and a
+ * The attacking site's helpers: a redirect (302, or 307 with `code=307`) to any URL, a page whose CSP reports to any URL, and a
  * page whose `Link` header asks the browser to preload any URL.
  */
 export function serveAttacker(server: FixtureServer, host: string): void {
   server.route(host, '/rt-redirect', (req, res) => {
-    const to = new URL(req.url ?? '/', 'https://x').searchParams.get('to') ?? '/';
-    res.writeHead(302, { location: to, 'cache-control': 'no-store' });
+    const query = new URL(req.url ?? '/', 'https://x').searchParams;
+    // 307 keeps the method and body: a POST arrives at the second hop as sent.
+    res.writeHead(query.get('code') === '307' ? 307 : 302, { location: query.get('to') ?? '/', 'cache-control': 'no-store' });
     res.end();
   });
   server.route(host, '/red-team-csp.html', (req, res) => {
