@@ -26,13 +26,19 @@ const HOSTS = [ATTACKER, 'shop.example.com', ...TARGET_HOSTS];
 const SETTLE_MS = 2500;
 const CONCURRENCY = 6;
 
+/**
+ * The two blocks, and a reference run with nothing blocked: there the very URLs aimed at the
+ * blocked host must arrive, so that "nothing arrived" under a block cannot come from a URL
+ * spelling, host mapping or route that never worked.
+ */
 const SCENARIOS = [
-  { id: 'provider', label: 'Provider block (DeepSeek)', settings: { blockedProviders: ['deepseek'] } },
-  { id: 'country', label: 'Country block (China)', settings: { blockedCountries: ['CN'] } },
+  { id: 'provider', label: 'Provider block (DeepSeek)', settings: { blockedProviders: ['deepseek'] }, reference: false },
+  { id: 'country', label: 'Country block (China)', settings: { blockedCountries: ['CN'] }, reference: false },
+  { id: 'reference', label: 'Nothing blocked (reference)', settings: {}, reference: true },
 ] as const;
 type ScenarioId = (typeof SCENARIOS)[number]['id'];
 
-type Outcome = 'blocked' | 'LEAK (arrived)' | 'documented limit' | 'control did not arrive' | 'not sent by the browser';
+type Outcome = 'blocked' | 'LEAK (arrived)' | 'documented limit' | 'control did not arrive' | 'not sent by the browser' | 'arrives' | 'did not arrive';
 interface CaseResult {
   outcome: Outcome;
   /** What the page saw, and how many requests (connections, datagrams) arrived, per role. */
@@ -43,8 +49,9 @@ interface CaseResult {
 const results = new Map<ScenarioId, Map<string, CaseResult>>();
 const notes: string[] = [];
 
-function outcomeOf(c: RedTeamCase, arrived: Record<Role, number>): Outcome {
+function outcomeOf(c: RedTeamCase, arrived: Record<Role, number>, reference: boolean): Outcome {
   if (c.observe === 'none') return 'documented limit';
+  if (reference) return arrived.blocked > 0 ? 'arrives' : c.browserRefuses ? 'not sent by the browser' : 'did not arrive';
   if (arrived.blocked > 0) return c.limit ? 'documented limit' : 'LEAK (arrived)';
   if (arrived.control === 0) return c.browserRefuses ? 'not sent by the browser' : 'control did not arrive';
   return 'blocked';
@@ -139,7 +146,7 @@ for (const scenario of SCENARIOS) {
             : c.observe === 'none' ? 0
             : server.requests.filter((r) => hostOf(role, r.host) && r.path.startsWith(t) && !/[\w]/.test(r.path.charAt(t.length))).length;
         }
-        byCase.set(c.id, { outcome: outcomeOf(c, arrived), seen: { control: seen.get(token(c, 'control'))!, blocked: seen.get(token(c, 'blocked'))! }, arrived });
+        byCase.set(c.id, { outcome: outcomeOf(c, arrived, scenario.reference), seen: { control: seen.get(token(c, 'control'))!, blocked: seen.get(token(c, 'blocked'))! }, arrived });
       }
     }, 240_000);
 
@@ -149,10 +156,17 @@ for (const scenario of SCENARIOS) {
       for (const counter of [...Object.values(tcp ?? {}), ...Object.values(udp ?? {})]) await counter.close();
     });
 
-    it.each(CASES.map((c) => [c.technique, c] as const))('%s: the control arrives, the blocked host receives nothing', (_, c) => {
+    const title = scenario.reference ? '%s: both URLs arrive' : '%s: the control arrives, the blocked host receives nothing';
+    it.each(CASES.map((c) => [c.technique, c] as const))(title, (_, c) => {
       const result = byCase.get(c.id);
       expect(result, 'the case did not run').toBeDefined();
       if (c.observe === 'none') return;
+      if (scenario.reference) {
+        // Nothing blocked: the URL aimed at the blocked host arrives like the control.
+        if (c.browserRefuses) expect(result!.arrived.blocked, `blocked-host URL: ${result!.seen.blocked}`).toBe(0);
+        else expect(result!.arrived.blocked, `blocked-host URL: ${result!.seen.blocked}`).toBeGreaterThan(0);
+        return;
+      }
       if (!c.limit) expect(result!.arrived.blocked, `blocked: ${result!.seen.blocked}`).toBe(0);
       // A case the browser itself refuses says so with its control; if the browser starts sending
       // it, the case must become a real one.
@@ -160,13 +174,16 @@ for (const scenario of SCENARIOS) {
       else expect(result!.arrived.control, `control: ${result!.seen.control}`).toBeGreaterThan(0);
     });
 
-    it('no other request reached a blocked host', () => {
+    it.skipIf(scenario.reference)('no other request reached a blocked host', () => {
       const tokens = CASES.filter((c) => c.limit).map((c) => `/rt/${token(c, 'blocked')}`);
       const stray = server!.requests.filter((r) => hostOf('blocked', r.host) && !tokens.some((t) => r.path.startsWith(t)));
       expect(stray.map((r) => `${r.method} ${r.scheme}://${r.host}${r.path}`)).toEqual([]);
     });
   });
 }
+
+/** Text for a Markdown table cell: no HTML tags, no column breaks. */
+const md = (text: string) => text.replace(/</g, '&lt;').replace(/\|/g, '\\|');
 
 afterAll(async () => {
   const cell = (id: ScenarioId, c: RedTeamCase) => {
@@ -177,19 +194,19 @@ afterAll(async () => {
   const lines = [
     '# Red-team suite: what an ordinary page can send to a blocked host',
     '',
-    `Chromium with the built extension, block mode. Control: the same technique aimed at ${TARGETS.control.api} (must arrive). Blocked: ${TARGETS.blocked.api} / ${TARGETS.blocked.chat}. Ground truth: the fixture server's received requests (or TCP connections / UDP datagrams where stated), read ${SETTLE_MS} ms after the last case.`,
+    `Chromium with the built extension, block mode, attacking page https://${ATTACKER}/. Each technique is aimed at an unblocked host, ${TARGETS.control.api} (the control, which must arrive), and at the blocked ${TARGETS.blocked.api} / ${TARGETS.blocked.chat}. In the reference run nothing is blocked and the URLs aimed at the blocked host must arrive too. Ground truth: the fixture server's received requests (or TCP connections / UDP datagrams where stated), read ${SETTLE_MS} ms after the last case. Written by tests/e2e/red-team.e2e.test.ts.`,
     '',
     `| Technique | ${SCENARIOS.map((s) => s.label).join(' | ')} |`,
     `|---|${SCENARIOS.map(() => '---').join('|')}|`,
-    ...CASES.map((c) => `| ${c.technique.replace(/\|/g, '\\|')} | ${SCENARIOS.map((s) => cell(s.id, c)).join(' | ')} |`),
+    ...CASES.map((c) => `| ${md(c.technique)} | ${SCENARIOS.map((s) => cell(s.id, c)).join(' | ')} |`),
     '',
     '## Documented limits',
     '',
-    ...CASES.filter((c) => c.limit).map((c) => `- **${c.technique}**: ${c.limit}`),
+    ...CASES.filter((c) => c.limit).map((c) => `- **${md(c.technique)}**: ${c.limit}`),
     '',
     '## Not sent by the browser (the control does not arrive either)',
     '',
-    ...CASES.filter((c) => c.browserRefuses).map((c) => `- **${c.technique}**: ${c.browserRefuses}`),
+    ...CASES.filter((c) => c.browserRefuses).map((c) => `- **${md(c.technique)}**: ${c.browserRefuses}`),
     '',
     '## Notes',
     '',
@@ -202,7 +219,7 @@ afterAll(async () => {
     ...CASES.map((c) => {
       const cells = SCENARIOS.flatMap((s) => {
         const r = results.get(s.id)?.get(c.id);
-        return ROLES.map((role) => (r ? `${r.seen[role]} (${r.arrived[role]})`.replace(/\|/g, '\\|') : '–'));
+        return ROLES.map((role) => (r ? md(`${r.seen[role]} (${r.arrived[role]})`) : '–'));
       });
       return `| ${c.id} | ${cells.join(' | ')} |`;
     }),
