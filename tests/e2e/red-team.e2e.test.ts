@@ -126,6 +126,7 @@ for (const scenario of SCENARIOS) {
             new Promise<string>((ok) => setTimeout(() => ok('no answer (runner)'), 10_000)),
           ]);
           seen.set(token(c, role), answer);
+
       };
       // Chrome starts speculation rules only in the visible tab: those cases go first, one at a
       // time, with the attacking page in front; the rest share the browser.
@@ -189,7 +190,8 @@ afterAll(async () => {
   const cell = (id: ScenarioId, c: RedTeamCase) => {
     const r = results.get(id)?.get(c.id);
     if (!r) return 'not run';
-    return r.outcome === 'documented limit' && c.observe !== 'none' && r.arrived.blocked === 0 ? 'blocked' : r.outcome;
+    if (r.outcome === 'documented limit' && c.observe !== 'none') return r.arrived.blocked === 0 ? 'blocked' : `documented limit (${r.arrived.blocked} ${c.observe === 'requests' ? 'request' : c.observe === 'tcp' ? 'TCP connection' : 'datagram'}${r.arrived.blocked === 1 ? '' : 's'})`;
+    return r.outcome;
   };
   const lines = [
     '# Red-team suite: what an ordinary page can send to a blocked host',
