@@ -30,8 +30,9 @@ const HOSTS = [ATTACKER, 'shop.example.com', ...TARGET_HOSTS];
  * spelling, host mapping or route that never worked.
  */
 const RUNS = [
-  { id: 'provider', label: 'Provider block (DeepSeek)', settings: { blockedProviders: ['deepseek'] }, reference: false },
-  { id: 'country', label: 'Country block (China)', settings: { blockedCountries: ['CN'] }, reference: false },
+  // Amazon (United States) too, for the hosts the database lists only through `*` patterns.
+  { id: 'provider', label: 'Provider block (DeepSeek, Amazon)', settings: { blockedProviders: ['deepseek', 'amazon'] }, reference: false },
+  { id: 'country', label: 'Country block (China, United States)', settings: { blockedCountries: ['CN', 'US'] }, reference: false },
   { id: 'reference', label: 'Nothing blocked (reference)', settings: {}, reference: true },
 ] as const;
 

@@ -11,10 +11,12 @@ import { UNUSUAL_PORTS, WEBTRANSPORT_PORT } from './red-team-network.ts';
 export type Role = 'control' | 'blocked';
 
 /** Hosts a case aims at, per role. */
-export const TARGETS: Record<Role, { api: string; chat: string; connect: string }> = {
-  // An AI service no scenario blocks (Mistral, France), on the same ports and paths.
-  control: { api: 'api.mistral.ai', chat: 'api.mistral.ai', connect: 'chat.mistral.ai' },
-  blocked: { api: 'api.deepseek.com', chat: 'chat.deepseek.com', connect: 'platform.deepseek.com' },
+export const TARGETS: Record<Role, { api: string; chat: string; connect: string; pattern: string }> = {
+  // An AI service no run blocks (Mistral, France), on the same ports and paths.
+  control: { api: 'api.mistral.ai', chat: 'api.mistral.ai', connect: 'chat.mistral.ai', pattern: 'api.mistral.ai' },
+  // `pattern`: a host the database lists only through a `*` pattern (Amazon Bedrock's
+  // `bedrock-runtime.*.amazonaws.com`), which the rules match with a regex, not by domain.
+  blocked: { api: 'api.deepseek.com', chat: 'chat.deepseek.com', connect: 'platform.deepseek.com', pattern: 'bedrock-runtime.us-east-1.amazonaws.com' },
 };
 
 /** The site the attacking page is on: no AI service, blocked by nothing. */
@@ -24,7 +26,7 @@ export const ATTACK_PAGE = `https://${ATTACKER}/red-team.html`;
 /** Whether a Host header names the role's service (any spelling the URL parser leaves). */
 export function hostOf(role: Role, host: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');
-  return role === 'control' ? /(^|\.)mistral\.ai$/.test(h) : /(^|\.)deepseek\.com$/.test(h);
+  return role === 'control' ? /(^|\.)mistral\.ai$/.test(h) : /(^|\.)(deepseek\.com|amazonaws\.com)$/.test(h);
 }
 
 export interface CaseContext {
@@ -60,7 +62,7 @@ export interface RedTeamCase {
 
 interface Aim {
   scheme?: 'https' | 'http' | 'wss' | 'ws';
-  host?: 'api' | 'chat' | 'connect';
+  host?: 'api' | 'chat' | 'connect' | 'pattern';
   /** Rewrites the host as a page may spell it. */
   spell?: (host: string) => string;
   port?: number;
@@ -308,6 +310,10 @@ export const CASES: RedTeamCase[] = [
   { id: 'fullwidth', technique: 'IDN: full-width Unicode spelling (fetch)', url: aim({ spell: FULLWIDTH }), run: inPage('fetch') },
   { id: 'fullwidthnav', technique: 'IDN: full-width Unicode spelling (top level)', url: aim({ host: 'chat', spell: FULLWIDTH, as: 'html' }), run: topLevel((u) => void (location.href = u)) },
   { id: 'percent', technique: 'percent-escaped host (fetch)', url: aim({ spell: percent }), run: inPage('fetch') },
+  { id: 'pattern', technique: 'host under a `*` pattern (fetch)', url: aim({ host: 'pattern' }), run: inPage('fetch') },
+  { id: 'patterndot', technique: 'host under a `*` pattern, trailing dot (fetch)', url: aim({ host: 'pattern', spell: (h) => `${h}.` }), run: inPage('fetch') },
+  { id: 'patterndotnav', technique: 'host under a `*` pattern, trailing dot (top level)', url: aim({ host: 'pattern', spell: (h) => `${h}.`, as: 'html' }), run: topLevel((u) => void (location.href = u)) },
+  { id: 'patternuser', technique: 'host under a `*` pattern, user-info and port (top level)', url: aim({ host: 'pattern', spell: (h) => `u:p@${h}`, port: UNUSUAL_PORTS.https, as: 'html' }), run: topLevel((u) => void (location.href = u)) },
   { id: 'subdomain', technique: 'a subdomain of the blocked host (fetch)', url: aim({ spell: (h) => `rt.${h}` }), run: inPage('fetch') },
   {
     id: 'webtransport',
