@@ -42,8 +42,19 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
   res.end(body);
 }
 
-/** Answers every path of `hosts` (and their trailing-dot spellings, whose Host header keeps the dot). */
-export function serveTargets(server: FixtureServer, hosts: readonly string[]): void {
+/** Bytes that arrived on an accepted WebSocket after its handshake (frames, not decoded). */
+export interface SocketData {
+  path: string;
+  bytes: number;
+  time: number;
+}
+
+/**
+ * Answers every path of `hosts` (and their trailing-dot spellings, whose Host header keeps the
+ * dot). Returns the log of what arrived on accepted WebSockets.
+ */
+export function serveTargets(server: FixtureServer, hosts: readonly string[]): SocketData[] {
+  const socketData: SocketData[] = [];
   for (const host of hosts) for (const spelling of [host, `${host}.`]) server.route(spelling, '*', answer);
   // A WebSocket handshake to any /rt/ path of these hosts is accepted (the server has already
   // recorded the request; accepting lets a control see `open`).
@@ -54,14 +65,15 @@ export function serveTargets(server: FixtureServer, hosts: readonly string[]): v
     if (!spellings.has(host) || !(req.url ?? '').startsWith('/rt/') || typeof key !== 'string') return false;
     const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
-    socket.on('data', () => undefined);
+    socket.on('data', (chunk: Buffer) => void socketData.push({ path: req.url ?? '/', bytes: chunk.length, time: Date.now() }));
     return true;
   });
+  return socketData;
 }
 
 /**
- * The attacking site's helpers: a redirect (302, or 307 with `code=307`) to any URL, a page whose CSP reports to any URL, and a
- * page whose `Link` header asks the browser to preload any URL.
+ * The attacking site's helpers: a redirect (302, or 307 with `code=307`) to any URL, a page whose
+ * CSP reports to any URL, and a page whose `Link` header asks the browser to preload any URL.
  */
 export function serveAttacker(server: FixtureServer, host: string): void {
   server.route(host, '/rt-redirect', (req, res) => {
