@@ -56,7 +56,10 @@ export interface RedTeamCase {
    * has no control: the test then checks that the control indeed stays silent.
    */
   browserRefuses?: string;
-  /** Run alone with the attacking tab in front (Chrome starts speculation rules and background fetches only for a visible tab). */
+  /**
+   * Run alone with the attacking tab in front: Chrome starts speculation rules and background
+   * fetches only for a visible tab.
+   */
   foreground?: boolean;
 }
 
@@ -114,9 +117,9 @@ const FULLWIDTH = (h: string) => [...h].map((c) => (/[a-z]/.test(c) ? String.fro
 const percent = (h: string) => h.replace(/\.(.)/, (_m, c: string) => `.%${c.charCodeAt(0).toString(16)}`);
 
 const PRECONNECT_LIMIT =
-  'a preconnect opens a TCP/TLS connection (the host name in DNS and TLS SNI) and sends no request, so no network rule sees it; no page data goes over it. Closed by the browser policy NetworkPredictionOptions=2 (lead: chrome.privacy in a strict mode)';
+  'a preconnect opens a TCP/TLS connection (the host name in DNS and TLS SNI) and sends no request, so no network rule sees it; no page data goes over it. In Chromium 156 the network prediction preference set to "never" (policy NetworkPredictionOptions=2) stopped it: no connection';
 const DNS_LIMIT =
-  'a DNS lookup only, never seen by network rules and not observable here (the test browser resolves through --host-resolver-rules); a page can put data in the labels of a name under the blocked domain, which reaches that domain\'s DNS servers. Closed by NetworkPredictionOptions=2 (and DNS-over-HTTPS policies do not help)';
+  'a DNS lookup only, never seen by network rules and not observable here (the test browser resolves through --host-resolver-rules, and its net log shows only the rewritten name); a page can put data in the labels of a name under the blocked domain, which reaches that domain\'s name servers. Network prediction "never" (NetworkPredictionOptions=2) is meant to stop it (not measured)';
 
 export const CASES: RedTeamCase[] = [
   { id: 'fetch', technique: 'fetch (POST)', url: aim(), run: inPage('fetch') },
