@@ -38,12 +38,17 @@ export interface CompiledRules {
 const isWild = (pattern: string) => pattern.includes('*');
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A whole-URL regex for a host pattern with `*` labels (and its subdomains), any scheme and port. */
+/**
+ * A whole-URL regex for a host pattern with `*` labels (and its subdomains), any scheme, user-info
+ * and port. A regex sees the host as the URL spells it, so it also takes the fully qualified
+ * spelling with a trailing dot (`host.amazonaws.com.`), which reaches the same server;
+ * `requestDomains` needs no such care (Chrome matches that spelling to the domain).
+ */
 export function hostPatternRegex(pattern: string, firstLabel?: string): string {
   // `firstLabel`: a ready regex for one more label in front (an alternation of names).
   const labels = pattern.split('.').map((label) => (label === '*' ? '[^./?#@:]+' : escapeRe(label)));
   const body = (firstLabel === undefined ? labels : [firstLabel, ...labels]).join('\\.');
-  return `^[a-z][a-z0-9+.-]*://(?:[^/?#]*@)?(?:[^/?#@:]*\\.)?${body}(?::[0-9]+)?(?:[/?#].*)?$`;
+  return `^[a-z][a-z0-9+.-]*://(?:[^/?#]*@)?(?:[^/?#@:]*\\.)?${body}\\.?(?::[0-9]+)?(?:[/?#].*)?$`;
 }
 
 /** The strict parent domains of a host: `a.b.c` → `b.c`, `c`. */

@@ -362,6 +362,12 @@ describe('compileBlockRules against the bundled database', () => {
       expect(re.test('wss://x.bedrock-runtime.us-east-1.amazonaws.com:443/ws')).toBe(true);
       expect(re.test('https://bedrock-runtime.us-east-1.amazonaws.com')).toBe(true);
       expect(re.test('https://bedrock-runtime.us-east-1.amazonaws.com?x')).toBe(true);
+      // The fully qualified spelling reaches the same server (found by the red-team e2e suite).
+      expect(re.test('https://bedrock-runtime.us-east-1.amazonaws.com./x')).toBe(true);
+      expect(re.test('https://u:p@bedrock-runtime.us-east-1.amazonaws.com.:8443/')).toBe(true);
+      expect(re.test('https://bedrock-runtime.us-east-1.amazonaws.com.')).toBe(true);
+      expect(re.test('https://bedrock-runtime.us-east-1.amazonaws.com.evil.example/')).toBe(false);
+      expect(re.test('https://bedrock-runtime.us-east-1.amazonaws.com../')).toBe(false);
       expect(re.test('https://bedrock-runtime.us-east-1.amazonaws.co/')).toBe(false);
       expect(re.test('https://bedrock-runtimeXus-east-1.amazonaws.com/')).toBe(false);
       expect(re.test('https://a.com/#bedrock-runtime.us-east-1.amazonaws.com')).toBe(false);
