@@ -48,6 +48,10 @@ browser.runtime.onInstalled.addListener(() => void protect('installed or updated
 browser.runtime.onInstalled.addListener(({ reason }: browser.Runtime.OnInstalledDetailsType) => void openFirstRun(reason));
 browser.runtime.onStartup.addListener(() => void protect('browser start-up'));
 void protect('worker start');
+// Strict network mode turns prediction off once the optional `privacy` permission is granted
+// (options page), and gives the setting back when it is withdrawn (network-prediction.ts).
+browser.permissions.onAdded.addListener(() => void applyRules('permission granted'));
+browser.permissions.onRemoved.addListener(() => void applyRules('permission withdrawn'));
 
 // Chrome and Edge deliver policy changes live; Firefox reads policies.json at start-up only.
 browser.storage.onChanged.addListener((_changes: Record<string, unknown>, area: string) => {

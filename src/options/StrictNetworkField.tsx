@@ -20,9 +20,11 @@ export function StrictNetworkField({ settings }: { settings: ReadySettings }) {
   const error = errors.strictNetwork;
   const on = view.settings.strictNetwork;
   const prediction = view.rules?.networkPrediction;
+  // The request comes first, in the click itself; the setting does not wait for the answer (the
+  // background applies the prediction part when the permission arrives).
   const toggle = (checked: boolean) => {
-    const asked = checked ? askForPrivacy() : Promise.resolve(false);
-    void asked.then(() => update('strictNetwork', checked));
+    if (checked) void askForPrivacy();
+    void update('strictNetwork', checked);
   };
   return (
     <div class="field" {...attrs} data-source={view.settings.sources.strictNetwork}>
@@ -43,7 +45,7 @@ export function StrictNetworkField({ settings }: { settings: ReadySettings }) {
       {on && prediction === 'no-permission' && (
         <p class="hint" data-prediction="no-permission">
           {t('optStrictNoPermission')}{' '}
-          <button type="button" onClick={() => void askForPrivacy().then((granted) => granted && update('strictNetwork', true))}>
+          <button type="button" onClick={() => void askForPrivacy()}>
             {t('optStrictAllow')}
           </button>
         </p>

@@ -8,7 +8,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
-import { updateSettings } from './harness/settings.ts';
+import { openOptions, screenshot } from './harness/extension.ts';
+import { getSettings, updateSettings } from './harness/settings.ts';
 
 const HOSTS = ['news.example.com', 'api.deepseek.com', 'deepseek.com', 'api.mistral.ai', 'mistral.ai'];
 const NOTHING_BLOCKED = { blockedProviders: [], blockedCountries: [], blockedSites: [], allowedProviders: [], allowedCountries: [], allowedSites: [], blockLevel: 'off', mode: 'block', strictNetwork: false };
@@ -64,6 +65,22 @@ describe('traffic the browser makes for a page', () => {
     // A country block does the same.
     expect(await updateSettings(ext, { blockedProviders: [], blockedCountries: ['CN'] })).toMatchObject({ ok: true });
     expect(await reportsTo('api.deepseek.com')).toBe(0);
+  });
+
+  it('strict network mode in the options page: turned on with a click, it says what it still needs to turn prediction off', async () => {
+    const options = await openOptions(ext);
+    const field = options.locator('[data-setting="strictNetwork"]');
+    await field.scrollIntoViewIfNeeded();
+    expect(await field.locator('input[type=checkbox]').isChecked()).toBe(false);
+    await field.locator('input[type=checkbox]').click();
+    await expect.poll(async () => (await getSettings(ext)).settings.strictNetwork).toBe(true);
+    // The optional permission was not granted here: the page says so and offers to ask again.
+    await expect.poll(() => field.locator('[data-prediction="no-permission"]').count(), { timeout: 5000 }).toBe(1);
+    expect(await field.locator('[data-prediction="no-permission"] button').innerText()).toBe('Allow');
+    await screenshot(options, 'options-strict-network');
+    await field.locator('input[type=checkbox]').click();
+    await expect.poll(async () => (await getSettings(ext)).settings.strictNetwork).toBe(false);
+    await options.close();
   });
 
   it('strict network mode removes every reporting header, whatever host it names', async () => {

@@ -4,21 +4,26 @@
  * `prototype.constructor` is pointed at the wrapper, as it pointed at the original before.
  * A socket whose URL names a blocked model (`/v1/realtime?model=…`) is opened to the marker URL
  * instead, which the extension's session rule fails: the page gets the browser's own `error`
- * and an unclean `close` (code 1006), as for any socket a network rule blocks.
+ * and an unclean `close` (code 1006), as for any socket a network rule blocks. Open streams are
+ * remembered so that a later block of their host ends them (open-streams.ts).
  */
 import { disguised, replaceValue } from './disguise.ts';
 import { construct, urlArgOf, withFirst, withoutFrame } from './natives.ts';
 import { observe } from './observe.ts';
+import { trackStream } from './open-streams.ts';
 
 function hookConstructor(name: 'WebSocket' | 'EventSource', channel: 'websocket' | 'eventsource'): void {
   const original = (globalThis as unknown as Record<string, unknown>)[name];
   if (typeof original !== 'function') return;
+  const close = (original as { prototype?: { close?: Function } }).prototype?.close;
   const handler: ProxyHandler<new (...args: unknown[]) => object> = {
     construct(target, args: unknown[], newTarget: Function) {
       try {
         const input = args.length > 0 ? urlArgOf(args[0], false) : { url: undefined, arg: undefined };
         const stop = observe(channel, input.url);
-        return construct(target, stop ? withFirst(args, stop.url) : input.arg !== args[0] ? withFirst(args, input.arg) : args, newTarget);
+        const stream = construct(target, stop ? withFirst(args, stop.url) : input.arg !== args[0] ? withFirst(args, input.arg) : args, newTarget) as object;
+        if (!stop) trackStream(stream, input.url, close);
+        return stream;
       } catch (error) {
         throw withoutFrame(error, handler.construct!);
       }

@@ -14,6 +14,7 @@
  */
 import { BRIDGE_EVENT, BRIDGE_HOSTS, BRIDGE_RULES } from '../../core/constants.ts';
 import { setBlockedHosts } from './blocked-hosts.ts';
+import { closeBlockedStreams } from './open-streams.ts';
 import { setModelBlockList } from './model-block.ts';
 import { CustomEventCtor, construct, detach, detailOf, dispatch, later, listen, stringify } from './natives.ts';
 
@@ -22,6 +23,7 @@ let line: EventTarget | undefined;
 function onHosts(event: Event): void {
   try {
     setBlockedHosts(detailOf(event));
+    closeBlockedStreams();
   } catch {
     // Never into the page.
   }
