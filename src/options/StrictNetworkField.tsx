@@ -12,7 +12,13 @@ import type { ReadySettings } from './use-options-settings.ts';
 import { t } from '../shared/t.ts';
 
 /** Asks for the permission; a refusal or a browser without the API leaves the mode's other half on. */
-const askForPrivacy = () => browser.permissions.request({ permissions: ['privacy'] }).catch(() => false);
+function askForPrivacy(): Promise<boolean> {
+  try {
+    return browser.permissions.request({ permissions: ['privacy'] }).catch(() => false);
+  } catch {
+    return Promise.resolve(false);
+  }
+}
 
 export function StrictNetworkField({ settings }: { settings: ReadySettings }) {
   const { view, errors, update } = settings;
@@ -23,8 +29,8 @@ export function StrictNetworkField({ settings }: { settings: ReadySettings }) {
   // The request comes first, in the click itself; the setting does not wait for the answer (the
   // background applies the prediction part when the permission arrives).
   const toggle = (checked: boolean) => {
-    if (checked) void askForPrivacy();
     void update('strictNetwork', checked);
+    if (checked) void askForPrivacy();
   };
   return (
     <div class="field" {...attrs} data-source={view.settings.sources.strictNetwork}>
