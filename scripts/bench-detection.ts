@@ -10,7 +10,9 @@
  *    2 KB JSON body (the hook parses the URL and reads the body) and for a non-AI URL (the hook's
  *    fast path). Native = the same page in plain Chromium. A second view inside the extension's
  *    page: its hooked window.fetch against the fetch of a same-origin about:blank iframe, where
- *    no content script runs (and, as a control, the same two in plain Chromium).
+ *    no content script runs (and, as a control, the same two in plain Chromium). The shipped
+ *    build hooks about:blank frames too, so these calls run in a copy whose manifest does not
+ *    (referenceBuild); page loads use the shipped build.
  * 2. Page loads in a fresh tab (all responses no-store): an article of ~200 elements, a page that
  *    adds 2,000 elements in batches after load (the DOM watcher sees every batch), and a page
  *    that makes 50 fetches to a non-AI host (the hook and the background's network listener see
@@ -25,7 +27,8 @@
  * Exit status 1 when dist/chrome or Chromium is missing, or the hook was not seen working.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { TAB_STATE_KEY_PREFIX } from '../src/core/constants.ts';
@@ -162,12 +165,31 @@ async function measureLoads(server: BenchServer, plain: BenchBrowser, ext: Bench
   return samples;
 }
 
-/** The MAIN-world script must not run in about:blank frames, or the iframe's fetch is no native reference. */
-function hooksAboutBlank(): boolean {
-  const manifest = JSON.parse(readFileSync(join(DIST_CHROME, 'manifest.json'), 'utf8')) as {
-    content_scripts?: { world?: string; match_about_blank?: boolean; match_origin_as_fallback?: boolean }[];
-  };
+type ContentScripts = { content_scripts?: { world?: string; match_about_blank?: boolean; match_origin_as_fallback?: boolean }[] };
+
+/** Whether a build's MAIN-world script runs in about:blank frames (then an iframe's fetch is hooked too). */
+function hooksAboutBlank(dist: string): boolean {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as ContentScripts;
   return (manifest.content_scripts ?? []).some((c) => c.world === 'MAIN' && (c.match_about_blank || c.match_origin_as_fallback));
+}
+
+/**
+ * The call-path measure compares the hooked window.fetch with the native fetch of an about:blank
+ * iframe on the same page. The shipped manifest runs the hook in about:blank frames too (so a
+ * page cannot take a clean fetch from one), so that measure loads a copy of the build whose
+ * manifest leaves them out: the hook's code is the same file, byte for byte.
+ */
+function referenceBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ajg-bench-reference-'));
+  cpSync(DIST_CHROME, dir, { recursive: true });
+  const path = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as ContentScripts;
+  for (const c of manifest.content_scripts ?? []) {
+    delete c.match_about_blank;
+    delete c.match_origin_as_fallback;
+  }
+  writeFileSync(path, JSON.stringify(manifest, null, 2));
+  return dir;
 }
 
 /**
@@ -191,7 +213,8 @@ async function main(): Promise<void> {
     console.error(`bench-detection: ${missing}`);
     process.exit(1);
   }
-  const aboutBlankHooked = hooksAboutBlank();
+  const reference = referenceBuild();
+  const aboutBlankHooked = hooksAboutBlank(reference);
   const started = Date.now();
   const server = await startBenchServer(resolveBenchResource);
   const open: BenchBrowser[] = [];
@@ -200,8 +223,10 @@ async function main(): Promise<void> {
     open.push(plain);
     const ext = await launchBench('extension', BENCH_HOSTS, server.port);
     open.push(ext);
+    const extReference = await launchBench('extension', BENCH_HOSTS, server.port, reference);
+    open.push(extReference);
 
-    const { rounds: calls, hookActive } = await measureCalls(plain, ext);
+    const { rounds: calls, hookActive } = await measureCalls(plain, extReference);
     if (process.env.BENCH_DEBUG) console.error(`calls measured after ${Math.round((Date.now() - started) / 1000)} s`);
     const loads = await measureLoads(server, plain, ext);
 
@@ -231,7 +256,7 @@ async function main(): Promise<void> {
       fetchJson[name] = { nativeUs: round2(c.b), hookedUs: round2(c.a), ratio: round2(c.ratio), pairedRatio: round2(c.paired) };
     }
     console.log(
-      `same page in extension Chromium: window.fetch (hooked) against the fetch of an about:blank iframe (${aboutBlankHooked ? 'BUT the manifest runs the hook in about:blank frames' : 'no content script runs there'}), slices interleaved`,
+      `same page in extension Chromium: window.fetch (hooked) against the fetch of an about:blank iframe (${aboutBlankHooked ? 'BUT the manifest runs the hook in about:blank frames' : 'no content script runs there: a copy of the build whose manifest leaves about:blank frames out, same hook'}), slices interleaved`,
     );
     const samePage: Record<string, unknown> = {};
     for (const [kind, name, label] of kinds) {
@@ -273,6 +298,7 @@ async function main(): Promise<void> {
   } finally {
     for (const b of open) await b.close();
     await server.close();
+    rmSync(reference, { recursive: true, force: true });
   }
 }
 

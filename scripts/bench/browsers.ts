@@ -46,9 +46,10 @@ export function hostResolverRules(hosts: readonly string[], port: number): strin
   return [...hosts.map((h) => `MAP ${h}:443 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ');
 }
 
-export async function launchBench(kind: BrowserKind, hosts: readonly string[], port: number): Promise<BenchBrowser> {
+/** `dist`: the built extension to load (the shipped dist/chrome unless a bench needs a variant). */
+export async function launchBench(kind: BrowserKind, hosts: readonly string[], port: number, dist = DIST_CHROME): Promise<BenchBrowser> {
   const { context, close } = await launchInProfile(`ajg-bench-${kind}-`, [
-    ...(kind === 'extension' ? [`--disable-extensions-except=${DIST_CHROME}`, `--load-extension=${DIST_CHROME}`] : []),
+    ...(kind === 'extension' ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
     `--host-resolver-rules=${hostResolverRules(hosts, port)}`,
     '--no-sandbox',
     ...QUIET_SWITCHES,
@@ -70,6 +71,6 @@ export async function launchBench(kind: BrowserKind, hosts: readonly string[], p
   } catch (error) {
     await close();
     const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    throw new Error(`the extension in ${DIST_CHROME} did not start in Chromium (rebuild with \`npm run build:chrome\`): ${first}`);
+    throw new Error(`the extension in ${dist} did not start in Chromium (rebuild with \`npm run build:chrome\`): ${first}`);
   }
 }
