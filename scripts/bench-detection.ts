@@ -165,7 +165,69 @@ async function measureLoads(server: BenchServer, plain: BenchBrowser, ext: Bench
   return samples;
 }
 
-type ContentScripts = { content_scripts?: { world?: string; match_about_blank?: boolean; match_origin_as_fallback?: boolean }[] };
+type ContentScripts = {
+  content_scripts?: { world?: string; match_about_blank?: boolean; match_origin_as_fallback?: boolean }[];
+  permissions?: string[];
+};
+
+/** A copy of the shipped build with its manifest changed by `edit` (a bench variant; the code is the same). */
+function variantBuild(name: string, edit: (manifest: ContentScripts) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), `ajg-bench-${name}-`));
+  cpSync(DIST_CHROME, dir, { recursive: true });
+  const path = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as ContentScripts;
+  edit(manifest);
+  writeFileSync(path, JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+/**
+ * Ablation (BENCH_ABLATION=1, issue 17): where the per-page cost comes from, each variant of the
+ * shipped build against plain Chromium in the same run, with the same pages and loads.
+ */
+const ABLATION: [label: string, edit: (m: ContentScripts) => void][] = [
+  ['shipped build', () => undefined],
+  ['no content scripts', (m) => void delete m.content_scripts],
+  ['page hook only (MAIN world)', (m) => void (m.content_scripts = m.content_scripts?.filter((c) => c.world === 'MAIN'))],
+  ['isolated script only', (m) => void (m.content_scripts = m.content_scripts?.filter((c) => c.world !== 'MAIN'))],
+  ['no webRequest listeners', (m) => void (m.permissions = m.permissions?.filter((p) => p !== 'webRequest'))],
+];
+
+async function ablation(server: BenchServer, plain: BenchBrowser): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  console.log(`ablation: each variant of the build against plain Chromium, ${LOADS} loads per page and browser; medians, variant / plain`);
+  console.log(`  ${''.padEnd(30)}${LOAD_PAGES.map((p) => p.id.padStart(12)).join('')}   (first page script; DOMContentLoaded)`);
+  for (const [label, edit] of ABLATION) {
+    const dir = variantBuild('ablation', edit);
+    const variant = await launchBench('extension', BENCH_HOSTS, server.port, dir).catch(async () => {
+      // A build without content scripts has no tab state to wait for; any start failure is reported.
+      rmSync(dir, { recursive: true, force: true });
+      return undefined;
+    });
+    if (!variant) {
+      console.log(`  ${label.padEnd(30)}did not start`);
+      continue;
+    }
+    try {
+      const loads = await measureLoads(server, plain, variant);
+      const cells: string[] = [];
+      const entry: Record<string, unknown> = {};
+      for (const page of LOAD_PAGES) {
+        const rounds = loads.get(page.id)!;
+        const first = compare(rounds, (r) => r.extension.first, (r) => r.plain.first);
+        const dcl = compare(rounds, (r) => r.extension.dcl, (r) => r.plain.dcl);
+        cells.push(`${first.ratio.toFixed(2)};${dcl.ratio.toFixed(2)}`.padStart(12));
+        entry[page.id] = { firstScript: { plainMs: +first.b.toFixed(1), variantMs: +first.a.toFixed(1), ratio: round2(first.ratio) }, domContentLoaded: { plainMs: +dcl.b.toFixed(1), variantMs: +dcl.a.toFixed(1), ratio: round2(dcl.ratio) } };
+      }
+      console.log(`  ${label.padEnd(30)}${cells.join('')}`);
+      out[label] = entry;
+    } finally {
+      await variant.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
 
 /** Whether a build's MAIN-world script runs in about:blank frames (then an iframe's fetch is hooked too). */
 function hooksAboutBlank(dist: string): boolean {
@@ -180,16 +242,12 @@ function hooksAboutBlank(dist: string): boolean {
  * manifest leaves them out: the hook's code is the same file, byte for byte.
  */
 function referenceBuild(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ajg-bench-reference-'));
-  cpSync(DIST_CHROME, dir, { recursive: true });
-  const path = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as ContentScripts;
-  for (const c of manifest.content_scripts ?? []) {
-    delete c.match_about_blank;
-    delete c.match_origin_as_fallback;
-  }
-  writeFileSync(path, JSON.stringify(manifest, null, 2));
-  return dir;
+  return variantBuild('reference', (manifest) => {
+    for (const c of manifest.content_scripts ?? []) {
+      delete c.match_about_blank;
+      delete c.match_origin_as_fallback;
+    }
+  });
 }
 
 /**
@@ -293,7 +351,8 @@ async function main(): Promise<void> {
       });
       loadJson[page.id] = entry;
     }
-    console.log(JSON.stringify({ chromium: ext.version, fetchCall: fetchJson, pageLoad: loadJson, seconds: Math.round((Date.now() - started) / 1000) }));
+    const ablated = process.env.BENCH_ABLATION ? await ablation(server, plain) : undefined;
+    console.log(JSON.stringify({ chromium: ext.version, fetchCall: fetchJson, pageLoad: loadJson, ...(ablated ? { ablation: ablated } : {}), seconds: Math.round((Date.now() - started) / 1000) }));
     if (!hookActive || aboutBlankHooked) process.exitCode = 1;
   } finally {
     for (const b of open) await b.close();
