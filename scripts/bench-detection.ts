@@ -29,6 +29,7 @@
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { TAB_STATE_KEY_PREFIX } from '../src/core/constants.ts';
@@ -193,6 +194,20 @@ const ABLATION: [label: string, edit: (m: ContentScripts) => void][] = [
   ['no webRequest listeners', (m) => void (m.permissions = m.permissions?.filter((p) => p !== 'webRequest'))],
 ];
 
+/** The scripts every frame of every page parses: their size as shipped and gzipped (issue 17). */
+function perFrameScripts(): Record<string, { bytes: number; gzipBytes: number }> {
+  const manifest = JSON.parse(readFileSync(join(DIST_CHROME, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
+  const files = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
+  const out: Record<string, { bytes: number; gzipBytes: number }> = {};
+  console.log('per-frame scripts (every frame of every page parses them):');
+  for (const file of files) {
+    const content = readFileSync(join(DIST_CHROME, file));
+    out[file] = { bytes: content.length, gzipBytes: gzipSync(content).length };
+    console.log(`  ${file.padEnd(40)}${content.length.toLocaleString('en').padStart(9)} B   gzip ${out[file].gzipBytes.toLocaleString('en').padStart(7)} B`);
+  }
+  return out;
+}
+
 async function ablation(server: BenchServer, plain: BenchBrowser): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   console.log(`ablation: each variant of the build against plain Chromium, ${LOADS} loads per page and browser; medians, variant / plain`);
@@ -351,8 +366,9 @@ async function main(): Promise<void> {
       });
       loadJson[page.id] = entry;
     }
+    const scripts = perFrameScripts();
     const ablated = process.env.BENCH_ABLATION ? await ablation(server, plain) : undefined;
-    console.log(JSON.stringify({ chromium: ext.version, fetchCall: fetchJson, pageLoad: loadJson, ...(ablated ? { ablation: ablated } : {}), seconds: Math.round((Date.now() - started) / 1000) }));
+    console.log(JSON.stringify({ chromium: ext.version, fetchCall: fetchJson, pageLoad: loadJson, perFrameScripts: scripts, ...(ablated ? { ablation: ablated } : {}), seconds: Math.round((Date.now() - started) / 1000) }));
     if (!hookActive || aboutBlankHooked) process.exitCode = 1;
   } finally {
     for (const b of open) await b.close();
