@@ -11,11 +11,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
-import { openOptions, openPopup, tabIdOf, tabState } from './harness/extension.ts';
+import { type HostAccess, openOptions, openPopup, setSiteAccess, tabIdOf, tabState } from './harness/extension.ts';
 import { checkBothThemes } from './harness/ui-checks.ts';
 import { elementShot } from './harness/warning-banner.ts';
-
-type HostAccess = 'ON_CLICK' | 'ON_SPECIFIC_SITES' | 'ON_ALL_SITES';
 
 const RUNS = [
   {
@@ -46,20 +44,7 @@ for (const run of RUNS) {
       await ext?.close();
     });
 
-    /** Chrome's own "Site access" setting for the extension, set as chrome://extensions sets it. */
-    async function siteAccess(hostAccess: HostAccess, site?: string): Promise<void> {
-      const page = await ext.newPage();
-      await page.goto('chrome://extensions/');
-      await page.evaluate(
-        async ({ id, hostAccess, site }) => {
-          const dev = (globalThis as unknown as { chrome: { developerPrivate: any } }).chrome.developerPrivate;
-          await dev.updateExtensionConfiguration({ extensionId: id, hostAccess });
-          if (site) await dev.addHostPermission(id, site);
-        },
-        { id: ext.extensionId, hostAccess, site },
-      );
-      await page.close();
-    }
+    const siteAccess = (hostAccess: HostAccess, site?: string) => setSiteAccess(ext, hostAccess, site);
 
     const granted = async () => (await ext.extensionPage()).evaluate(() => Promise.all(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'].map((o) => chrome.permissions.contains({ origins: [o] }))));
 

@@ -19,7 +19,7 @@ import { OPEN_POPUP_SHORTCUT } from '../../scripts/manifest.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { type FirefoxExtension, launchFirefox } from './harness/firefox.ts';
-import { ARTIFACTS_DIR, attachToolbarPopup, openToolbarPopup, type PopupMetrics, type RemoteTarget, screenshot, tabIdOf, tabState } from './harness/extension.ts';
+import { ARTIFACTS_DIR, attachToolbarPopup, openToolbarPopup, type PopupMetrics, type RemoteTarget, screenshot, setSiteAccess, tabIdOf, tabState } from './harness/extension.ts';
 import { updateSettings } from './harness/settings.ts';
 import { checkBothThemes, horizontalOverflow } from './harness/ui-checks.ts';
 import { serveUnverifiedHost, UNVERIFIED_HOST } from './harness/unverified-host.ts';
@@ -177,6 +177,18 @@ for (const run of RUNS) {
         expect(below).toBe(true);
       });
       await page.close();
+    });
+
+    it('site access withheld ("on click"): the notice and its button at full size', async () => {
+      await setSiteAccess(ext, 'ON_CLICK');
+      try {
+        // Without access no content script runs: nothing is found, the page is simply open.
+        const page = await visit(ext, 'https://chat.deepseek.com/', () => true);
+        measured.withheld = await checkPopup(ext, page, 'withheld', run.lang, '.access-notice[data-access="site"] button');
+        await page.close();
+      } finally {
+        await setSiteAccess(ext, 'ON_ALL_SITES');
+      }
     });
 
     it('the same view in a tab ("Details") is a page: a centred column under a heading naming the site', async () => {

@@ -45,3 +45,18 @@ export function replaceValue(owner: object, key: string, value: unknown): boolea
   if (!d || !('value' in d)) return false;
   return defineProperty(owner, key, { ...d, value });
 }
+
+/**
+ * Puts a wrapper of the global constructor `name` in its place, and points its
+ * `prototype.constructor` at the wrapper, as it pointed at the original before. Returns the
+ * original, or undefined when this world has no such constructor.
+ */
+export function replaceConstructor<T extends new (...args: unknown[]) => object>(name: string, handler: ProxyHandler<T>): T | undefined {
+  const original = (globalThis as unknown as Record<string, unknown>)[name];
+  if (typeof original !== 'function') return undefined;
+  const wrapper = disguised(original as T, handler);
+  replaceValue(globalThis, name, wrapper);
+  const proto = (original as { prototype?: object }).prototype;
+  if (proto) replaceValue(proto, 'constructor', wrapper);
+  return original as T;
+}

@@ -18,7 +18,7 @@
 import { FEDCM_FAILURE } from '../../core/browser-traffic/fedcm-error.ts';
 import { iceServerHost } from '../../core/browser-traffic/ice-server-host.ts';
 import { isBlockedHost, nothingBlocked } from './blocked-hosts.ts';
-import { disguised, replaceValue } from './disguise.ts';
+import { disguised, replaceConstructor, replaceValue } from './disguise.ts';
 import { apply, construct, dataProp, parseUrl, withFirst, withoutFrame } from './natives.ts';
 
 const DOMExceptionCtor = globalThis.DOMException;
@@ -84,22 +84,25 @@ function allowedMethods(methodData: unknown): unknown[] | undefined {
   return kept;
 }
 
-function hookPaymentRequest(): void {
-  const original = (globalThis as { PaymentRequest?: new (...args: unknown[]) => object }).PaymentRequest;
-  if (typeof original !== 'function') return;
+/**
+ * The call's arguments with the first one as `rewrite` makes it (undefined: unchanged). With
+ * nothing blocked, or if reading the page's objects fails, the page's own arguments go on.
+ */
+function rewritten(args: unknown[], rewrite: (first: unknown) => unknown): unknown[] {
+  if (nothingBlocked()) return args;
+  try {
+    const first = rewrite(args[0]);
+    return first === undefined ? args : withFirst(args, first);
+  } catch {
+    return args;
+  }
+}
+
+/** Wraps the global constructor `name` so that it is constructed with its first argument rewritten. */
+function hookConstructorArgument(name: string, rewrite: (first: unknown) => unknown): (new (...args: unknown[]) => object) | undefined {
   const handler: ProxyHandler<new (...args: unknown[]) => object> = {
     construct(target, args: unknown[], newTarget: Function) {
-      let use = args;
-      try {
-        if (!nothingBlocked()) {
-          const kept = allowedMethods(args[0]);
-          // A request with only blocked methods keeps one that names no host, so it is
-          // constructed as before but finds no payment app: canMakePayment() is false.
-          if (kept) use = withFirst(args, kept.length ? kept : [{ supportedMethods: 'https://payment-method.invalid/' }]);
-        }
-      } catch {
-        use = args;
-      }
+      const use = rewritten(args, rewrite);
       try {
         return construct(target, use, newTarget);
       } catch (error) {
@@ -107,10 +110,35 @@ function hookPaymentRequest(): void {
       }
     },
   };
-  const wrapper = disguised(original, handler);
-  replaceValue(globalThis, 'PaymentRequest', wrapper);
-  const proto = (original as { prototype?: object }).prototype;
-  if (proto) replaceValue(proto, 'constructor', wrapper);
+  return replaceConstructor(name, handler);
+}
+
+/** Wraps `proto[key]` so that it is called with its first argument rewritten. */
+function hookMethodArgument(proto: object, key: string, rewrite: (first: unknown) => unknown): void {
+  const original = (proto as Record<string, unknown>)[key];
+  if (typeof original !== 'function') return;
+  const handler: ProxyHandler<(...args: unknown[]) => unknown> = {
+    apply(target, thisArg: unknown, args: unknown[]) {
+      const use = rewritten(args, rewrite);
+      try {
+        return apply(target, thisArg, use);
+      } catch (error) {
+        throw withoutFrame(error, handler.apply!);
+      }
+    },
+  };
+  replaceValue(proto, key, disguised(original as (...args: unknown[]) => unknown, handler));
+}
+
+// A request with only blocked methods keeps one that names no host, so it is constructed as
+// before but finds no payment app: canMakePayment() is false.
+const NO_METHOD = 'https://payment-method.invalid/';
+
+function hookPaymentRequest(): void {
+  hookConstructorArgument('PaymentRequest', (methodData) => {
+    const kept = allowedMethods(methodData);
+    return kept && (kept.length ? kept : [{ supportedMethods: NO_METHOD }]);
+  });
 }
 
 /** A configuration without the ICE server URLs on blocked hosts; undefined if it names none. */
@@ -139,47 +167,8 @@ function allowedConfig(config: unknown): unknown {
 }
 
 function hookRtc(): void {
-  const original = (globalThis as { RTCPeerConnection?: new (...args: unknown[]) => RTCPeerConnection }).RTCPeerConnection;
-  if (typeof original !== 'function') return;
-  const ctorHandler: ProxyHandler<new (...args: unknown[]) => RTCPeerConnection> = {
-    construct(target, args: unknown[], newTarget: Function) {
-      let use = args;
-      try {
-        const config = nothingBlocked() ? undefined : allowedConfig(args[0]);
-        if (config) use = withFirst(args, config);
-      } catch {
-        use = args;
-      }
-      try {
-        return construct(target, use, newTarget);
-      } catch (error) {
-        throw withoutFrame(error, ctorHandler.construct!);
-      }
-    },
-  };
-  const wrapper = disguised(original, ctorHandler);
-  replaceValue(globalThis, 'RTCPeerConnection', wrapper);
-  const proto = original.prototype as RTCPeerConnection | undefined;
-  if (!proto) return;
-  replaceValue(proto, 'constructor', wrapper);
-  if (typeof proto.setConfiguration !== 'function') return;
-  const setHandler: ProxyHandler<RTCPeerConnection['setConfiguration']> = {
-    apply(target, thisArg: unknown, args: unknown[]) {
-      let use = args;
-      try {
-        const config = nothingBlocked() ? undefined : allowedConfig(args[0]);
-        if (config) use = withFirst(args, config);
-      } catch {
-        use = args;
-      }
-      try {
-        return apply(target, thisArg, use);
-      } catch (error) {
-        throw withoutFrame(error, setHandler.apply!);
-      }
-    },
-  };
-  replaceValue(proto, 'setConfiguration', disguised(proto.setConfiguration, setHandler));
+  const proto = hookConstructorArgument('RTCPeerConnection', allowedConfig)?.prototype;
+  if (proto) hookMethodArgument(proto, 'setConfiguration', allowedConfig);
 }
 
 export function hookBrowserTraffic(): void {

@@ -7,15 +7,13 @@
  * and an unclean `close` (code 1006), as for any socket a network rule blocks. Open streams are
  * remembered so that a later block of their host ends them (open-streams.ts).
  */
-import { disguised, replaceValue } from './disguise.ts';
+import { replaceConstructor } from './disguise.ts';
 import { construct, urlArgOf, withFirst, withoutFrame } from './natives.ts';
 import { observe } from './observe.ts';
 import { trackStream } from './open-streams.ts';
 
 function hookConstructor(name: 'WebSocket' | 'EventSource', channel: 'websocket' | 'eventsource'): void {
-  const original = (globalThis as unknown as Record<string, unknown>)[name];
-  if (typeof original !== 'function') return;
-  const close = (original as { prototype?: { close?: Function } }).prototype?.close;
+  const close = ((globalThis as unknown as Record<string, { prototype?: { close?: Function } } | undefined>)[name])?.prototype?.close;
   const handler: ProxyHandler<new (...args: unknown[]) => object> = {
     construct(target, args: unknown[], newTarget: Function) {
       try {
@@ -29,10 +27,7 @@ function hookConstructor(name: 'WebSocket' | 'EventSource', channel: 'websocket'
       }
     },
   };
-  const wrapper = disguised(original as new (...args: unknown[]) => object, handler);
-  replaceValue(globalThis, name, wrapper);
-  const proto = (original as { prototype?: object }).prototype;
-  if (proto) replaceValue(proto, 'constructor', wrapper);
+  replaceConstructor(name, handler);
 }
 
 export function hookConstructors(): void {

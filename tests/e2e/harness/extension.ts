@@ -218,3 +218,23 @@ export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
   await stopped;
   await cdp.detach();
 }
+
+export type HostAccess = 'ON_CLICK' | 'ON_SPECIFIC_SITES' | 'ON_ALL_SITES';
+
+/**
+ * Chrome's own "Site access" setting for the extension, set as chrome://extensions sets it
+ * (chrome.developerPrivate, which only that page has): on click, on specific sites (`site`), on all sites.
+ */
+export async function setSiteAccess(ext: ExtensionBrowser, hostAccess: HostAccess, site?: string): Promise<void> {
+  const page = await ext.newPage();
+  await page.goto('chrome://extensions/');
+  await page.evaluate(
+    async ({ id, hostAccess, site }) => {
+      const dev = (globalThis as unknown as { chrome: { developerPrivate: any } }).chrome.developerPrivate;
+      await dev.updateExtensionConfiguration({ extensionId: id, hostAccess });
+      if (site) await dev.addHostPermission(id, site);
+    },
+    { id: ext.extensionId, hostAccess, site },
+  );
+  await page.close();
+}
