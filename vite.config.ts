@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
-import { compileDetectionHints, type DetectionHints } from './src/core/detection-hints.ts';
+import { compileFrameHints, type FrameHints } from './src/core/detection/detection-hints.ts';
 import { loadDatabase } from './scripts/database/load-sources.ts';
 import { manifestFor, parseTarget } from './scripts/manifest.ts';
 import { copyAssetsPlugin } from './scripts/vite-plugin-copy-assets.ts';
@@ -14,19 +14,21 @@ import { localesPlugin } from './scripts/vite-plugin-locales.ts';
 import { hookSourceUrlPlugin } from './scripts/vite-plugin-hook-source-url.ts';
 import { riskDatabasePlugin } from './scripts/vite-plugin-database.ts';
 import { pagePathsPlugin } from './scripts/vite-plugin-page-paths.ts';
+import { sourceMapsOutPlugin } from './scripts/vite-plugin-source-maps.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
 
 /**
- * What content scripts carry of the database. A broken database is reported by the database
- * plugin's buildStart, with one line per problem; here it only leaves the hints empty.
+ * What content scripts carry of the database: the fixed-size host filter. A broken database is
+ * reported by the database plugin's buildStart, with one line per problem; here it only leaves
+ * the filter empty (an empty filter answers "maybe" to every host: nothing is missed).
  */
-function detectionHints(): DetectionHints {
+function frameHints(): FrameHints {
   try {
-    return compileDetectionHints(loadDatabase(`${root}src/data`).providers);
+    return compileFrameHints(loadDatabase(`${root}src/data`).providers);
   } catch {
-    return { hostSuffixes: [], globals: [], selectors: [] };
+    return { hostFilter: '' };
   }
 }
 
@@ -37,15 +39,21 @@ export default defineConfig(({ mode }) => {
     root,
     publicDir: false,
     // Passed on to crxjs' separate build of the standalone content scripts (src/content/main-world/detection-hints.ts).
-    define: { __AJG_DETECTION_HINTS__: JSON.stringify(detectionHints()) },
+    define: { __AJG_FRAME_HINTS__: JSON.stringify(frameHints()) },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
       target: target === 'firefox' ? 'firefox128' : 'chrome116',
-      // Readable output: reviewers (and Firefox add-on review) read the built code.
-      minify: false,
-      sourcemap: false,
+      // Minified: every frame of every page parses the content scripts (issue 17, `npm run bench`
+      // "per-frame scripts"). Reviewers (and Firefox add-on review) read the source maps, which
+      // are written without a sourceMappingURL comment and moved out of the package
+      // (scripts/vite-plugin-source-maps.ts → dist/<target>-sourcemaps/).
+      minify: true,
+      sourcemap: 'hidden',
+      // The database chunk (the whole bundled catalog, loaded by the worker and the extension
+      // pages, never by web pages) is over a megabyte by design.
+      chunkSizeWarningLimit: 4096,
       // The block page is reached only through a redirect (web_accessible_resources), which
       // crxjs copies as is, and the first-run page only through tabs.create: neither is in the
       // manifest's pages, so each is built as a page of its own.
@@ -65,6 +73,7 @@ export default defineConfig(({ mode }) => {
         contentScripts: { standaloneFiles: ['src/content/main-world.ts', 'src/content/isolated.ts'] },
       }),
       hookSourceUrlPlugin('src/content/main-world.js'),
+      sourceMapsOutPlugin(`${root}dist/${target}`),
       pagePathsPlugin({ 'src/popup/index.html': 'popup.html', 'src/options/index.html': 'options.html', 'src/blocked/index.html': 'blocked.html', 'src/welcome/index.html': 'welcome.html' }),
     ],
   };

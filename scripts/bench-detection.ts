@@ -167,17 +167,17 @@ async function measureLoads(server: BenchServer, plain: BenchBrowser, ext: Bench
 }
 
 type ContentScripts = {
-  content_scripts?: { world?: string; match_about_blank?: boolean; match_origin_as_fallback?: boolean }[];
+  content_scripts?: { world?: string; js?: string[]; match_about_blank?: boolean; match_origin_as_fallback?: boolean }[];
   permissions?: string[];
 };
 
 /** A copy of the shipped build with its manifest changed by `edit` (a bench variant; the code is the same). */
-function variantBuild(name: string, edit: (manifest: ContentScripts) => void): string {
+function variantBuild(name: string, edit: (manifest: ContentScripts, dir: string) => void): string {
   const dir = mkdtempSync(join(tmpdir(), `ajg-bench-${name}-`));
   cpSync(DIST_CHROME, dir, { recursive: true });
   const path = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as ContentScripts;
-  edit(manifest);
+  edit(manifest, dir);
   writeFileSync(path, JSON.stringify(manifest, null, 2));
   return dir;
 }
@@ -186,12 +186,22 @@ function variantBuild(name: string, edit: (manifest: ContentScripts) => void): s
  * Ablation (BENCH_ABLATION=1, issue 17): where the per-page cost comes from, each variant of the
  * shipped build against plain Chromium in the same run, with the same pages and loads.
  */
-const ABLATION: [label: string, edit: (m: ContentScripts) => void][] = [
+/** Replaces the isolated-world script's code with an empty statement: what the world alone costs. */
+function emptyIsolated(m: ContentScripts, dir: string): void {
+  for (const c of m.content_scripts ?? []) if (c.world !== 'MAIN') for (const file of c.js ?? []) writeFileSync(join(dir, file), ';\n');
+}
+
+const ABLATION: [label: string, edit: (m: ContentScripts, dir: string) => void][] = [
   ['shipped build', () => undefined],
   ['no content scripts', (m) => void delete m.content_scripts],
   ['page hook only (MAIN world)', (m) => void (m.content_scripts = m.content_scripts?.filter((c) => c.world === 'MAIN'))],
   ['isolated script only', (m) => void (m.content_scripts = m.content_scripts?.filter((c) => c.world !== 'MAIN'))],
   ['no webRequest listeners', (m) => void (m.permissions = m.permissions?.filter((p) => p !== 'webRequest'))],
+  ['isolated world, empty script', (m, dir) => {
+    m.content_scripts = m.content_scripts?.filter((c) => c.world !== 'MAIN');
+    emptyIsolated(m, dir);
+  }],
+  ['page hook + empty isolated', emptyIsolated],
 ];
 
 /** The scripts every frame of every page parses: their size as shipped and gzipped (issue 17). */
@@ -212,7 +222,9 @@ async function ablation(server: BenchServer, plain: BenchBrowser): Promise<Recor
   const out: Record<string, unknown> = {};
   console.log(`ablation: each variant of the build against plain Chromium, ${LOADS} loads per page and browser; medians, variant / plain`);
   console.log(`  ${''.padEnd(30)}${LOAD_PAGES.map((p) => p.id.padStart(12)).join('')}   (first page script; DOMContentLoaded)`);
-  for (const [label, edit] of ABLATION) {
+  // BENCH_ABLATION=1 runs every variant; any other value only those whose label contains it.
+  const only = process.env.BENCH_ABLATION === '1' ? '' : (process.env.BENCH_ABLATION ?? '');
+  for (const [label, edit] of ABLATION.filter(([l]) => l.includes(only))) {
     const dir = variantBuild('ablation', edit);
     const variant = await launchBench('extension', BENCH_HOSTS, server.port, dir).catch(async () => {
       // A build without content scripts has no tab state to wait for; any start failure is reported.
@@ -294,6 +306,11 @@ async function main(): Promise<void> {
   try {
     const plain = await launchBench('plain', BENCH_HOSTS, server.port);
     open.push(plain);
+    if (process.env.BENCH_ABLATION_ONLY) {
+      // Only the ablation, for finding causes quickly (not what `npm run bench` reports).
+      console.log(JSON.stringify({ ablation: await ablation(server, plain) }));
+      return;
+    }
     const ext = await launchBench('extension', BENCH_HOSTS, server.port);
     open.push(ext);
     const extReference = await launchBench('extension', BENCH_HOSTS, server.port, reference);

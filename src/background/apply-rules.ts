@@ -6,7 +6,8 @@
  */
 import browser from 'webextension-polyfill';
 import { compileBlockRules } from '../core/block-rules.ts';
-import { BLOCK_PAGE_PATH, BLOCKED_HOSTS_KEY, MODEL_BLOCK_KEY, MODEL_BLOCK_PARAM, MODEL_BLOCK_RULE_ID, RULES_STATUS_KEY } from '../core/constants.ts';
+import { BLOCK_PAGE_PATH, BLOCKED_HOSTS_KEY, DETECTION_MARKERS_KEY, MODEL_BLOCK_KEY, MODEL_BLOCK_PARAM, MODEL_BLOCK_RULE_ID, RULES_STATUS_KEY } from '../core/constants.ts';
+import { detectionMarkersOf } from '../core/detection/detection-hints.ts';
 import { modelBlockListOf } from '../core/model-block/model-block-list.ts';
 import { blockedHostsOf } from '../core/browser-traffic/blocked-hosts.ts';
 import type { DnrRule } from '../core/dnr-rule.ts';
@@ -70,7 +71,10 @@ async function apply(reason: string): Promise<void> {
   const reportingError = await applyReportingRules(blockedHosts, state.settings.strictNetwork).catch((error: unknown) => String(error));
   if (reportingError) status.reportingError = reportingError;
   status.networkPrediction = await applyNetworkPrediction(state.settings.strictNetwork).catch(() => 'not-controllable' as const);
-  await browser.storage.local.set({ [RULES_STATUS_KEY]: status, [MODEL_BLOCK_KEY]: modelBlockListOf(state.settings, state.db), [BLOCKED_HOSTS_KEY]: blockedHosts });
+  await browser.storage.local.set({ [RULES_STATUS_KEY]: status, [MODEL_BLOCK_KEY]: modelBlockListOf(state.settings, state.db), [BLOCKED_HOSTS_KEY]: blockedHosts,
+    // The widget markers content scripts check after load: the database's and the organization's.
+    [DETECTION_MARKERS_KEY]: detectionMarkersOf(state.db.providers),
+  });
   await ensureModelBlockRule().catch((error: unknown) => console.error('model-block rule not set:', error));
   // "Allow once" grants outrank these rules; one the organization has since overruled goes now.
   await refreshAllowOnce().catch((error: unknown) => console.error('allow-once grants not brought up to date:', error));

@@ -7,7 +7,7 @@
  */
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { type Decision, decide } from '../core/block-decision.ts';
-import { compileDetectionHints } from '../core/detection-hints.ts';
+import { compileDetectionHints } from '../core/detection/detection-hints.ts';
 import { factsFor } from '../core/facts.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';

@@ -5,7 +5,7 @@
  * and listens on the node. Reports are parsed like any message from a page (parseObservation):
  * the hook shares its world with the page.
  */
-import { parseObservation, type Observation } from '../core/observation.ts';
+import { MAX_OBSERVATION_COUNT, parseObservation, type Observation } from '../core/observation.ts';
 import { BRIDGE_EVENT } from '../core/constants.ts';
 
 /** Reports longer than this are not parsed (a real one is a few hundred characters). */
@@ -47,7 +47,10 @@ export function openBridge(onObservation: (obs: Observation) => void): (event: s
     } catch {
       return;
     }
-    const obs = parseObservation(typeof raw === 'object' && raw !== null ? { ...raw, count: 1 } : raw);
+    // The hook sums repeated reports (main-world/relay.ts); a count it cannot have made is one.
+    if (typeof raw !== 'object' || raw === null) return;
+    const count = (raw as { count?: unknown }).count;
+    const obs = parseObservation({ ...raw, count: Number.isSafeInteger(count) && (count as number) >= 1 ? Math.min(count as number, MAX_OBSERVATION_COUNT) : 1 });
     if (typeof obs !== 'string') onObservation(obs);
   });
   return (event, detail) => node.dispatchEvent(new CustomEvent(event, { detail }));

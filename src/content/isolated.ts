@@ -13,11 +13,26 @@ import { ReportQueue } from './report-queue.ts';
 import { watchDom } from './watch-dom.ts';
 import { watchForWarning } from './page-warning.ts';
 import { feedModelBlockList } from './model-block-feed.ts';
+import { whenMarkersLoaded } from './detection-markers.ts';
+import hints from './main-world/detection-hints.ts';
+import { mayBeInFilter } from '../core/detection/host-filter.ts';
+import { BRIDGE_GLOBALS } from '../core/constants.ts';
 
 const doc = newDocumentId();
 const queue = new ReportQueue(doc);
+/**
+ * Whether this document told the background anything. A frame whose host is no AI host and that
+ * saw nothing costs the background nothing (no message when it starts or leaves): the top frame
+ * always reports, since it starts and ends the tab's state. `location` here is the browser's.
+ */
+const isTop = window === window.top;
+let spoke = isTop || mayBeInFilter(hints.hostFilter, location.hostname.toLowerCase());
+const record = (obs: Parameters<ReportQueue['add']>[0]) => {
+  spoke = true;
+  queue.add(obs);
+};
 // First, while no page script has run: the hook is waiting for its line (main-world/relay.ts).
-const toHook = openBridge((obs) => queue.add(obs));
+const toHook = openBridge(record);
 // The hook stops requests naming a blocked model by this list (core/model-block).
 feedModelBlockList(toHook);
 
@@ -27,6 +42,7 @@ function ignoreFailure(): void {
 }
 
 function reportSeen(): void {
+  if (!spoke) return;
   sendToBackground({ type: 'content-to-bg/page-seen', doc }).catch(ignoreFailure);
 }
 
@@ -47,7 +63,12 @@ if ((document as Document & { prerendering?: boolean }).prerendering) {
   watchForWarning(doc);
 }
 
-watchDom((obs) => queue.add(obs));
+const dom = watchDom(record);
+// Widget markers are checked from load on: the DOM's selectors here, the page's globals in the hook.
+whenMarkersLoaded((markers) => {
+  dom.checkSelectors(markers.selectors);
+  if (markers.globals.length) toHook(BRIDGE_GLOBALS, JSON.stringify(markers.globals));
+});
 
 // Back/forward cache: no script runs again when a page is restored, so report it once more.
 addEventListener('pageshow', (event) => {
@@ -57,5 +78,5 @@ addEventListener('pageshow', (event) => {
 // A document going away (to any page, even one this script cannot run on) ends what it alone
 // established; the background decides what that is (applyPageLeft).
 addEventListener('pagehide', (event) => {
-  if (event.isTrusted) sendToBackground({ type: 'content-to-bg/page-left', doc }).catch(ignoreFailure);
+  if (event.isTrusted && spoke) sendToBackground({ type: 'content-to-bg/page-left', doc }).catch(ignoreFailure);
 });

@@ -17,7 +17,6 @@ import { hookConstructors } from './main-world/hook-constructors.ts';
 import { hookFetch } from './main-world/hook-fetch.ts';
 import { hookXhr } from './main-world/hook-xhr.ts';
 import { openRelay } from './main-world/relay.ts';
-import { watchGlobals } from './main-world/watch-globals.ts';
 
 try {
   openRelay();
@@ -26,7 +25,6 @@ try {
   hookConstructors();
   hookBeacon();
   hookBrowserTraffic();
-  watchGlobals();
 } catch {
   // A hook that cannot be installed is skipped; the page must run as if we were not here.
 }

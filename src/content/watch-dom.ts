@@ -1,14 +1,16 @@
 /**
  * Watches the document for AI frames, scripts and widget markers, including nodes added long
- * after load. The MutationObserver callback only looks at added elements (and, for a subtree,
- * one querySelectorAll); marker selectors are checked at most once per MARKER_CHECK_MS, and a
- * matched marker is never checked again.
+ * after load. It starts at DOMContentLoaded with one querySelectorAll over the parsed document,
+ * not at document_start: observing the parser's insertions one by one cost every page its
+ * loading time (`npm run bench`), and the browser's network log (background/observe-network.ts)
+ * sees every frame and script a page loads in the meantime anyway. The MutationObserver callback
+ * only looks at added elements (and, for a subtree, one querySelectorAll); marker selectors, read
+ * from storage after load (detection-markers.ts, handed in with `checkSelectors`), are checked at most once per MARKER_CHECK_MS,
+ * and a matched marker is never checked again.
  */
 import hints from './main-world/detection-hints.ts';
-import { mayBeAiHost, suffixTable } from '../core/detection-hints.ts';
+import { mayBeInFilter } from '../core/detection/host-filter.ts';
 import { MAX_OBSERVATION_URL, type Observation } from '../core/observation.ts';
-
-const table = suffixTable(hints.hostSuffixes);
 const EMBEDDING = 'iframe,frame,script[src],embed,object';
 const MARKER_CHECK_MS = 500;
 
@@ -25,11 +27,11 @@ function urlOf(el: Element): { url: string; channel: 'iframe' | 'script' } | und
     return undefined;
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
-  if (!mayBeAiHost(table, u.hostname.toLowerCase())) return undefined;
+  if (!mayBeInFilter(hints.hostFilter, u.hostname.toLowerCase())) return undefined;
   return { url: `${u.protocol}//${u.host}${u.pathname}`.slice(0, MAX_OBSERVATION_URL), channel: tag === 'script' ? 'script' : 'iframe' };
 }
 
-export function watchDom(report: Report): void {
+export function watchDom(report: Report): { checkSelectors(list: ReadonlyArray<[string, string]>): void } {
   const seen = new WeakMap<Element, string>();
   const consider = (el: Element) => {
     const found = urlOf(el);
@@ -42,7 +44,7 @@ export function watchDom(report: Report): void {
     const u = new URL(document.URL);
     return `${u.protocol}//${u.host}${u.pathname}`.slice(0, MAX_OBSERVATION_URL);
   };
-  const selectors = [...hints.selectors];
+  let selectors: Array<[string, string]> = [];
   let markerTimer: ReturnType<typeof setTimeout> | undefined;
   const checkMarkers = () => {
     markerTimer = undefined;
@@ -77,7 +79,17 @@ export function watchDom(report: Report): void {
     }
     scheduleMarkers();
   });
-  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'data'] });
-  document.querySelectorAll(EMBEDDING).forEach(consider);
-  scheduleMarkers();
+  const start = () => {
+    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'data'] });
+    document.querySelectorAll(EMBEDDING).forEach(consider);
+  };
+  // A page's own DOMContentLoaded event only starts the watch earlier.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+  return {
+    checkSelectors(list) {
+      selectors = [...list];
+      scheduleMarkers();
+    },
+  };
 }

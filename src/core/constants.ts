@@ -71,12 +71,8 @@ export const MAX_HOSTS_PER_EXTRA_PROVIDER = 100;
  * https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest#property-MAX_NUMBER_OF_DYNAMIC_RULES
  */
 export const DYNAMIC_RULE_BUDGET = 5000;
-/**
- * Upper bound (JSON characters) of the detection hints every frame's content scripts carry
- * (core/detection-hints.ts). They hold one suffix per database domain, so they grow with the
- * catalog (about 13 KB for 880 hosts); the bound catches the database itself slipping in.
- */
-export const DETECTION_HINTS_BUDGET = 32_000;
+/** Most characters the detection hints built into every frame's scripts may take (the host filter is ~11,000). */
+export const DETECTION_HINTS_BUDGET = 12_000;
 export const UNSAFE_RULE_BUDGET = 5000;
 export const REGEX_RULE_BUDGET = 1000;
 
@@ -126,6 +122,16 @@ export const BRIDGE_RULES = 'ajg:rules';
 export const BLOCKED_HOSTS_KEY = 'rules:blocked-hosts';
 export const BRIDGE_HOSTS = 'ajg:hosts';
 
+/** Bridge event: the page globals of AI widgets (DetectionMarkers.globals), for the hook's checks after load. */
+export const BRIDGE_GLOBALS = 'ajg:globals';
+
+/**
+ * storage.local key of the widget markers (core/detection/detection-hints.ts DetectionMarkers),
+ * written by the background with the rules; content scripts read it after load, so the markers
+ * are not in the code every frame parses.
+ */
+export const DETECTION_MARKERS_KEY = 'detection:markers';
+
 /** storage.session key of the paused sites (hostname → end, ms since epoch). */
 export const PAUSES_KEY = 'pause:sites';
 
@@ -141,3 +147,12 @@ export const BLOCK_PAGE_PATH = 'blocked.html';
 export const WARNING_DISMISSED_KEY = 'warning:dismissed';
 /** Most sites remembered there; the oldest dismissal is forgotten first. */
 export const MAX_DISMISSED_SITES = 1000;
+
+/**
+ * Size of the per-frame scripts' host filter (core/detection/host-filter.ts), fixed whatever the
+ * catalog's size: 65,536 bits are 10,923 characters in each script. With 4 hashes, the share of
+ * false positives per probe is about 1 in 100,000 for today's ~900 host suffixes and about 3 %
+ * for ten times as many (each false positive only costs a report the background drops).
+ */
+export const HOST_FILTER_BITS = 65_536;
+export const HOST_FILTER_HASHES = 4;

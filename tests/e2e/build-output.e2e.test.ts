@@ -2,7 +2,7 @@
  * Checks the built extension itself (npm test builds it before this runs): what each browser
  * loads, and the properties the architecture depends on that no page test would notice.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../src/core/constants.ts';
@@ -42,12 +42,28 @@ describe.each(['chrome', 'firefox'])('dist/%s', (target) => {
     const main = scripts.find((s) => s.world === 'MAIN')!;
     const code = readFileSync(join(dist(target), main.js[0]!), 'utf8');
     expect(code).not.toMatch(/\b(chrome|browser)\.(runtime|storage|tabs)\b|webextension-polyfill/);
-    // The hooks are in the file itself, with the detection hints built in, and no stack frame
-    // of it names the extension.
-    expect(code).toContain('hookFetch');
-    expect(code).toContain('"openrouter.ai"');
+    // The hooks are in the file itself (minified: their names are in its source map, kept out of
+    // the package), with the fixed-size host filter built in and no host list, and no stack
+    // frame of it names the extension.
+    const map = JSON.parse(readFileSync(join(`${dist(target)}-sourcemaps`, `${main.js[0]!}.map`), 'utf8')) as { sources: string[]; names: string[] };
+    expect(map.sources.some((s) => s.endsWith('main-world/hook-fetch.ts'))).toBe(true);
+    expect(code).toMatch(/hostFilter:`[A-Za-z0-9_-]{10923}`/);
+    expect(code).not.toContain('openrouter.ai');
     expect(code.trimEnd().endsWith('//# sourceURL=<anonymous>')).toBe(true);
     expect(code).not.toContain('"jurisdictions"');
+  });
+
+  it('ships minified code without source maps or links to them; the maps sit beside the package', () => {
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+    const shipped = files(dist(target));
+    expect(shipped.filter((f) => f.endsWith('.map'))).toEqual([]);
+    for (const f of shipped.filter((x) => x.endsWith('.js'))) expect(readFileSync(f, 'utf8'), f).not.toContain('sourceMappingURL');
+    for (const s of scripts) {
+      const code = readFileSync(join(dist(target), s.js[0]!), 'utf8');
+      // Minified: long lines (only template texts keep their line breaks), not thousands of short ones.
+      expect(code.length / code.split('\n').length, s.js[0]).toBeGreaterThan(500);
+      expect(existsSync(join(`${dist(target)}-sourcemaps`, `${s.js[0]!}.map`)), s.js[0]).toBe(true);
+    }
   });
 
   it('has its managed-policy schema, icons, and popup.html and options.html at the root', () => {

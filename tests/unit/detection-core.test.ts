@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DETECTION_HINTS_BUDGET, MAX_FINDINGS_PER_TAB, MAX_OBSERVATION_KEYS_PER_DOCUMENT } from '../../src/core/constants.ts';
 import { database } from '../../src/core/database.ts';
-import { compileDetectionHints, mayBeAiHost, suffixTable } from '../../src/core/detection-hints.ts';
+import { compileDetectionHints, compileFrameHints, detectionMarkersOf, parseDetectionMarkers } from '../../src/core/detection/detection-hints.ts';
+import { compileHostFilter, falsePositiveRate, mayBeInFilter } from '../../src/core/detection/host-filter.ts';
+import { HOST_FILTER_BITS } from '../../src/core/constants.ts';
 import { describeFindings } from '../../src/core/facts.ts';
 import { parseContentToBg } from '../../src/core/messages.ts';
 import type { Observation } from '../../src/core/observation.ts';
@@ -126,13 +128,46 @@ describe('upstream of a request through an aggregator', () => {
 
 describe('hints that content scripts carry', () => {
   const hints = compileDetectionHints(database.providers);
-  const table = suffixTable(hints.hostSuffixes);
-  it('match every database host and its subdomains, and not look-alikes', () => {
-    expect(mayBeAiHost(table, 'api.deepseek.com')).toBe(true);
-    expect(mayBeAiHost(table, 'x.y.openrouter.ai')).toBe(true);
-    expect(mayBeAiHost(table, 'notdeepseek.com')).toBe(false);
-    expect(mayBeAiHost(table, 'deepseek.com.evil.io')).toBe(false);
-    for (const p of database.providers) for (const product of p.products) for (const { host } of product.hosts) expect(mayBeAiHost(table, host.replaceAll('*', 'x')), host).toBe(true);
+  const { hostFilter } = compileFrameHints(database.providers);
+  const may = (host: string) => mayBeInFilter(hostFilter, host);
+  it('match every database host and its subdomains (no false negatives), and not look-alikes', () => {
+    expect(may('api.deepseek.com')).toBe(true);
+    expect(may('x.y.openrouter.ai')).toBe(true);
+    expect(may('notdeepseek.com')).toBe(false);
+    expect(may('deepseek.com.evil.io')).toBe(false);
+    expect(may('com')).toBe(false);
+    for (const p of database.providers) {
+      for (const product of p.products) {
+        for (const { host } of product.hosts) {
+          const concrete = host.replaceAll('*', 'x');
+          expect(may(concrete), host).toBe(true);
+          expect(may(`a.b-c.${concrete}`), host).toBe(true);
+        }
+      }
+    }
+  });
+  it('have a fixed size whatever the catalog, and few false positives', () => {
+    const many = Array.from({ length: 10 * hints.hostSuffixes.length }, (_, i) => `h${i}.bench${i % 97}.example`);
+    expect(compileHostFilter(many).length).toBe(hostFilter.length);
+    expect(hostFilter.length).toBe(Math.ceil(HOST_FILTER_BITS / 6));
+    let falsePositives = 0;
+    for (let i = 0; i < 100_000; i++) if (may(`www.site${i}.example.net`)) falsePositives++;
+    // Two probes per name (the host and one parent): at most a few times the expected rate.
+    expect(falsePositives / 100_000).toBeLessThan(Math.max(2 * 3 * falsePositiveRate(hints.hostSuffixes.length), 1e-4));
+    // Many suffixes fill the filter (more false positives) but none is ever missed.
+    const full = compileHostFilter(many);
+    for (const s of many) expect(mayBeInFilter(full, `x.${s}`)).toBe(true);
+  });
+  it('answer "maybe" to everything when the filter is missing (a broken build over-reports, never misses)', () => {
+    expect(mayBeInFilter('', 'news.example.com')).toBe(true);
+    expect(() => compileHostFilter(['localhost'])).toThrow(/single label/);
+  });
+  it('keep the widget markers out of the scripts, readable back from storage', () => {
+    const markers = detectionMarkersOf(database.providers);
+    expect(markers.globals).toContainEqual(['botpress', 'botpress-webchat']);
+    expect(parseDetectionMarkers(JSON.parse(JSON.stringify(markers)))).toEqual(markers);
+    expect(parseDetectionMarkers({ globals: [['a', 1], 'x', ['b', 'p']], selectors: 7 })).toEqual({ globals: [['b', 'p']], selectors: [] });
+    expect(parseDetectionMarkers(undefined)).toEqual({ globals: [], selectors: [] });
   });
   it('leave out a suffix a shorter one covers, without changing which hosts match', () => {
     expect(hints.hostSuffixes).toContain('openai.com');
@@ -141,8 +176,7 @@ describe('hints that content scripts carry', () => {
     expect(listed.hostSuffixes).toEqual(['deep.api.y.example', 'x.example', 'y.example.org']);
   });
   it('are small: a few kilobytes, not the database', () => {
-    expect(JSON.stringify(hints).length).toBeLessThan(DETECTION_HINTS_BUDGET);
-    expect(hints.globals).toContainEqual(['botpress', 'botpress-webchat']);
+    expect(JSON.stringify(compileFrameHints(database.providers)).length).toBeLessThan(DETECTION_HINTS_BUDGET);
   });
 });
 

@@ -1,12 +1,12 @@
 /**
- * The detection hints (src/core/detection-hints.ts) compiled from the database at build time.
- * They come in through `define` (vite.config.ts), not a virtual module: crxjs builds the
- * standalone content scripts in a second build that keeps the parent's `define` and `resolve`
- * but none of its plugins.
+ * The host filter (src/core/detection/host-filter.ts) compiled from the database at build time,
+ * of fixed size whatever the catalog's. It comes in through `define` (vite.config.ts), not a
+ * virtual module: crxjs builds the standalone content scripts in a second build that keeps the
+ * parent's `define` and `resolve` but none of its plugins.
  */
-import type { DetectionHints } from '../../core/detection-hints.ts';
+import type { FrameHints } from '../../core/detection/detection-hints.ts';
 
-declare const __AJG_DETECTION_HINTS__: DetectionHints;
+declare const __AJG_FRAME_HINTS__: FrameHints;
 
-const hints: DetectionHints = __AJG_DETECTION_HINTS__;
+const hints: FrameHints = __AJG_FRAME_HINTS__;
 export default hints;

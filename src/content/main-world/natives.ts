@@ -92,6 +92,7 @@ export const detailOf = (event: Event): unknown => (eventDetail ? apply(eventDet
 export const targetOf = (event: Event) => (eventTarget ? (apply(eventTarget, event, []) as EventTarget | null) : null);
 export const lower = (s: string) => apply(toLowerCase, s, []) as string;
 export const split = (s: string, by: string) => apply(splitNative, s, [by]) as string[];
+export const sliceOf = (s: string, from: number, to?: number) => apply(sliceNative, s, to === undefined ? [from] : [from, to]) as string;
 export const later = (fn: () => void, ms: number) => apply(setTimeoutNative, globalThis, [fn, ms]);
 
 /** The document's base URL and own URL, read through the original getters. */

@@ -1,18 +1,19 @@
 /**
  * Decides, inside the page's call, whether a request is worth reporting: its host may belong to
- * an AI product (hints built from the database) or its path has the shape of an AI API. Only
+ * an AI product (the host filter built from the database) or its path has the shape of an AI API. Only
  * then is a bounded prefix of a string/ArrayBuffer body read, for the model it names; the body
  * itself never leaves this function. Never throws: a failure here only loses a report.
  */
 import hints from './detection-hints.ts';
 import { apiCallOf, ownModel, shapeOfPath } from '../../core/api-shape.ts';
-import { mayBeAiHost, suffixTable } from '../../core/detection-hints.ts';
+import { mayBeInFilter } from '../../core/detection/host-filter.ts';
 import { MAX_BODY_SCAN } from '../../core/json-prefix.ts';
 import { MAX_OBSERVATION_URL } from '../../core/observation.ts';
 import type { ContentChannel } from '../../core/observation.ts';
 import { MODEL_BLOCK_PARAM } from '../../core/constants.ts';
 import { listed, stoppedFamily } from './model-block.ts';
-import { baseUrl, bodyTextOf, documentUrl, encodeComponent, lower, parseUrl } from './natives.ts';
+import { bodyTextOf, documentUrl, encodeComponent, lower, parseUrl } from './natives.ts';
+import { requestUrlParts } from './quick-url.ts';
 import { type Report, send } from './relay.ts';
 
 /**
@@ -29,7 +30,6 @@ export interface Wait {
   decide(): Stop | undefined;
 }
 
-const table = suffixTable(hints.hostSuffixes);
 const SCHEMES: Record<string, 1> = { __proto__: null, 'http:': 1, 'https:': 1, 'ws:': 1, 'wss:': 1 } as unknown as Record<string, 1>;
 
 /** The host of the page the hook runs in (its own URL, read through the original getter). */
@@ -47,10 +47,10 @@ export function observe(channel: ContentChannel, url: string | undefined, body: 
 export function observe(channel: ContentChannel, url: string | undefined, body?: unknown, canWait = false): Stop | Wait | undefined {
   try {
     if (url === undefined || url.length > 8192) return;
-    const u = parseUrl(url, baseUrl());
+    const u = requestUrlParts(url);
     if (!u || SCHEMES[u.protocol] !== 1) return;
     const host = lower(u.hostname);
-    const known = mayBeAiHost(table, host);
+    const known = mayBeInFilter(hints.hostFilter, host);
     if (!known && !shapeOfPath(u.pathname)) return;
     const call = apiCallOf(u.pathname, u.search, bodyTextOf(body, MAX_BODY_SCAN));
     const report: Report = { __proto__: null } as unknown as Report;

@@ -12,11 +12,12 @@
  * script can reach. Reports are JSON strings built from null-prototype objects, so no
  * page-defined `toJSON` runs.
  */
-import { BRIDGE_EVENT, BRIDGE_HOSTS, BRIDGE_RULES } from '../../core/constants.ts';
+import { BRIDGE_EVENT, BRIDGE_GLOBALS, BRIDGE_HOSTS, BRIDGE_RULES } from '../../core/constants.ts';
+import { setGlobals } from './watch-globals.ts';
 import { setBlockedHosts } from './blocked-hosts.ts';
 import { closeBlockedStreams } from './open-streams.ts';
 import { setModelBlockList } from './model-block.ts';
-import { CustomEventCtor, construct, detach, detailOf, dispatch, later, listen, stringify } from './natives.ts';
+import { CustomEventCtor, apply, construct, detach, detailOf, dispatch, later, listen, sliceOf, stringify } from './natives.ts';
 
 let line: EventTarget | undefined;
 
@@ -24,6 +25,14 @@ function onHosts(event: Event): void {
   try {
     setBlockedHosts(detailOf(event));
     closeBlockedStreams();
+  } catch {
+    // Never into the page.
+  }
+}
+
+function onGlobals(event: Event): void {
+  try {
+    setGlobals(detailOf(event));
   } catch {
     // Never into the page.
   }
@@ -46,6 +55,7 @@ export function openRelay(): void {
   host.attachShadow({ mode: 'closed' }).appendChild(node);
   listen(node, BRIDGE_RULES, onRules, false);
   listen(node, BRIDGE_HOSTS, onHosts, false);
+  listen(node, BRIDGE_GLOBALS, onGlobals, false);
   line = node;
   root.appendChild(host);
   // The isolated script removes it at once; if it did not run here, do not leave it in the page
@@ -55,8 +65,40 @@ export function openRelay(): void {
 
 export type Report = Record<string, string | number | boolean>;
 
+/**
+ * Reports waiting for the end of the current task's script (a microtask), summed by content: a
+ * page calling the same AI endpoint in a loop pays a string and a counter per call, and the line
+ * carries one event per distinct report instead of one per call (`npm run bench`, AI URL).
+ */
+let waiting: Record<string, number> | undefined;
+let waitingKeys = 0;
+const MAX_WAITING_KEYS = 64;
+const queueMicrotaskNative = queueMicrotask;
+
+function flush(): void {
+  const reports = waiting;
+  waiting = undefined;
+  waitingKeys = 0;
+  if (!reports || !line) return;
+  for (const key in reports) {
+    // `key` is the JSON of a non-empty object: the count goes in before its closing brace.
+    const detail = `${sliceOf(key, 0, -1)},"count":${reports[key]}}`;
+    dispatch(line, construct(CustomEventCtor, [BRIDGE_EVENT, { detail }]) as Event);
+  }
+}
+
 export function send(report: Report): void {
   if (!line) return;
-  const detail = stringify(report);
-  dispatch(line, construct(CustomEventCtor, [BRIDGE_EVENT, { detail }]) as Event);
+  const key = stringify(report);
+  if (!waiting) {
+    waiting = { __proto__: null } as unknown as Record<string, number>;
+    apply(queueMicrotaskNative, globalThis, [flush]);
+  }
+  const count = waiting[key];
+  if (count !== undefined) {
+    waiting[key] = count + 1;
+    return;
+  }
+  waiting[key] = 1;
+  if (++waitingKeys >= MAX_WAITING_KEYS) flush();
 }
