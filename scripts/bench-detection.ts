@@ -27,7 +27,7 @@
  * Exit status 1 when dist/chrome or Chromium is missing, or the hook was not seen working.
  */
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -191,12 +191,32 @@ function emptyIsolated(m: ContentScripts, dir: string): void {
   for (const c of m.content_scripts ?? []) if (c.world !== 'MAIN') for (const file of c.js ?? []) writeFileSync(join(dir, file), ';\n');
 }
 
+/**
+ * Turns the named webRequest listeners of the service worker into no-ops in a variant copy:
+ * `webRequest.onX.addListener(` becomes `webRequest.onX.hasListener(` (same arguments, registers
+ * nothing), so each listener's cost can be measured alone.
+ */
+function withoutListeners(dir: string, events: string[]): void {
+  const assets = join(dir, 'assets');
+  for (const file of readdirSync(assets).filter((f) => f.endsWith('.js'))) {
+    const path = join(assets, file);
+    const code = readFileSync(path, 'utf8');
+    let next = code;
+    for (const event of events) next = next.replaceAll(`webRequest.${event}.addListener(`, `webRequest.${event}.hasListener(`);
+    if (next !== code) writeFileSync(path, next);
+  }
+}
+
+const LISTENERS = ['onBeforeRequest', 'onBeforeRedirect', 'onErrorOccurred'];
+
 const ABLATION: [label: string, edit: (m: ContentScripts, dir: string) => void][] = [
   ['shipped build', () => undefined],
   ['no content scripts', (m) => void delete m.content_scripts],
   ['page hook only (MAIN world)', (m) => void (m.content_scripts = m.content_scripts?.filter((c) => c.world === 'MAIN'))],
   ['isolated script only', (m) => void (m.content_scripts = m.content_scripts?.filter((c) => c.world !== 'MAIN'))],
   ['no webRequest listeners', (m) => void (m.permissions = m.permissions?.filter((p) => p !== 'webRequest'))],
+  ['only the network observer', (_m, dir) => withoutListeners(dir, LISTENERS.filter((e) => e !== 'onBeforeRequest'))],
+  ['only the block audit listeners', (_m, dir) => withoutListeners(dir, ['onBeforeRequest'])],
   ['isolated world, empty script', (m, dir) => {
     m.content_scripts = m.content_scripts?.filter((c) => c.world !== 'MAIN');
     emptyIsolated(m, dir);
