@@ -9,7 +9,7 @@
  * scripts in builds of their own, before the main build closes.
  */
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
 function mapsUnder(dir: string): string[] {
@@ -22,11 +22,17 @@ function mapsUnder(dir: string): string[] {
   return out;
 }
 
-export function sourceMapsOutPlugin(outDir: string): Plugin {
-  const mapsDir = `${outDir}-sourcemaps`;
+export function sourceMapsOutPlugin(): Plugin {
+  // The build's own output folder (dist/<target>, or a benchmark build's elsewhere).
+  let outDir = '';
+  let mapsDir = '';
   return {
     name: 'ajg:source-maps-out',
     apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+      mapsDir = `${outDir}-sourcemaps`;
+    },
     buildStart() {
       rmSync(mapsDir, { recursive: true, force: true });
     },
