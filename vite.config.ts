@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import { compileDetectionHints, type DetectionHints } from './src/core/detection-hints.ts';
-import { loadDatabase } from './scripts/database/load-sources.ts';
+import { loadCatalog, outDirFor } from './scripts/bench/scale-catalog.ts';
 import { manifestFor, parseTarget } from './scripts/manifest.ts';
 import { copyAssetsPlugin } from './scripts/vite-plugin-copy-assets.ts';
 import { localesPlugin } from './scripts/vite-plugin-locales.ts';
@@ -24,7 +24,7 @@ const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, import.
  */
 function detectionHints(): DetectionHints {
   try {
-    return compileDetectionHints(loadDatabase(`${root}src/data`).providers);
+    return compileDetectionHints(loadCatalog(`${root}src/data`).providers);
   } catch {
     return { hostSuffixes: [], globals: [], selectors: [] };
   }
@@ -40,7 +40,8 @@ export default defineConfig(({ mode }) => {
     define: { __AJG_DETECTION_HINTS__: JSON.stringify(detectionHints()) },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
-      outDir: `dist/${target}`,
+      // dist-bench/x<n>/<target> for a benchmark build with AJG_CATALOG_SCALE=<n> (scripts/bench/scale-catalog.ts).
+      outDir: outDirFor(target),
       emptyOutDir: true,
       target: target === 'firefox' ? 'firefox128' : 'chrome116',
       // Readable output: reviewers (and Firefox add-on review) read the built code.
