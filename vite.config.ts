@@ -6,8 +6,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
+<<<<<<< HEAD
 import { compileFrameHints, type FrameHints } from './src/core/detection/detection-hints.ts';
 import { loadDatabase } from './scripts/database/load-sources.ts';
+=======
+import { compileDetectionHints, type DetectionHints } from './src/core/detection-hints.ts';
+import { loadCatalog, outDirFor } from './scripts/bench/scale-catalog.ts';
+>>>>>>> i17-startup
 import { manifestFor, parseTarget } from './scripts/manifest.ts';
 import { copyAssetsPlugin } from './scripts/vite-plugin-copy-assets.ts';
 import { localesPlugin } from './scripts/vite-plugin-locales.ts';
@@ -26,7 +31,7 @@ const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, import.
  */
 function frameHints(): FrameHints {
   try {
-    return compileFrameHints(loadDatabase(`${root}src/data`).providers);
+    return compileFrameHints(loadCatalog(`${root}src/data`).providers);
   } catch {
     return { hostFilter: '' };
   }
@@ -42,7 +47,8 @@ export default defineConfig(({ mode }) => {
     define: { __AJG_FRAME_HINTS__: JSON.stringify(frameHints()) },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
-      outDir: `dist/${target}`,
+      // dist-bench/x<n>/<target> for a benchmark build with AJG_CATALOG_SCALE=<n> (scripts/bench/scale-catalog.ts).
+      outDir: outDirFor(target),
       emptyOutDir: true,
       target: target === 'firefox' ? 'firefox128' : 'chrome116',
       // Minified: every frame of every page parses the content scripts (issue 17, `npm run bench`
