@@ -6,13 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
-<<<<<<< HEAD
 import { compileFrameHints, type FrameHints } from './src/core/detection/detection-hints.ts';
-import { loadDatabase } from './scripts/database/load-sources.ts';
-=======
-import { compileDetectionHints, type DetectionHints } from './src/core/detection-hints.ts';
 import { loadCatalog, outDirFor } from './scripts/bench/scale-catalog.ts';
->>>>>>> i17-startup
 import { manifestFor, parseTarget } from './scripts/manifest.ts';
 import { copyAssetsPlugin } from './scripts/vite-plugin-copy-assets.ts';
 import { localesPlugin } from './scripts/vite-plugin-locales.ts';
