@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogScale, loadCatalog, outDirFor, SCALE_ENV } from '../../scripts/bench/scale-catalog.ts';
 import { loadDatabase } from '../../scripts/database/load-sources.ts';
 import { riskDatabasePlugin } from '../../scripts/vite-plugin-database.ts';
-import { compileDetectionHints } from '../../src/core/detection-hints.ts';
+import { compileDetectionHints } from '../../src/core/detection/detection-hints.ts';
 import type { CompiledDatabase } from '../../src/core/database/compile-database.ts';
 
 const DATA = resolve(import.meta.dirname, '../../src/data');
