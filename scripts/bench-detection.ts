@@ -22,7 +22,8 @@
  * Everything is served by a local https server; Chromium maps the hostnames to it and resolves
  * no other name, so nothing reaches the internet. About 35 s on two cores.
  *
- * Environment: BENCH_CALLS (calls per batch, 2000), BENCH_ROUNDS (15), BENCH_LOADS (loads per
+ * Environment: BENCH_CATALOG_SCALE (10: also measure a build with a catalog 10 times today's;
+ * 1 skips it), BENCH_CALLS (calls per batch, 2000), BENCH_ROUNDS (15), BENCH_LOADS (loads per
  * page and browser, 15), BENCH_DEBUG=1 (every sample on stderr), CHROMIUM_PATH.
  * Exit status 1 when dist/chrome or Chromium is missing, or the hook was not seen working.
  */
@@ -34,6 +35,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { TAB_STATE_KEY_PREFIX } from '../src/core/constants.ts';
 import { type BenchBrowser, DIST_CHROME, launchBench, missingPrerequisite } from './bench/browsers.ts';
+import { buildScaled } from './bench/scaled-build.ts';
 import { AI_URL, BENCH_HOSTS, FETCH_PAGE, JSON_BODY, LOAD_PAGES, type LoadPage, NON_AI_URL, resolveBenchResource } from './bench/pages.ts';
 import { type BenchServer, startBenchServer } from './bench/server.ts';
 
@@ -54,6 +56,8 @@ const CALLS = setting('BENCH_CALLS', 2_000);
 const CHUNKS = 4;
 const ROUNDS = setting('BENCH_ROUNDS', 15);
 const LOADS = setting('BENCH_LOADS', 15);
+/** The synthetic catalog's size, in times today's (issue 17: per-frame cost independent of it); 1 skips it. */
+const CATALOG_SCALE = setting('BENCH_CATALOG_SCALE', 10);
 /** Rounds run first and thrown away (JIT, connections, the browsers' own start-up work). */
 const WARMUP_ROUNDS = 3;
 const WARMUP_LOADS = 1;
@@ -225,17 +229,50 @@ const ABLATION: [label: string, edit: (m: ContentScripts, dir: string) => void][
 ];
 
 /** The scripts every frame of every page parses: their size as shipped and gzipped (issue 17). */
-function perFrameScripts(): Record<string, { bytes: number; gzipBytes: number }> {
-  const manifest = JSON.parse(readFileSync(join(DIST_CHROME, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
+function perFrameScripts(dist = DIST_CHROME): Record<string, { bytes: number; gzipBytes: number }> {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
   const files = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
   const out: Record<string, { bytes: number; gzipBytes: number }> = {};
-  console.log('per-frame scripts (every frame of every page parses them):');
   for (const file of files) {
-    const content = readFileSync(join(DIST_CHROME, file));
+    const content = readFileSync(join(dist, file));
     out[file] = { bytes: content.length, gzipBytes: gzipSync(content).length };
-    console.log(`  ${file.padEnd(40)}${content.length.toLocaleString('en').padStart(9)} B   gzip ${out[file].gzipBytes.toLocaleString('en').padStart(7)} B`);
   }
   return out;
+}
+
+function printScripts(shipped: ReturnType<typeof perFrameScripts>, scaled: ReturnType<typeof perFrameScripts> | undefined): void {
+  console.log(`per-frame scripts (every frame of every page parses them)${scaled ? `: as shipped, and built with a ${CATALOG_SCALE}x catalog` : ''}:`);
+  for (const [file, size] of Object.entries(shipped)) {
+    const x = scaled?.[file];
+    const grown = x ? `   ${CATALOG_SCALE}x catalog ${x.bytes.toLocaleString('en').padStart(9)} B (${x.bytes - size.bytes >= 0 ? '+' : ''}${(x.bytes - size.bytes).toLocaleString('en')} B)` : '';
+    console.log(`  ${file.padEnd(32)}${size.bytes.toLocaleString('en').padStart(9)} B   gzip ${size.gzipBytes.toLocaleString('en').padStart(7)} B${grown}`);
+  }
+}
+
+/**
+ * The same pages in the shipped build and in a build of a catalog CATALOG_SCALE times today's
+ * size (scripts/bench/scaled-build.ts), taking turns: what a larger catalog adds to every page.
+ */
+async function measureScaled(server: BenchServer, ext: BenchBrowser, scaledDir: string): Promise<Record<string, unknown>> {
+  const scaled = await launchBench('extension', BENCH_HOSTS, server.port, scaledDir);
+  try {
+    const loads = await measureLoads(server, ext, scaled);
+    const out: Record<string, unknown> = {};
+    console.log(`${CATALOG_SCALE}x catalog against the shipped build, ${LOADS} loads per page and browser, taking turns; medians`);
+    console.log(`  ${''.padEnd(30)}${'first page script'.padStart(30)}${'DOMContentLoaded'.padStart(30)}`);
+    for (const page of LOAD_PAGES) {
+      const rounds = loads.get(page.id)!;
+      // measureLoads calls its first browser "plain": here that is the shipped build.
+      const first = compare(rounds, (r) => r.extension.first, (r) => r.plain.first);
+      const dcl = compare(rounds, (r) => r.extension.dcl, (r) => r.plain.dcl);
+      const cell = (c: ReturnType<typeof compare>) => `${ms(c.b)} → ${ms(c.a)} (${c.a - c.b >= 0 ? '+' : ''}${(c.a - c.b).toFixed(1)} ms)`.padStart(30);
+      console.log(`  ${page.label.padEnd(30)}${cell(first)}${cell(dcl)}`);
+      out[page.id] = { firstScript: { shippedMs: +first.b.toFixed(1), scaledMs: +first.a.toFixed(1), deltaMs: +(first.a - first.b).toFixed(1) }, domContentLoaded: { shippedMs: +dcl.b.toFixed(1), scaledMs: +dcl.a.toFixed(1), ratio: round2(dcl.ratio) } };
+    }
+    return out;
+  } finally {
+    await scaled.close();
+  }
 }
 
 async function ablation(server: BenchServer, plain: BenchBrowser): Promise<Record<string, unknown>> {
@@ -381,7 +418,7 @@ async function main(): Promise<void> {
 
     const loadJson: Record<string, unknown> = { loads: LOADS };
     console.log(`page load in a fresh tab, no-store responses: ${LOADS} loads per page and browser, back to back, taking turns; medians in ms from navigation start`);
-    console.log(`  ${''.padEnd(52)}${'plain'.padStart(11)}  ${'extension'.padStart(11)}   extension / plain`);
+    console.log(`  ${''.padEnd(52)}${'plain'.padStart(11)}  ${'extension'.padStart(11)}   extension / plain   extension − plain`);
     type Metric = [label: string, key: string, pick: (t: Timing) => number | null];
     for (const page of LOAD_PAGES) {
       const rounds = loads.get(page.id)!;
@@ -398,14 +435,18 @@ async function main(): Promise<void> {
       rows.forEach(([metric, jsonKey, pick], i) => {
         const c = compare(rounds, (r) => pick(r.extension), (r) => pick(r.plain));
         const name = i === 0 ? (page.id === 'article' ? `article, ${elements} elements` : page.label) : '';
-        console.log(`  ${name.padEnd(30)}${metric.padEnd(22)}${ms(c.b)}  ${ms(c.a)}   ${times(c.ratio)}`);
+        console.log(`  ${name.padEnd(30)}${metric.padEnd(22)}${ms(c.b)}  ${ms(c.a)}   ${times(c.ratio)}   ${`${c.a - c.b >= 0 ? '+' : ''}${(c.a - c.b).toFixed(1)} ms`.padStart(17)}`);
         entry[jsonKey] = { plainMs: +c.b.toFixed(1), extensionMs: +c.a.toFixed(1), ratio: round2(c.ratio), pairedRatio: round2(c.paired) };
       });
       loadJson[page.id] = entry;
     }
     const scripts = perFrameScripts();
+    const scaledDir = CATALOG_SCALE > 1 ? buildScaled(CATALOG_SCALE) : undefined;
+    const scaledScripts = scaledDir ? perFrameScripts(scaledDir) : undefined;
+    printScripts(scripts, scaledScripts);
+    const scaledLoads = scaledDir ? await measureScaled(server, ext, scaledDir) : undefined;
     const ablated = process.env.BENCH_ABLATION ? await ablation(server, plain) : undefined;
-    console.log(JSON.stringify({ chromium: ext.version, fetchCall: fetchJson, pageLoad: loadJson, perFrameScripts: scripts, ...(ablated ? { ablation: ablated } : {}), seconds: Math.round((Date.now() - started) / 1000) }));
+    console.log(JSON.stringify({ chromium: ext.version, fetchCall: fetchJson, pageLoad: loadJson, perFrameScripts: scripts, ...(scaledScripts ? { catalogScale: CATALOG_SCALE, scaledPerFrameScripts: scaledScripts, scaledPageLoad: scaledLoads } : {}), ...(ablated ? { ablation: ablated } : {}), seconds: Math.round((Date.now() - started) / 1000) }));
     if (!hookActive || aboutBlankHooked) process.exitCode = 1;
   } finally {
     for (const b of open) await b.close();

@@ -32,10 +32,18 @@ export interface Wait {
 
 const SCHEMES: Record<string, 1> = { __proto__: null, 'http:': 1, 'https:': 1, 'ws:': 1, 'wss:': 1 } as unknown as Record<string, 1>;
 
-/** The host of the page the hook runs in (its own URL, read through the original getter). */
+let siteOfUrl: string | undefined;
+let site: string | undefined;
+
+/** The host of the page the hook runs in (its own URL, read through the original getter; parsed once per URL). */
 function pageSite(): string | undefined {
-  const u = parseUrl(documentUrl(), undefined);
-  return u ? lower(u.hostname) : undefined;
+  const url = documentUrl();
+  if (url !== siteOfUrl) {
+    siteOfUrl = url;
+    const u = parseUrl(url, undefined);
+    site = u ? lower(u.hostname) : undefined;
+  }
+  return site;
 }
 
 /**
@@ -65,9 +73,8 @@ export function observe(channel: ContentChannel, url: string | undefined, body?:
     }
     send(report);
     if (!model) return undefined;
-    const site = pageSite();
     const decide = (): Stop | undefined =>
-      stoppedFamily(host, model, known, site) ? { url: `${u.protocol}//${u.host}${u.pathname}?${MODEL_BLOCK_PARAM}=${encodeComponent(model)}`, model } : undefined;
+      stoppedFamily(host, model, known, pageSite()) ? { url: `${u.protocol}//${u.host}${u.pathname}?${MODEL_BLOCK_PARAM}=${encodeComponent(model)}`, model } : undefined;
     if (canWait && !listed()) return { decide };
     return decide();
   } catch {
