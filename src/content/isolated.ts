@@ -33,8 +33,6 @@ const record = (obs: Parameters<ReportQueue['add']>[0]) => {
 };
 // First, while no page script has run: the hook is waiting for its line (main-world/relay.ts).
 const toHook = openBridge(record);
-// The hook stops requests naming a blocked model by this list (core/model-block).
-feedModelBlockList(toHook);
 
 function ignoreFailure(): void {
   // The extension was reloaded or updated under this page: this script is orphaned and the new
@@ -46,29 +44,41 @@ function reportSeen(): void {
   sendToBackground({ type: 'content-to-bg/page-seen', doc }).catch(ignoreFailure);
 }
 
-// A prerendered page is not (yet) what the tab shows: report it when it is activated. The page
-// can dispatch a fake prerenderingchange, so only the browser's own event counts.
-// https://developer.chrome.com/docs/web-platform/prerender-pages#detect-prerender-in-javascript
-// The in-page warning (top frame only) waits the same way: a prerendered page is not seen yet.
-if ((document as Document & { prerendering?: boolean }).prerendering) {
-  const onActivated = (event: Event) => {
-    if (!event.isTrusted) return;
-    document.removeEventListener('prerenderingchange', onActivated);
+/**
+ * Everything else waits for the next task: the first use of each extension API in a frame
+ * (storage, runtime messaging) builds its bindings, which took 1–5 ms per frame before the page's
+ * first script could run (timed inside this script in the bench pages, issue 17). The parser
+ * goes on meanwhile; the hook holds a fetch naming a model until the blocked-model list is there
+ * (main-world/model-block.ts), and the DOM watch starts at DOMContentLoaded anyway.
+ */
+function start(): void {
+  // The hook stops requests naming a blocked model by this list (core/model-block).
+  feedModelBlockList(toHook);
+  // A prerendered page is not (yet) what the tab shows: report it when it is activated. The page
+  // can dispatch a fake prerenderingchange, so only the browser's own event counts.
+  // https://developer.chrome.com/docs/web-platform/prerender-pages#detect-prerender-in-javascript
+  // The in-page warning (top frame only) waits the same way: a prerendered page is not seen yet.
+  if ((document as Document & { prerendering?: boolean }).prerendering) {
+    const onActivated = (event: Event) => {
+      if (!event.isTrusted) return;
+      document.removeEventListener('prerenderingchange', onActivated);
+      reportSeen();
+      watchForWarning(doc);
+    };
+    document.addEventListener('prerenderingchange', onActivated);
+  } else {
     reportSeen();
     watchForWarning(doc);
-  };
-  document.addEventListener('prerenderingchange', onActivated);
-} else {
-  reportSeen();
-  watchForWarning(doc);
-}
+  }
 
-const dom = watchDom(record);
-// Widget markers are checked from load on: the DOM's selectors here, the page's globals in the hook.
-whenMarkersLoaded((markers) => {
-  dom.checkSelectors(markers.selectors);
-  if (markers.globals.length) toHook(BRIDGE_GLOBALS, JSON.stringify(markers.globals));
-});
+  const dom = watchDom(record);
+  // Widget markers are checked from load on: the DOM's selectors here, the page's globals in the hook.
+  whenMarkersLoaded((markers) => {
+    dom.checkSelectors(markers.selectors);
+    if (markers.globals.length) toHook(BRIDGE_GLOBALS, JSON.stringify(markers.globals));
+  });
+}
+setTimeout(start, 0);
 
 // Back/forward cache: no script runs again when a page is restored, so report it once more.
 addEventListener('pageshow', (event) => {
