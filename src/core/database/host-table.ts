@@ -7,7 +7,7 @@
  * label boundary that hash is the key of the suffix starting there, so no suffix string is ever
  * cut. (The look-up this replaces lower-cased every name, cut one string per label, which V8
  * hashes again, and probed a Map with it; the Map probes grew slower with the Map's size.)
- * The table is open addressing over typed arrays: slot -> suffix hash and entry number. A hash hit
+ * The table is open addressing over one typed array: slot -> suffix hash and entry number. A hash hit
  * is confirmed by comparing the entry's suffix with the name's tail, so collisions cost a compare,
  * never a wrong answer.
  *
@@ -46,9 +46,11 @@ export class HostTable<T> {
   private readonly keys: string[] = [];
   private readonly exact: (T | undefined)[] = [];
   private readonly wild: (readonly WildEntry<T>[] | undefined)[] = [];
-  private readonly slotHash: Int32Array;
-  /** Entry number + 1; 0 marks an empty slot. */
-  private readonly slotEntry: Int32Array;
+  /**
+   * Slot i is [2i] the hash of its entry's key and [2i + 1] the entry number + 1, 0 for an empty
+   * slot: side by side, so that a probe reads one cache line, whatever the table's size.
+   */
+  private readonly slots: Int32Array;
   private readonly mask: number;
   /** The most labels any `*` pattern has before its fixed suffix. */
   private readonly longestPrefix: number = 0;
@@ -79,14 +81,13 @@ export class HostTable<T> {
     let size = 8;
     while (size < this.keys.length * 2) size *= 2;
     this.mask = size - 1;
-    this.slotHash = new Int32Array(size);
-    this.slotEntry = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
     this.keys.forEach((key, e) => {
       const hash = keyHash(key);
       let slot = hash & this.mask;
-      while (this.slotEntry[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slotHash[slot] = hash;
-      this.slotEntry[slot] = e + 1;
+      while (this.slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot * 2] = hash;
+      this.slots[slot * 2 + 1] = e + 1;
     });
   }
 
@@ -176,9 +177,9 @@ export class HostTable<T> {
    */
   private find(name: string, start: number, end: number, hash: number, wantExact: boolean): number {
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const e = this.slotEntry[slot]! - 1;
+      const e = this.slots[slot * 2 + 1]! - 1;
       if (e < 0) return -1;
-      if (this.slotHash[slot] !== hash || (!wantExact && this.wild[e] === undefined)) continue;
+      if (this.slots[slot * 2] !== hash || (!wantExact && this.wild[e] === undefined)) continue;
       const key = this.keys[e]!;
       if (key.length !== end - start) continue;
       // The whole name: one native compare; a suffix: a loop, with no string cut for it.
