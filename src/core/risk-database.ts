@@ -1,18 +1,20 @@
 /**
- * The compiled risk database with its lookups. Host lookup probes one hash-table key per label
- * of the queried name (plus the `*` patterns filed under that suffix, a handful at most); model
- * lookup probes one key per character of a bounded name. Neither walks the list of entries.
+ * The compiled risk database with its lookups. Host lookup probes one hash-table slot per label
+ * of the queried name (plus the `*` patterns filed under that suffix, a handful at most;
+ * database/host-table.ts); model lookup probes one key per character of a bounded name. Neither
+ * walks the list of entries.
  */
 import type { CompiledDatabase, HostRef, ModelRef } from './database/compile-database.ts';
-import { normalizeHostname } from './hostname.ts';
+import { HostTable } from './database/host-table.ts';
 import { parseModelName } from './model-name.ts';
 import type { Jurisdiction, Law, ModelFamily, Product, ProductHost, Provider } from './provider.ts';
 
+/** One object per database entry, shared by every look-up that finds it: read, never change. */
 export interface HostMatch {
-  provider: Provider;
-  product: Product;
+  readonly provider: Provider;
+  readonly product: Product;
   /** The database entry that matched: its pattern, role and source. */
-  host: ProductHost;
+  readonly host: ProductHost;
 }
 
 export interface ModelMatch {
@@ -25,8 +27,8 @@ export interface ModelMatch {
 
 export class RiskDatabase {
   readonly providers: readonly Provider[];
-  private readonly hosts: Map<string, HostRef>;
-  private readonly wildcards: Map<string, CompiledDatabase['wildcards'][string]>;
+  /** `null` for a reference to no entry (a hand-made CompiledDatabase): it matches, as nothing. */
+  private readonly hosts: HostTable<HostMatch | null>;
   private readonly models: Map<string, ModelRef>;
   private readonly modelPrefixes: Map<string, ModelRef>;
   private readonly namespaces: Map<string, ModelRef>;
@@ -35,8 +37,11 @@ export class RiskDatabase {
 
   constructor(readonly compiled: CompiledDatabase) {
     this.providers = compiled.providers;
-    this.hosts = new Map(Object.entries(compiled.hosts));
-    this.wildcards = new Map(Object.entries(compiled.wildcards));
+    const match = (ref: HostRef) => this.hostMatch(ref) ?? null;
+    this.hosts = new HostTable(
+      Object.entries(compiled.hosts).map(([host, ref]) => [host, match(ref)]),
+      Object.entries(compiled.wildcards).map(([suffix, list]) => [suffix, list.map(([prefix, ...ref]) => ({ prefix, value: match(ref) }))]),
+    );
     this.models = new Map(Object.entries(compiled.models));
     this.modelPrefixes = new Map(Object.entries(compiled.modelPrefixes));
     this.namespaces = new Map(Object.entries(compiled.namespaces));
@@ -70,38 +75,7 @@ export class RiskDatabase {
    * `notdeepseek.com` or `deepseek.com.evil.io`.
    */
   lookupHost(hostname: string): HostMatch | undefined {
-    const name = normalizeHostname(hostname);
-    if (name.length > 253) return undefined;
-    let best: HostRef | undefined;
-    let bestStart = Infinity;
-    let labels: string[] | undefined; // split only when a `*` pattern needs it
-    // `label` counts the labels cut off the front; `offset` is where the probed suffix starts.
-    for (let label = 0, offset = 0; offset >= 0; label++) {
-      const suffix = offset === 0 ? name : name.slice(offset);
-      const next = name.indexOf('.', offset);
-      if (next < 0) break; // a single label is never an entry
-      if (best === undefined) {
-        const exact = this.hosts.get(suffix);
-        if (exact) {
-          best = exact;
-          bestStart = label;
-        }
-      }
-      const wild = this.wildcards.size ? this.wildcards.get(suffix) : undefined;
-      if (wild) {
-        labels ??= name.split('.');
-        for (const [prefix, ...ref] of wild) {
-          const from = label - prefix.length;
-          if (from < 0 || from >= bestStart) continue;
-          if (prefix.every((l, i) => l === '*' || l === labels![from + i])) {
-            best = ref;
-            bestStart = from;
-          }
-        }
-      }
-      offset = next + 1;
-    }
-    return best && this.hostMatch(best);
+    return this.hosts.lookup(hostname) ?? undefined;
   }
 
   private hostMatch([p, q, h]: HostRef): HostMatch | undefined {
