@@ -35,6 +35,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { CHROME_EXTENSION_ID, TAB_STATE_KEY_PREFIX } from '../src/core/constants.ts';
+import { FIRST_RUN_PAGE } from '../src/core/first-run/first-run-decision.ts';
 import { CHROMIUM_PATH, DIST_CHROME, EXTENSION_ORIGIN, hostResolverRules, missingPrerequisite } from './bench/browsers.ts';
 import { buildScaled } from './bench/scaled-build.ts';
 import { startBenchServer } from './bench/server.ts';
@@ -158,7 +159,10 @@ async function launch(dist: string, port: number, display: Display | undefined):
     await waitForExtension(context);
     const control = await context.newPage();
     await control.goto(`${EXTENSION_ORIGIN}options.html`);
-    // The first-run page, if any, is not part of the measure.
+    // The first-run page is not part of the measure, and a popup opened while it is the active
+    // tab would be about it: wait for it (a worker slow to start opens it late) and close it.
+    const isWelcome = (p: Page) => p.url().startsWith(`${EXTENSION_ORIGIN}${FIRST_RUN_PAGE}`);
+    if (!context.pages().some(isWelcome)) await context.waitForEvent('page', { predicate: isWelcome, timeout: 15_000 }).catch(() => undefined);
     for (const page of context.pages()) if (page !== control) await page.close();
     const cdp = await context.newCDPSession(control);
     return { context, control, cdp, version: context.browser()?.version() ?? 'unknown', headed: !!display, close };
@@ -282,6 +286,9 @@ const BLOCK_PAGE_PROBE = `(() => {
 
 /** A fresh tab (about:blank) and its tab id. */
 async function newTab(b: StartupBrowser): Promise<{ page: Page; tabId: number }> {
+  // A stray tab (the browser's first, which a headed window may show late) would be the active
+  // one the id is read from below.
+  for (const other of b.context.pages()) if (other !== b.control) await other.close();
   const page = await b.context.newPage();
   await page.addInitScript(BLOCK_PAGE_PROBE);
   await page.bringToFront();
@@ -460,6 +467,9 @@ async function timePopup(b: StartupBrowser, page: Page): Promise<PopupTiming> {
     b.cdp.on('Target.targetCreated', listener);
     b.cdp.on('Target.targetInfoChanged', listener);
   });
+  // Only the page and the extension's own page open: a stray tab (the browser's first, shown
+  // late in a headed window) could be the active tab of the window the popup opens in.
+  for (const other of b.context.pages()) if (other !== page && other !== b.control) await other.close();
   await page.bringToFront();
   const opened = b.control.evaluate<number>('(async () => { const start = performance.timeOrigin + performance.now(); await chrome.action.openPopup(); return start; })()');
   const failed = opened.then(() => new Promise<never>(() => undefined), (error: unknown) => Promise.reject(error));
@@ -472,7 +482,7 @@ async function timePopup(b: StartupBrowser, page: Page): Promise<PopupTiming> {
     // null: not seen within 10 s (counted as missing, not as a time).
     const r = await popup.evaluate<{ fcp: number | null; verdict: number | null; late: boolean; shown: string }>(POPUP_PROBE);
     const start = await opened;
-    if (r.verdict === null) console.error(`bench-startup: no verdict in the popup within 10 s; it shows: ${JSON.stringify(r.shown)}`);
+    if (r.verdict === null) console.error(`bench-startup: no verdict in the popup within 10 s; it shows: ${JSON.stringify(r.shown)} (tabs: ${b.context.pages().map((p) => p.url()).join(', ')})`);
     return { fcp: r.fcp === null ? NaN : r.fcp - start, verdict: r.verdict === null ? NaN : r.verdict - start, late: r.late };
   } finally {
     await popup.close();
@@ -533,6 +543,7 @@ async function measureBuild(label: string, dist: string, port: number, display: 
         const { page, tabId } = await newTab(b);
         await worker.stop();
         const d = await timeDecision(b, tabId, allowedUrl);
+        if (!page.url().startsWith(allowedUrl)) throw new Error(`tab ${tabId} is not the page measured (${page.url()})`);
         if (!worker.startedSinceStop) throw new Error('the service worker did not start for the navigation: the run did not measure a cold start');
         const heap = await worker.heap();
         debug('cold', { ...d, ...heap });
