@@ -644,10 +644,10 @@ function report(builds: Record<string, BuildFigures>, version: string, headed: b
   const mb = (x: number) => (Number.isFinite(x) ? `${(x / 1024 / 1024).toFixed(2)} MB` : '—').padStart(12);
   const kb = (x: number) => (Number.isFinite(x) ? `${(x / 1024).toFixed(1)} KB` : '—').padStart(12);
   const head = labels.map((l) => (l === 'x1' ? 'x1 (shipped)' : `${l} catalog`).padStart(14)).join('');
-  const row = (name: string, cell: (f: BuildFigures) => string) => console.log(`  ${name.padEnd(58)}${labels.map((l) => cell(builds[l]!).padStart(14)).join('')}`);
+  const row = (name: string, cell: (f: BuildFigures) => string) => console.log(`  ${name.padEnd(64)}${labels.map((l) => cell(builds[l]!).padStart(14)).join('')}`);
   const med = (key: keyof BuildFigures, fmt: (x: number) => string) => (f: BuildFigures) => fmt(median(f[key] as number[]));
   console.log(`service worker and popup start-up, Chromium ${version}: medians of ${RUNS} runs per build`);
-  console.log(`  ${''.padEnd(58)}${head}`);
+  console.log(`  ${''.padEnd(64)}${head}`);
   row('worker stopped → tab state stored (chatgpt.com)', med('coldDecision', ms));
   row('worker stopped → badge set', med('coldBadge', ms));
   row('worker running → tab state stored', med('warmDecision', ms));
