@@ -11,8 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { SCALE_ENV } from './scale-catalog.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-/** What a build reads: the sources, the database, the build scripts and their configuration. */
-const INPUTS = ['src', 'assets', 'scripts', 'manifest.json', 'package.json', 'package-lock.json', 'vite.config.ts'];
+/**
+ * What a build reads: the sources and the database, the assets, the build's configuration and
+ * its plugins (not the benchmark scripts, so that editing one does not call for a new build).
+ */
+function inputs(): string[] {
+  const plugins = readdirSync(join(ROOT, 'scripts')).filter((f) => /^vite-plugin-.*\.ts$/.test(f) || f === 'manifest.ts').map((f) => join('scripts', f));
+  return ['src', 'assets', 'manifest.json', 'package.json', 'package-lock.json', 'vite.config.ts', 'scripts/database', 'scripts/locales', 'scripts/bench/scale-catalog.ts', ...plugins];
+}
 
 export function scaledBuildDir(scale: number, target = 'chrome'): string {
   return join(ROOT, 'dist-bench', `x${scale}`, target);
@@ -32,7 +38,7 @@ export function isFresh(dir: string): boolean {
   const manifest = join(dir, 'manifest.json');
   if (!existsSync(manifest)) return false;
   const built = statSync(manifest).mtimeMs;
-  return INPUTS.map((p) => join(ROOT, p)).filter(existsSync).every((p) => newestMtime(p) <= built);
+  return inputs().map((p) => join(ROOT, p)).filter(existsSync).every((p) => newestMtime(p) <= built);
 }
 
 /** Builds (or reuses) dist-bench/x<scale>/<target> and returns its path. */
