@@ -62,6 +62,7 @@ const blobs = new SafeWeakMap<object, BlobText>();
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 const charCodeAt = String.prototype.charCodeAt;
 const hasOwn = Object.prototype.hasOwnProperty;
+const setPrototypeOf = Reflect.setPrototypeOf;
 const blobSize = getOwnPropertyDescriptor(Blob.prototype, 'size')?.get;
 
 /**
@@ -289,7 +290,7 @@ function record(map: SafeWeakMap<object, string>, key: unknown, text: string | u
 }
 
 /** `new Blob(parts, options)` and `new File(parts, name, options)`: record the text of known parts. */
-function hookBlob(name: 'Blob' | 'File', optionsAt: number): void {
+function hookBlob(name: 'Blob' | 'File', optionsAt: number): object | undefined {
   const handler: ProxyHandler<new (...args: unknown[]) => object> = {
     construct(target, args: unknown[], newTarget: Function) {
       // Read before the browser walks the parts, with the iterator it will use.
@@ -317,7 +318,7 @@ function hookBlob(name: 'Blob' | 'File', optionsAt: number): void {
       return blob;
     },
   };
-  replaceConstructor(name, handler);
+  return replaceConstructor(name, handler);
 }
 
 /** `new Request(input, init)` records its body's text; `request.clone()` carries it over. */
@@ -363,7 +364,10 @@ function hookRequest(): void {
 
 export function hookRequestBodies(): void {
   readOtherBodiesWith(otherBodyText);
-  hookBlob('Blob', 1);
-  hookBlob('File', 2);
+  const blob = hookBlob('Blob', 1);
+  const file = hookBlob('File', 2);
+  // File extends Blob: `Object.getPrototypeOf(File) === Blob` must stay true with the wrapper.
+  const wrapper = ownValue(getOwnPropertyDescriptor(globalThis, 'Blob'));
+  if (blob && file && wrapper && getPrototypeOf(file) === blob) setPrototypeOf(file, wrapper as object);
   hookRequest();
 }
