@@ -3,7 +3,7 @@
  * real Chromium with the built extension: a Request object (built, wrapped in another Request,
  * cloned, subclassed, with init overriding its body), a Blob or File (whole, or built from
  * strings, Blobs, bytes and views), URLSearchParams and form-encoded text, typed arrays and
- * DataViews, through fetch and XMLHttpRequest. For each form: the page hook reports the model
+ * DataViews, through fetch and XMLHttpRequest (and beacons of a Blob or URLSearchParams). For each form: the page hook reports the model
  * (the tab's finding carries it with the hook's channel, not only the network observer's), a
  * request naming a blocked builder's model is stopped before it leaves, and the same request
  * naming another model arrives with exactly the bytes the page sent.
@@ -76,6 +76,13 @@ describe('the model is read from every kind of request body', () => {
       findings.some((f) => f.kind === 'request' && f.host === 'openrouter.ai' && f.model === modelOf(form) && f.via.includes(isXhr(form) ? 'xhr' : 'fetch'));
     for (const form of [...FETCH_FORMS, ...XHR_FORMS]) {
       await expect.poll(async () => hookSaw((await tabState(ext, tabId))?.findings ?? [], form), { timeout: 5000, message: form }).toBe(true);
+    }
+    // Beacons: a Blob of JSON and URLSearchParams.
+    for (const form of ['beacon-blob', 'beacon-params']) {
+      expect(await page.evaluate(([f, u, m]) => (window as any).askBeacon(f, u, m) as string, [form, OPENROUTER, `openai/gpt-4o-${form}`] as const), form).toBe('true');
+      await expect
+        .poll(async () => ((await tabState(ext, tabId))?.findings ?? []).some((f) => f.model === `openai/gpt-4o-${form}` && f.via.includes('beacon')), { timeout: 5000, message: form })
+        .toBe(true);
     }
     // The Request's own body was overridden by init's: its model was never sent, so never reported.
     const findings = (await tabState(ext, tabId))?.findings ?? [];

@@ -64,6 +64,13 @@ const charCodeAt = String.prototype.charCodeAt;
 const hasOwn = Object.prototype.hasOwnProperty;
 const setPrototypeOf = Reflect.setPrototypeOf;
 const blobSize = getOwnPropertyDescriptor(Blob.prototype, 'size')?.get;
+const isViewNative = ArrayBuffer.isView;
+const bufferProto = ArrayBuffer.prototype;
+const paramsProto = URLSearchParams.prototype;
+const blobProto = Blob.prototype;
+const fileProto = File.prototype;
+const formDataProto = FormData.prototype;
+const streamProto = ReadableStream.prototype;
 
 /**
  * At most `max` characters of `s`, without keeping a longer string alive: in V8 a slice is a
@@ -75,13 +82,28 @@ function prefixOf(s: string, max: number): string {
   return sliceString(` ${sliceString(s, 0, max)}`, 1);
 }
 
+/**
+ * What kind of body object this is, told by its prototype first: a failed brand check (a native
+ * getter called on the wrong object) throws, and a thrown error costs microseconds, so the try
+ * below runs only for objects whose prototype is not a known one (subclasses, other frames').
+ */
+function kindOf(body: object): 'buffer' | 'params' | 'opaque' | 'other' {
+  if (isViewNative(body)) return 'buffer';
+  const proto = getPrototypeOf(body);
+  if (proto === bufferProto) return 'buffer';
+  if (proto === paramsProto) return 'params';
+  return proto === blobProto || proto === fileProto || proto === formDataProto || proto === streamProto ? 'opaque' : 'other';
+}
+
 /** A body given to `new Request` (or fetch/XHR): the text the request will carry, bounded; undefined when unknown. */
 function bodyText(body: unknown, max: number, onlyText: boolean): string | undefined {
   if (typeof body === 'string') return prefixOf(body, max);
   if (typeof body !== 'object' || body === null) return undefined;
   const blob = blobs.get(body);
   if (blob !== undefined) return blob.text.length > max ? sliceString(blob.text, 0, max) : blob.text;
-  const bytes = bufferBytesOf(body);
+  const kind = kindOf(body);
+  if (kind === 'opaque') return undefined;
+  const bytes = kind === 'params' ? undefined : bufferBytesOf(body);
   if (bytes) {
     const view = bytesView(bytes, max);
     // Binary uploads are not decoded: a body naming a model is text.
@@ -215,14 +237,15 @@ function partOf(value: unknown, room: number): Part {
     const text = known.text.length > room ? sliceString(known.text, 0, room) : known.text;
     return { text, whole: known.complete && text.length === known.text.length };
   }
-  const bytes = bufferBytesOf(value);
+  const kind = kindOf(value);
+  const bytes = kind === 'buffer' || kind === 'other' ? bufferBytesOf(value) : undefined;
   if (bytes) {
     const view = bytesView(bytes, room);
     return view ? { bytes: view, whole: bytes[2] <= room } : 'unread';
   }
   // A Blob not built here (a File from an <input>): its bytes are the browser's; anything else is
   // turned into a string by the page's own toString.
-  return tryGetter(blobSize, value) !== undefined ? 'unread' : 'page-code';
+  return kind === 'opaque' || tryGetter(blobSize, value) !== undefined ? 'unread' : 'page-code';
 }
 
 /**
