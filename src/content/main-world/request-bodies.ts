@@ -63,14 +63,15 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
 const charCodeAt = String.prototype.charCodeAt;
 const hasOwn = Object.prototype.hasOwnProperty;
 const setPrototypeOf = Reflect.setPrototypeOf;
-const blobSize = getOwnPropertyDescriptor(Blob.prototype, 'size')?.get;
+// Read with `?.`: a frame's world lacking one of them must not stop the whole hook from loading.
+const blobProto = globalThis.Blob?.prototype;
+const blobSize = blobProto ? getOwnPropertyDescriptor(blobProto, 'size')?.get : undefined;
 const isViewNative = ArrayBuffer.isView;
 const bufferProto = ArrayBuffer.prototype;
-const paramsProto = URLSearchParams.prototype;
-const blobProto = Blob.prototype;
-const fileProto = File.prototype;
-const formDataProto = FormData.prototype;
-const streamProto = ReadableStream.prototype;
+const paramsProto = globalThis.URLSearchParams?.prototype;
+const fileProto = globalThis.File?.prototype;
+const formDataProto = globalThis.FormData?.prototype;
+const streamProto = globalThis.ReadableStream?.prototype;
 
 /**
  * At most `max` characters of `s`, without keeping a longer string alive: in V8 a slice is a
