@@ -137,7 +137,7 @@ describe('detection', () => {
     // The network log reports at once, the page hook within its report interval.
     await expect.poll(async () => (await findingOf(tabId, { kind: 'request', host: 'api.deepseek.com' })).via).toContain('eventsource');
     await expect.poll(async () => (await findingOf(tabId, { kind: 'request', host: 'api.openai.com', model: 'gpt-4o-mini' })).via).toContain('beacon');
-    // The hook saw the Request without its body, the network log with it: one finding, with the model.
+    // The hook (from the Request's recorded body) and the network log: one finding, with the model.
     await expect.poll(async () => (await findingOf(tabId, { kind: 'request', host: 'openrouter.ai', model: 'moonshotai/moonshot-v1-8k' })).via.sort()).toEqual(['fetch', 'network']);
     expect((await findingOf(tabId, { kind: 'request', host: 'openrouter.ai', model: 'moonshotai/moonshot-v1-8k' })).count).toBe(1);
     expect((await tabState(ext, tabId))!.findings.filter((f) => f.host === 'openrouter.ai')).toHaveLength(1);

@@ -1,7 +1,7 @@
 /**
  * The MAIN-world hook must be invisible to pages. The probe page
  * (tests/fixtures/sites/probe.example.com/probes.js) asks what a page could ask of fetch,
- * XMLHttpRequest, WebSocket, EventSource and navigator.sendBeacon (results, errors, event order,
+ * XMLHttpRequest, WebSocket, EventSource, navigator.sendBeacon, Request, Blob and File (results, errors, event order,
  * function sources, property descriptors, globals) and this test compares every answer in the
  * same Chromium without the extension and with it, against one fixture server. What that server
  * received from each side is compared too: the hook must not change what goes over the wire.
@@ -38,10 +38,17 @@ const BEACON_TAGS = ['beacon-text', 'beacon-json', 'beacon-params', 'beacon-blob
  *   the wrappers read `function () { [native code] }`: Proxies of natives print without a name.
  * - `Function.prototype.toString.call({})` loses the native `at Object.toString (<anonymous>)`
  *   frame (the hook re-takes the stack from its caller).
- * - A Proxy passed as fetch's init sees one extra getOwnPropertyDescriptor("body"): the hook reads
- *   the body without calling getters.
+ * - A Proxy passed as fetch's init, or as a Request's, sees one extra
+ *   getOwnPropertyDescriptor("body"): the hook reads the body without calling getters.
+ * - A Proxy passed as a Blob's parts sees getPrototypeOf and getOwnPropertyDescriptor of
+ *   Symbol.iterator before the browser iterates it, and of `length` and each index after: the
+ *   hook reads the parts without running the page's getters or iterator a second time.
+ * - An error the page's own code throws while a wrapped constructor converts its arguments (here
+ *   a Blob part's toString) has its stack taken again from the constructor's caller, as for the
+ *   native errors of bad arguments: the page's frames above that call (`at Object.toString`) go.
  */
 const OWN_FETCH_FRAME = /\n {4}at Object\.apply \(<anonymous>:\d+:\d+\)/g;
+const PAGE_TO_STRING_FRAME = /\n {4}at Object\.toString \(https:\/\/probe\.example\.com\/probes\.js:\d+:\d+\)/;
 const CROSS_REALM_KEYS = new Set(['crossRealmToString', 'frameToStringOfOurFetch', 'crossRealm']);
 
 function withoutKnownLimits(name: string, value: unknown, side: 'plain' | 'extension'): unknown {
@@ -50,11 +57,14 @@ function withoutKnownLimits(name: string, value: unknown, side: 'plain' | 'exten
       let out = v;
       if (side === 'extension' && (name.startsWith('fetch: ') || name === 'functions: window.fetch' || name === 'functions: CredentialsContainer.prototype.get')) out = out.replace(OWN_FETCH_FRAME, '');
       if (name === 'functions: toString on a non-function' || name === 'functions: Function.prototype.toString') out = out.replace('\n    at Object.toString (<anonymous>)', '');
+      if (name === 'bodies: Blob and File errors') out = out.replace(PAGE_TO_STRING_FRAME, '');
       return out;
     }
     if (Array.isArray(v)) {
       const items = v.map(walk);
-      return side === 'extension' && name === 'fetch: init members read once, in order, before fetch() returns' ? items.filter((x) => x !== 'gopd body') : items;
+      if (side === 'extension' && (name === 'fetch: init members read once, in order, before fetch() returns' || name === 'bodies: Request init members read once, in order')) return items.filter((x) => x !== 'gopd body');
+      if (side === 'extension' && name === 'bodies: Blob parts given as a Proxy') return items.filter((x) => x !== 'getPrototypeOf' && !(typeof x === 'string' && x.startsWith('gopd ')));
+      return items;
     }
     if (typeof v === 'object' && v !== null) {
       return Object.fromEntries(Object.entries(v).filter(([k]) => !CROSS_REALM_KEYS.has(k)).map(([k, x]) => [k, walk(x)]));
@@ -64,7 +74,7 @@ function withoutKnownLimits(name: string, value: unknown, side: 'plain' | 'exten
   return name === 'globals: a fresh frame sees the same fetch source' ? undefined : walk(value);
 }
 
-const GROUPS = ['fetch', 'xhr', 'websocket', 'eventsource', 'beacon', 'functions', 'surface', 'globals', 'page'] as const;
+const GROUPS = ['fetch', 'xhr', 'websocket', 'eventsource', 'beacon', 'bodies', 'functions', 'surface', 'globals', 'page'] as const;
 
 interface Probe {
   name: string;
@@ -326,6 +336,27 @@ describe('the MAIN-world hook is invisible to pages', () => {
         }
         const fetched = value(side, 'fetch: JSON string body to the AI host (with preflight)').resolved.response;
         expect([fetched.status, JSON.parse(fetched.text).body], label).toEqual([200, CHAT_BODY]);
+      }
+    });
+
+    it('Request, Blob and File look native, keep their chain and carry their bodies to the AI host', () => {
+      for (const [label, side] of sides()) {
+        const natives: Array<[string, string]> = [['Request', 'Request'], ['Blob', 'Blob'], ['File', 'File'], ['Request.prototype.clone', 'clone']];
+        for (const [path, name] of natives) {
+          const fn = value(side, `functions: ${path}`);
+          expect([fn.toString, fn.name], `${label} ${path}`).toEqual([`function ${name}() { [native code] }`, name]);
+        }
+        expect(value(side, 'bodies: Request identity, prototype chain and own names'), label).toMatchObject({ instanceOf: true, constructorIs: true, prototypeConstructor: true, hasInstance: true, cloneIsSame: true });
+        expect(value(side, 'bodies: Request subclass and new.target'), label).toMatchObject({ isSub: true, isRequest: true, proto: true, target: true, otherProto: true, copyText: CHAT_BODY });
+        expect(value(side, 'bodies: Blob and File identity, prototype chain and own names'), label).toMatchObject({ fileSuper: true, fileProtoChain: true, constructors: [true, true, true, true], fileInstance: [true, true] });
+        expect(value(side, 'bodies: Request errors').noNew.threw.isTypeError, label).toBe(true);
+        expect(value(side, 'bodies: Blob and File errors').blobNoNew.threw.isTypeError, label).toBe(true);
+        for (const tag of ['request-json', 'request-of-request', 'request-clone', 'request-init', 'request-blob', 'file-json']) {
+          const posts = side.received.filter((r) => r.host === AI_HOST && r.method === 'POST' && r.path === `/v1/chat/completions?p=${tag}`);
+          expect(posts.map((r) => r.body), `${label} ${tag}`).toEqual([CHAT_BODY]);
+        }
+        const params = side.received.filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions?p=params-model');
+        expect(params.map((r) => r.body), label).toEqual(['model=gpt-4o&prompt=a+b%26c']);
       }
     });
 

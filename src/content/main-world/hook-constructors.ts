@@ -11,6 +11,7 @@ import { replaceConstructor } from './disguise.ts';
 import { construct, urlArgOf, withFirst, withoutFrame } from './natives.ts';
 import { observe } from './observe.ts';
 import { trackStream } from './open-streams.ts';
+import { hookRequestBodies } from './request-bodies.ts';
 
 function hookConstructor(name: 'WebSocket' | 'EventSource', channel: 'websocket' | 'eventsource'): void {
   const close = ((globalThis as unknown as Record<string, { prototype?: { close?: Function } } | undefined>)[name])?.prototype?.close;
@@ -33,4 +34,6 @@ function hookConstructor(name: 'WebSocket' | 'EventSource', channel: 'websocket'
 export function hookConstructors(): void {
   hookConstructor('WebSocket', 'websocket');
   hookConstructor('EventSource', 'eventsource');
+  // Request, Blob and File record the text of the bodies they are built with.
+  hookRequestBodies();
 }

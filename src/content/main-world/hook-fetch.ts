@@ -1,14 +1,16 @@
 /**
- * `fetch`: reports the destination (and the model of a JSON body), then calls the original. A
+ * `fetch`: reports the destination (and the model its body names: init's body, or a Request's,
+ * request-bodies.ts), then calls the original. A
  * request naming a blocked model is re-sent without its body to a URL the extension's rule fails,
  * so the page gets the browser's own rejection (`TypeError: Failed to fetch` in Chrome). One
  * naming a model before the blocked-model list has arrived starts once it has (model-block.ts).
  */
 import { disguised, replaceValue } from './disguise.ts';
 import { whenListed } from './model-block.ts';
-import { apply, construct, dataProp, urlArgOf, withFirst, withoutFrame } from './natives.ts';
+import { apply, construct, urlArgOf, withFirst, withoutFrame } from './natives.ts';
 
 import { observe } from './observe.ts';
+import { fetchBodyOf } from './request-bodies.ts';
 
 const PromiseCtor = Promise;
 const PromiseReject = Promise.reject.bind(Promise) as (reason: unknown) => Promise<never>;
@@ -30,7 +32,8 @@ export function hookFetch(): void {
           return PromiseReject(error);
         }
       }
-      const verdict = observe('fetch', url, dataProp(args[1], 'body'), true);
+      // The body init gives, or the one a Request carries (recorded when the page built it).
+      const verdict = observe('fetch', url, fetchBodyOf(args[0], args[1]), true);
       if (verdict && 'decide' in verdict) {
         // The blocked-model list has not arrived yet: the request starts once it has.
         return construct(PromiseCtor, [

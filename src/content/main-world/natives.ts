@@ -4,6 +4,8 @@
  * `JSON.stringify`, URL getters and so on; the hook calls only these captured originals, so a
  * page can neither break it nor see it call page-defined code through them.
  */
+import { formBodyAsJson } from '../../core/form-body.ts';
+
 export const apply = Reflect.apply;
 export const construct = Reflect.construct;
 export const defineProperty = Reflect.defineProperty;
@@ -159,15 +161,32 @@ function viewBytes(body: object): [ArrayBuffer, number, number] | undefined {
   return typeof offset === 'number' && typeof length === 'number' && buffer !== undefined ? [buffer as ArrayBuffer, offset, length] : undefined;
 }
 
-/** The first `max` characters of a string, ArrayBuffer or ArrayBuffer-view body; other bodies are not read. */
+/**
+ * The first `max` characters of a body, for the model it names: a string, ArrayBuffer or
+ * ArrayBuffer view is read here; other objects (Blob, URLSearchParams: request-bodies.ts) by the
+ * reader registered with `readOtherBodiesWith`. Form-encoded text is handed on as the JSON object
+ * it stands for (core/form-body.ts), so the one JSON-prefix reader finds its `model`.
+ */
 export function bodyTextOf(body: unknown, max: number): string | undefined {
+  const text = rawBodyTextOf(body, max);
+  return text === undefined ? undefined : (formBodyAsJson(text, max) ?? text);
+}
+
+let otherBodies: ((body: object, max: number) => string | undefined) | undefined;
+
+/** Who reads the bodies bodyTextOf does not read itself (kept apart to avoid an import cycle). */
+export function readOtherBodiesWith(reader: (body: object, max: number) => string | undefined): void {
+  otherBodies = reader;
+}
+
+function rawBodyTextOf(body: unknown, max: number): string | undefined {
   if (typeof body === 'string') return body.length > max ? (apply(sliceNative, body, [0, max]) as string) : body;
   if (typeof body !== 'object' || body === null) return undefined;
   let bytes: [unknown, number, number] | undefined;
   const length = tryGetter(arrayBufferLength, body);
   if (typeof length === 'number') bytes = [body, 0, length];
   else bytes = viewBytes(body);
-  if (!bytes) return undefined;
+  if (!bytes) return otherBodies ? otherBodies(body, max) : undefined;
   try {
     const view = construct(Uint8ArrayCtor, [bytes[0], bytes[1], bytes[2] > max ? max : bytes[2]]);
     return apply(decodeNative, decoder, [view]) as string;
@@ -203,3 +222,35 @@ export function detach(node: Node): void {
     // Never into the page.
   }
 }
+
+// Request and Blob bodies (request-bodies.ts): captured like the rest, before any page script.
+export const getPrototypeOf = Reflect.getPrototypeOf;
+export const isArray = Array.isArray;
+export const arrayProto = Array.prototype;
+export const arrayValues = Array.prototype[Symbol.iterator];
+export const arrayIteratorProto = Reflect.getPrototypeOf(arrayValues.call([])) as object;
+export const arrayIteratorNext = (arrayIteratorProto as { next: Function }).next;
+export const objectProto = Object.prototype;
+export const paramsToString = URLSearchParams.prototype.toString;
+export const iteratorKey = Symbol.iterator;
+export const sliceString = (s: string, from: number, to?: number) => apply(sliceNative, s, to === undefined ? [from] : [from, to]) as string;
+
+/** The bytes an ArrayBuffer or view body covers, read through the captured getters; undefined for anything else. */
+export function bufferBytesOf(body: object): [ArrayBuffer, number, number] | undefined {
+  if (apply(isView, ArrayBuffer, [body])) return viewBytes(body);
+  const length = tryGetter(arrayBufferLength, body);
+  return typeof length === 'number' ? [body as ArrayBuffer, 0, length] : undefined;
+}
+
+/** A Uint8Array over at most `max` of those bytes (its elements are read without page code). */
+export function bytesView(bytes: [ArrayBuffer, number, number], max: number): Uint8Array | undefined {
+  try {
+    return construct(Uint8ArrayCtor, [bytes[0], bytes[1], bytes[2] > max ? max : bytes[2]]) as Uint8Array;
+  } catch {
+    return undefined;
+  }
+}
+
+/** UTF-8 text of a view, through the captured decoder. */
+export const decodeView = (view: Uint8Array) => apply(decodeNative, decoder, [view]) as string;
+export { tryGetter };
