@@ -200,7 +200,9 @@ export function dataProp(obj: unknown, key: string): unknown {
   if (typeof obj !== 'object' || obj === null) return undefined;
   try {
     const d = getOwnPropertyDescriptor(obj, key);
-    return d && 'value' in d ? d.value : undefined;
+    // Own `value` only: an accessor's descriptor has none, and `in` would read a page-defined
+    // Object.prototype.value (a getter body would then name a model of the page's choosing).
+    return d && apply(hasOwn, d, ['value']) ? d.value : undefined;
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 /**
  * Decides, inside the page's call, whether a request is worth reporting: its host may belong to
  * an AI product (the host filter built from the database) or its path has the shape of an AI API. Only
- * then is a bounded prefix of a string/ArrayBuffer body read, for the model it names; the body
+ * then is a bounded prefix of the body read (natives.ts bodyTextOf, request-bodies.ts), for the model it names; the body
  * itself never leaves this function. Never throws: a failure here only loses a report.
  */
 import hints from './detection-hints.ts';
