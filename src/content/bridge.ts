@@ -6,7 +6,7 @@
  * the hook shares its world with the page.
  */
 import { MAX_OBSERVATION_COUNT, parseObservation, type Observation } from '../core/observation.ts';
-import { BRIDGE_EVENT } from '../core/constants.ts';
+import { BRIDGE_EVENT, BRIDGE_PULL, BRIDGE_PULL_MS } from '../core/constants.ts';
 
 /** Reports longer than this are not parsed (a real one is a few hundred characters). */
 const MAX_REPORT_LENGTH = 4096;
@@ -38,6 +38,7 @@ function takeLine(): Comment | undefined {
 export function openBridge(onObservation: (obs: Observation) => void): (event: string, detail: string) => void {
   // Without the hook (a frame it did not run in) a node of our own keeps the rest working.
   const node = takeLine() ?? document.createComment('');
+  let pullTimer: ReturnType<typeof setTimeout> | undefined;
   node.addEventListener(BRIDGE_EVENT, (event) => {
     const detail = (event as CustomEvent<unknown>).detail;
     if (typeof detail !== 'string' || detail.length > MAX_REPORT_LENGTH) return;
@@ -52,6 +53,11 @@ export function openBridge(onObservation: (obs: Observation) => void): (event: s
     const count = (raw as { count?: unknown }).count;
     const obs = parseObservation({ ...raw, count: Number.isSafeInteger(count) && (count as number) >= 1 ? Math.min(count as number, MAX_OBSERVATION_COUNT) : 1 });
     if (typeof obs !== 'string') onObservation(obs);
+    // The hook counts repeats of what it sent until asked (main-world/relay.ts): ask a little later.
+    pullTimer ??= setTimeout(() => {
+      pullTimer = undefined;
+      node.dispatchEvent(new CustomEvent(BRIDGE_PULL));
+    }, BRIDGE_PULL_MS);
   });
   return (event, detail) => node.dispatchEvent(new CustomEvent(event, { detail }));
 }

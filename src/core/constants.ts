@@ -125,6 +125,12 @@ export const BRIDGE_HOSTS = 'ajg:hosts';
 /** Bridge event: the page globals of AI widgets (DetectionMarkers.globals), for the hook's checks after load. */
 export const BRIDGE_GLOBALS = 'ajg:globals';
 
+/** Bridge event: the isolated script asks the hook for the counts of repeated reports (main-world/relay.ts). */
+export const BRIDGE_PULL = 'ajg:pull';
+
+/** How long after a report the isolated script pulls the hook's counts of repeats. */
+export const BRIDGE_PULL_MS = 100;
+
 /**
  * storage.local key of the widget markers (core/detection/detection-hints.ts DetectionMarkers),
  * written by the background with the rules; content scripts read it after load, so the markers

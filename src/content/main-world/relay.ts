@@ -12,7 +12,7 @@
  * script can reach. Reports are JSON strings built from null-prototype objects, so no
  * page-defined `toJSON` runs.
  */
-import { BRIDGE_EVENT, BRIDGE_GLOBALS, BRIDGE_HOSTS, BRIDGE_RULES } from '../../core/constants.ts';
+import { BRIDGE_EVENT, BRIDGE_GLOBALS, BRIDGE_HOSTS, BRIDGE_PULL, BRIDGE_RULES } from '../../core/constants.ts';
 import { setGlobals } from './watch-globals.ts';
 import { setBlockedHosts } from './blocked-hosts.ts';
 import { closeBlockedStreams } from './open-streams.ts';
@@ -56,6 +56,7 @@ export function openRelay(): void {
   listen(node, BRIDGE_RULES, onRules, false);
   listen(node, BRIDGE_HOSTS, onHosts, false);
   listen(node, BRIDGE_GLOBALS, onGlobals, false);
+  listen(node, BRIDGE_PULL, onPull, false);
   line = node;
   root.appendChild(host);
   // The isolated script removes it at once; if it did not run here, do not leave it in the page
@@ -66,29 +67,46 @@ export function openRelay(): void {
 export type Report = Record<string, string | number | boolean>;
 
 /**
- * Reports waiting for the next task (a timer of 0 ms), summed by content: a page calling the same
- * AI endpoint in a loop pays a string and a counter per call, and the line carries one event per
- * distinct report instead of one per call (`npm run bench`, AI URL). Not a microtask: in Firefox
- * a microtask queued from a call a privileged script made into the page (tests drive pages that
- * way) was never run (tests/e2e/firefox.e2e.test.ts, "fetch hook").
+ * Repeated reports are summed: the first report of a kind goes on the line at once (inside the
+ * page's call, as every report did before), later ones of the same kind only count up until the
+ * isolated script pulls the counts (BRIDGE_PULL, from its own timer, content/bridge.ts). A page
+ * calling the same AI endpoint in a loop then pays a string and a counter per call, not an event
+ * (`npm run bench`, AI URL). No timer or microtask runs in the page's world for this: in Firefox
+ * a report waiting for one in the page was at times never sent (tests/e2e/firefox.e2e.test.ts,
+ * "fetch hook", flaky), while the isolated script's timers always run.
  */
-interface Waiting {
+interface Counted {
   report: Report;
+  /** Reports of this kind since it was last sent. */
   count: number;
 }
-let waiting: Record<string, Waiting> | undefined;
-let waitingKeys = 0;
-const MAX_WAITING_KEYS = 64;
+let counted: Record<string, Counted> | undefined;
+let countedKeys = 0;
+/** Kinds counted between two pulls; past this the counts go out at once and counting starts anew. */
+const MAX_COUNTED_KEYS = 256;
 
-function flush(): void {
-  const reports = waiting;
-  waiting = undefined;
-  waitingKeys = 0;
-  if (!reports || !line) return;
-  for (const key in reports) {
-    const { report, count } = reports[key]!;
-    report.count = count;
-    dispatch(line, construct(CustomEventCtor, [BRIDGE_EVENT, { detail: stringify(report) }]) as Event);
+function post(report: Report, count: number): void {
+  report.count = count;
+  dispatch(line!, construct(CustomEventCtor, [BRIDGE_EVENT, { detail: stringify(report) }]) as Event);
+}
+
+/** Sends the counts of repeated reports (BRIDGE_PULL) and starts counting anew. */
+function pull(): void {
+  const kinds = counted;
+  counted = undefined;
+  countedKeys = 0;
+  if (!kinds || !line) return;
+  for (const key in kinds) {
+    const { report, count } = kinds[key]!;
+    if (count > 0) post(report, count);
+  }
+}
+
+function onPull(): void {
+  try {
+    pull();
+  } catch {
+    // Never into the page.
   }
 }
 
@@ -105,15 +123,17 @@ function keyOf(report: Report): string {
 export function send(report: Report): void {
   if (!line) return;
   const key = keyOf(report);
-  if (!waiting) {
-    waiting = { __proto__: null } as unknown as Record<string, Waiting>;
-    later(flush, 0);
-  }
-  const queued = waiting[key];
-  if (queued !== undefined) {
-    queued.count++;
+  if (!counted) counted = { __proto__: null } as unknown as Record<string, Counted>;
+  const seen = counted[key];
+  if (seen !== undefined) {
+    seen.count++;
     return;
   }
-  waiting[key] = { report, count: 1 };
-  if (++waitingKeys >= MAX_WAITING_KEYS) flush();
+  if (++countedKeys > MAX_COUNTED_KEYS) {
+    pull();
+    counted = { __proto__: null } as unknown as Record<string, Counted>;
+    countedKeys = 1;
+  }
+  counted[key] = { report, count: 0 };
+  post(report, 1);
 }
