@@ -6,6 +6,8 @@
  */
 import { formBodyAsJson } from '../../core/form-body.ts';
 
+import type { UrlParts } from '../../core/detection/quick-url-parts.ts';
+
 export const apply = Reflect.apply;
 export const construct = Reflect.construct;
 export const defineProperty = Reflect.defineProperty;
@@ -94,7 +96,6 @@ export const detailOf = (event: Event): unknown => (eventDetail ? apply(eventDet
 export const targetOf = (event: Event) => (eventTarget ? (apply(eventTarget, event, []) as EventTarget | null) : null);
 export const lower = (s: string) => apply(toLowerCase, s, []) as string;
 export const split = (s: string, by: string) => apply(splitNative, s, [by]) as string[];
-export const sliceOf = (s: string, from: number, to?: number) => apply(sliceNative, s, to === undefined ? [from] : [from, to]) as string;
 export const later = (fn: () => void, ms: number) => apply(setTimeoutNative, globalThis, [fn, ms]);
 
 /** The document's base URL and own URL, read through the original getters. */
@@ -131,13 +132,8 @@ export function urlArgOf(input: unknown, takesRequest = true): { url: string | u
   return { url, arg: url };
 }
 
-export interface ParsedUrl {
-  protocol: string;
-  host: string;
-  hostname: string;
-  pathname: string;
-  search: string;
-}
+/** The URL getters' values the hook reads (core/detection/quick-url-parts.ts reads the same without the parser). */
+export type ParsedUrl = UrlParts;
 
 export function parseUrl(url: string, base: string | undefined): ParsedUrl | undefined {
   try {
@@ -147,6 +143,22 @@ export function parseUrl(url: string, base: string | undefined): ParsedUrl | und
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A parser of one changing URL (the document's own, its base) that parses again only when the
+ * text changed: the hook reads them on every request, and they rarely change.
+ */
+export function parseUrlOnce(): (url: string | undefined) => ParsedUrl | undefined {
+  let last: string | undefined;
+  let parts: ParsedUrl | undefined;
+  return (url) => {
+    if (url !== last) {
+      last = url;
+      parts = url === undefined ? undefined : parseUrl(url, undefined);
+    }
+    return parts;
+  };
 }
 
 const decoder = new TextDecoder('utf-8');

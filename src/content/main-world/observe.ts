@@ -12,7 +12,7 @@ import { MAX_OBSERVATION_URL } from '../../core/observation.ts';
 import type { ContentChannel } from '../../core/observation.ts';
 import { MODEL_BLOCK_PARAM } from '../../core/constants.ts';
 import { listed, stoppedFamily } from './model-block.ts';
-import { bodyTextOf, documentUrl, encodeComponent, lower, parseUrl } from './natives.ts';
+import { bodyTextOf, documentUrl, encodeComponent, lower, parseUrlOnce } from './natives.ts';
 import { requestUrlParts } from './quick-url.ts';
 import { type Report, send } from './relay.ts';
 
@@ -32,18 +32,12 @@ export interface Wait {
 
 const SCHEMES: Record<string, 1> = { __proto__: null, 'http:': 1, 'https:': 1, 'ws:': 1, 'wss:': 1 } as unknown as Record<string, 1>;
 
-let siteOfUrl: string | undefined;
-let site: string | undefined;
+const parsePage = parseUrlOnce();
 
-/** The host of the page the hook runs in (its own URL, read through the original getter; parsed once per URL). */
+/** The host of the page the hook runs in (its own URL, read through the original getter). */
 function pageSite(): string | undefined {
-  const url = documentUrl();
-  if (url !== siteOfUrl) {
-    siteOfUrl = url;
-    const u = parseUrl(url, undefined);
-    site = u ? lower(u.hostname) : undefined;
-  }
-  return site;
+  const u = parsePage(documentUrl());
+  return u ? lower(u.hostname) : undefined;
 }
 
 /**
