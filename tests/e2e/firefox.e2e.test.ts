@@ -17,13 +17,13 @@ describe('Firefox: AI site → badge and popup', () => {
     await ff?.close();
   });
 
-  /** The tab whose stored page is `url`, once the extension has recorded it. */
-  async function recordedTab(url: string): Promise<number> {
+  /** The tab whose stored page is `url` (and that `which` picks), once the extension has recorded it. */
+  async function recordedTab(url: string, which: (state: TabState) => boolean = () => true): Promise<number> {
     let tabId: number | undefined;
     await expect
       .poll(async () => {
         const session = await ff.extensionEval<Record<string, TabState>>('browser.storage.session.get(null)');
-        tabId = Object.values(session).find((s) => s.url === url)?.tabId;
+        tabId = Object.values(session).find((s) => s.url === url && which(s))?.tabId;
         return tabId;
       }, { timeout: 15_000 })
       .toBeTypeOf('number');
@@ -70,6 +70,29 @@ describe('Firefox: AI site → badge and popup', () => {
       }, { timeout: 10_000 })
       .toEqual({ model: 'deepseek-chat', hook: true });
     await expect.poll(async () => (await badgeOf(tabId)).text).toBe('HIGH');
+  });
+
+  it("hears the hook in every load: Firefox starts the isolated script a task after the hook, and the line waits for it", async () => {
+    // Before the fix, the hook removed its line on a 0 ms timer that Firefox ran before the
+    // isolated script, in about a third of the loads: the page's calls then had no hook report.
+    ff.server.route('api.deepseek.com', '*', answerChat);
+    const api = ff.urlFor('api.deepseek.com', '/chat/completions');
+    for (let i = 0; i < 20; i++) {
+      const earlier = new Set(Object.values(await ff.extensionEval<Record<string, TabState>>('browser.storage.session.get(null)')).map((s) => s.tabId));
+      const tab = await ff.openTab(ff.urlFor('app.example.com', `/requests.html?load=${i}`));
+      const tabId = await recordedTab(ff.urlFor('app.example.com', '/requests.html'), (s) => !earlier.has(s.tabId));
+      const model = `deepseek-chat-${i}`;
+      // What the page sees of the document is its own: no element of the extension's is left in it.
+      expect(await ff.evaluate<string[]>(tab, `[...document.documentElement.children].map((e) => e.localName)`)).toEqual(['head', 'body']);
+      expect(await ff.evaluate<number>(tab, `fetch(${JSON.stringify(api)}, { method: 'POST', body: JSON.stringify({ model: ${JSON.stringify(model)}, messages: [] }) }).then((r) => r.status)`)).toBe(200);
+      await expect
+        .poll(async () => {
+          const state = await ff.extensionEval<Record<string, TabState>>('browser.storage.session.get(null)');
+          return state[`tab:${tabId}`]?.findings.find((x) => x.kind === 'request' && x.model === model)?.via.includes('fetch');
+        }, { timeout: 10_000, message: `load ${i}: the hook's report of the call` })
+        .toBe(true);
+      await ff.send('browsingContext.close', { context: tab });
+    }
   });
 
   it('shows no risk for a page without AI', async () => {
