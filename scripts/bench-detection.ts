@@ -349,6 +349,30 @@ function compare<T>(rounds: T[], a: (r: T) => number | null, b: (r: T) => number
   return { a: ma, b: mb, ratio: ma / mb, paired: median(both.map(([x, y]) => x / y)) };
 }
 
+/**
+ * BENCH_VERSUS=<build dir>: the shipped build (or BENCH_VERSUS_BASE=<build dir>) against another build of the extension (a change
+ * being tried, or an older commit's dist/chrome), paired loads in one run. For finding out whether
+ * a change of a millisecond or two per frame helps, which the ratios to plain Chromium are too
+ * noisy to show. Not part of `npm run bench`.
+ */
+async function versus(server: BenchServer, otherDist: string, open: BenchBrowser[]): Promise<void> {
+  const base = process.env.BENCH_VERSUS_BASE ?? DIST_CHROME;
+  const shipped = await launchBench('extension', BENCH_HOSTS, server.port, base);
+  open.push(shipped);
+  const other = await launchBench('extension', BENCH_HOSTS, server.port, otherDist);
+  open.push(other);
+  const loads = await measureLoads(server, shipped, other);
+  console.log(`${LOADS} loads per page and build, medians: ${base} → ${otherDist}`);
+  for (const page of LOAD_PAGES) {
+    const rounds = loads.get(page.id)!;
+    const cells = (['first', 'dcl', 'load', 'response'] as const).map((k) => {
+      const c = compare(rounds, (r) => r.extension[k], (r) => r.plain[k]);
+      return `${k} ${c.b.toFixed(1)} → ${c.a.toFixed(1)} ms (${(c.a - c.b).toFixed(1)}, paired ${c.paired.toFixed(2)}x)`;
+    });
+    console.log(`  ${page.id.padEnd(10)}${cells.join('; ')}`);
+  }
+}
+
 async function main(): Promise<void> {
   const missing = missingPrerequisite();
   if (missing) {
@@ -361,6 +385,10 @@ async function main(): Promise<void> {
   const server = await startBenchServer(resolveBenchResource);
   const open: BenchBrowser[] = [];
   try {
+    if (process.env.BENCH_VERSUS) {
+      await versus(server, process.env.BENCH_VERSUS, open);
+      return;
+    }
     const plain = await launchBench('plain', BENCH_HOSTS, server.port);
     open.push(plain);
     if (process.env.BENCH_ABLATION_ONLY) {

@@ -12,7 +12,6 @@ import type { Observation } from '../core/observation.ts';
 import { normalizeHostname } from '../core/hostname.ts';
 import { sightingOf } from '../core/sighting.ts';
 import { applySightings } from '../core/tab-state.ts';
-import { BUNDLED_HOST_SUFFIXES } from './database-hosts.ts';
 import { updateTabState } from './tab-store.ts';
 
 /** Documents and images are not AI data flows; top-level pages are the content script's job. */
@@ -20,20 +19,40 @@ const TYPES: WebRequest.ResourceType[] = ['xmlhttprequest', 'websocket', 'ping',
 const EMBED_TYPES = new Set<string>(['script', 'sub_frame', 'object']);
 
 /**
- * Paths of AI APIs on any host (unknown endpoints), as match patterns: a superset of what
- * shapeOfPath recognises, so the browser hands the worker only requests worth a look.
+ * Paths of AI APIs on any host, as text a request's path and query contain: a superset of what
+ * apiCallOf recognises. Only these requests can name a model in their body, so only they are
+ * handed over with it (`requestBody`).
  */
 const API_PATHS = ['completions', 'responses', 'embeddings', 'images/', 'audio/', 'realtime', 'messages', 'models/', 'model/', 'chat', 'api/generate'];
 
 /**
- * Which requests wake the worker: every host of the database (`*.suffix` also matches the
- * suffix itself) and AI API paths anywhere, plus WebSockets (few, and AI chats use them).
- * Ordinary page traffic never reaches the extension (`npm run bench`, page with 50 fetches).
+ * Two listeners, each with a filter of fixed size whatever the catalog's size (issue 17). Chrome
+ * tests a request against every pattern of every listener's filter, so one pattern per database
+ * host (`*://*.deepseek.com/*`, 724 today) cost every request of every page: with a catalog ten
+ * times today's, the first byte of each page came 11–12 ms later (`npm run bench`, BENCH_VERSUS).
+ * - `apiFilter`: requests whose path looks like an AI API call, with their body (the model).
+ * - `hostFilter`: every other request of the kinds an AI call or widget uses, without a body;
+ *   the worker keeps those to a database host. This wakes the worker for ordinary traffic too,
+ *   for a look-up of about 0.2 µs (`npm run bench`, look-up) instead of a longer filter in the
+ *   browser for every request.
  */
-export function networkFilter(): WebRequest.RequestFilter {
-  const hosts = BUNDLED_HOST_SUFFIXES.map((s) => `*://*.${s}/*`);
-  const paths = API_PATHS.map((p) => `*://*/*${p}*`);
-  return { urls: [...hosts, ...paths, 'ws://*/*', 'wss://*/*'], types: TYPES };
+export function apiFilter(): WebRequest.RequestFilter {
+  return { urls: API_PATHS.map((p) => `*://*/*${p}*`), types: TYPES.filter((t) => t !== 'websocket') };
+}
+
+export function hostFilter(): WebRequest.RequestFilter {
+  return { urls: ['<all_urls>', 'ws://*/*', 'wss://*/*'], types: TYPES };
+}
+
+/** Whether apiFilter takes this request (Chrome matches a path pattern against the path and query, as written). */
+export function isForApiListener(url: string, type: string): boolean {
+  // The `*` scheme of apiFilter's patterns is http and https.
+  if (type === 'websocket' || !/^https?:/.test(url)) return false;
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return false;
+  const hash = url.indexOf('#', start);
+  const pathAndQuery = hash < 0 ? url.slice(start) : url.slice(start, hash);
+  return API_PATHS.some((p) => pathAndQuery.includes(p));
 }
 
 type Details = WebRequest.OnBeforeRequestDetailsType & { documentLifecycle?: string };
@@ -69,21 +88,35 @@ export function observationOf(details: Details): Observation | undefined {
   };
 }
 
-function onBeforeRequest(details: Details): undefined {
+function record(details: Details): void {
+  // Service workers and the extension itself have no tab; unloading or prerendering documents
+  // are not what the tab shows.
+  if (details.tabId < 0) return;
+  if (details.documentLifecycle !== undefined && details.documentLifecycle !== 'active') return;
+  const obs = observationOf(details);
+  if (!obs) return;
+  const { tabId, frameId } = details;
+  const now = Date.now();
+  // Decided with the policy's database, which also knows the organization's own services.
+  void updateTabState(tabId, (prev, db) => {
+    const sighting = sightingOf(db, obs, { frameId });
+    return sighting ? applySightings(prev, [sighting], now, tabId) : prev;
+  }).catch((error) => console.debug('network sighting not stored', error));
+}
+
+function onApiRequest(details: Details): undefined {
   try {
-    // Service workers and the extension itself have no tab; unloading or prerendering documents
-    // are not what the tab shows.
-    if (details.tabId < 0) return undefined;
-    if (details.documentLifecycle !== undefined && details.documentLifecycle !== 'active') return undefined;
-    const obs = observationOf(details);
-    if (!obs) return undefined;
-    const { tabId, frameId } = details;
-    const now = Date.now();
-    // Decided with the policy's database, which also knows the organization's own services.
-    void updateTabState(tabId, (prev, db) => {
-      const sighting = sightingOf(db, obs, { frameId });
-      return sighting ? applySightings(prev, [sighting], now, tabId) : prev;
-    }).catch((error) => console.debug('network sighting not stored', error));
+    if (isForApiListener(details.url, details.type)) record(details);
+  } catch (error) {
+    console.warn('network observer:', error);
+  }
+  return undefined;
+}
+
+function onOtherRequest(details: Details): undefined {
+  try {
+    // Each request is looked at once: the API listener has the ones with a body to read.
+    if (!isForApiListener(details.url, details.type)) record(details);
   } catch (error) {
     console.warn('network observer:', error);
   }
@@ -93,5 +126,6 @@ function onBeforeRequest(details: Details): undefined {
 export function observeNetwork(): void {
   // Firefox MV3 lets users withhold host permissions; then there is nothing to observe.
   if (!browser.webRequest?.onBeforeRequest) return;
-  browser.webRequest.onBeforeRequest.addListener(onBeforeRequest, networkFilter(), ['requestBody']);
+  browser.webRequest.onBeforeRequest.addListener(onApiRequest, apiFilter(), ['requestBody']);
+  browser.webRequest.onBeforeRequest.addListener(onOtherRequest, hostFilter());
 }
