@@ -192,7 +192,11 @@ function variantBuild(name: string, edit: (manifest: ContentScripts, dir: string
  */
 /** Replaces the isolated-world script's code with an empty statement: what the world alone costs. */
 function emptyIsolated(m: ContentScripts, dir: string): void {
-  for (const c of m.content_scripts ?? []) if (c.world !== 'MAIN') for (const file of c.js ?? []) writeFileSync(join(dir, file), ';\n');
+  emptyScripts(m, dir, (c) => c.world !== 'MAIN');
+}
+
+function emptyScripts(m: ContentScripts, dir: string, which: (c: NonNullable<ContentScripts['content_scripts']>[number]) => boolean): void {
+  for (const c of m.content_scripts ?? []) if (which(c)) for (const file of c.js ?? []) writeFileSync(join(dir, file), ';\n');
 }
 
 /**
@@ -226,6 +230,13 @@ const ABLATION: [label: string, edit: (m: ContentScripts, dir: string) => void][
     emptyIsolated(m, dir);
   }],
   ['page hook + empty isolated', emptyIsolated],
+  // What Chromium itself charges for the two scripts the design needs (a MAIN-world hook and an
+  // isolated one, both at document_start in every frame), with none of our code in them.
+  ['empty page hook only', (m, dir) => {
+    m.content_scripts = m.content_scripts?.filter((c) => c.world === 'MAIN');
+    emptyScripts(m, dir, () => true);
+  }],
+  ['both scripts empty', (m, dir) => emptyScripts(m, dir, () => true)],
 ];
 
 /** The scripts every frame of every page parses: their size as shipped and gzipped (issue 17). */

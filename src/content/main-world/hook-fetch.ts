@@ -9,7 +9,7 @@ import { disguised, replaceValue } from './disguise.ts';
 import { whenListed } from './model-block.ts';
 import { apply, construct, urlArgOf, withFirst, withoutFrame } from './natives.ts';
 
-import { observe } from './observe.ts';
+import { candidateOf, observeCandidate } from './observe.ts';
 import { fetchBodyOf } from './request-bodies.ts';
 
 const PromiseCtor = Promise;
@@ -32,8 +32,10 @@ export function hookFetch(): void {
           return PromiseReject(error);
         }
       }
-      // The body init gives, or the one a Request carries (recorded when the page built it).
-      const verdict = observe('fetch', url, fetchBodyOf(args[0], args[1]), true);
+      // The body init gives, or the one a Request carries (recorded when the page built it): read
+      // only for a request worth a look.
+      const candidate = candidateOf(url);
+      const verdict = candidate && observeCandidate('fetch', candidate, fetchBodyOf(args[0], args[1]), true);
       if (verdict && 'decide' in verdict) {
         // The blocked-model list has not arrived yet: the request starts once it has.
         return construct(PromiseCtor, [

@@ -40,13 +40,18 @@ function pageSite(): string | undefined {
   return u ? lower(u.hostname) : undefined;
 }
 
+/** A request that may be an AI call: its URL's parts, its host, and whether the host filter has it. */
+export interface Candidate {
+  u: NonNullable<ReturnType<typeof requestUrlParts>>;
+  host: string;
+  known: boolean;
+}
+
 /**
- * Reports the request; returns a Stop when the settings block the model it names there, or, for a
- * caller that can hold the request (`canWait`: fetch), a Wait while the list has not arrived.
+ * Whether a request is worth a look, from its URL alone: nothing else of the call is read for the
+ * others (a page's ordinary fetches pay this and no more; `npm run bench`, non-AI URL).
  */
-export function observe(channel: ContentChannel, url: string | undefined, body?: unknown): Stop | undefined;
-export function observe(channel: ContentChannel, url: string | undefined, body: unknown, canWait: true): Stop | Wait | undefined;
-export function observe(channel: ContentChannel, url: string | undefined, body?: unknown, canWait = false): Stop | Wait | undefined {
+export function candidateOf(url: string | undefined): Candidate | undefined {
   try {
     if (url === undefined || url.length > 8192) return;
     const u = requestUrlParts(url);
@@ -54,6 +59,26 @@ export function observe(channel: ContentChannel, url: string | undefined, body?:
     const host = lower(u.hostname);
     const known = mayBeInFilter(hints.hostFilter, host);
     if (!known && !shapeOfPath(u.pathname)) return;
+    return { u, host, known };
+  } catch {
+    // Never into the page.
+  }
+  return undefined;
+}
+
+/**
+ * Reports the request; returns a Stop when the settings block the model it names there, or, for a
+ * caller that can hold the request (`canWait`: fetch), a Wait while the list has not arrived.
+ */
+export function observe(channel: ContentChannel, url: string | undefined, body?: unknown): Stop | undefined {
+  const candidate = candidateOf(url);
+  return candidate && observeCandidate(channel, candidate, body);
+}
+
+export function observeCandidate(channel: ContentChannel, candidate: Candidate, body?: unknown): Stop | undefined;
+export function observeCandidate(channel: ContentChannel, candidate: Candidate, body: unknown, canWait: true): Stop | Wait | undefined;
+export function observeCandidate(channel: ContentChannel, { u, host, known }: Candidate, body?: unknown, canWait = false): Stop | Wait | undefined {
+  try {
     const call = apiCallOf(u.pathname, u.search, bodyTextOf(body, MAX_BODY_SCAN));
     const report: Report = { __proto__: null } as unknown as Report;
     report.channel = channel;
