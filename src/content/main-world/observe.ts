@@ -14,7 +14,7 @@ import { MODEL_BLOCK_PARAM } from '../../core/constants.ts';
 import { listed, stoppedFamily } from './model-block.ts';
 import { bodyTextOf, documentUrl, encodeComponent, lower, parseUrlOnce } from './natives.ts';
 import { requestUrlParts } from './quick-url.ts';
-import { type Report, send } from './relay.ts';
+import { sendRequest } from './relay.ts';
 
 /**
  * A request to stop for the model it names: `url` is where to re-send it, without its body, for
@@ -80,17 +80,9 @@ export function observeCandidate(channel: ContentChannel, candidate: Candidate, 
 export function observeCandidate(channel: ContentChannel, { u, host, known }: Candidate, body?: unknown, canWait = false): Stop | Wait | undefined {
   try {
     const call = apiCallOf(u.pathname, u.search, bodyTextOf(body, MAX_BODY_SCAN));
-    const report: Report = { __proto__: null } as unknown as Report;
-    report.channel = channel;
-    report.url = `${u.protocol}//${u.host}${u.pathname}`.slice(0, MAX_OBSERVATION_URL);
     // Read as the call's own: the page may have put a `model` on Object.prototype.
     const model = call ? ownModel(call) : undefined;
-    if (call) {
-      report.shape = call.shape;
-      report.confirmed = call.confirmed;
-      if (model) report.model = model;
-    }
-    send(report);
+    sendRequest(channel, `${u.protocol}//${u.host}${u.pathname}`.slice(0, MAX_OBSERVATION_URL), call?.shape, call?.confirmed, model || undefined);
     if (!model) return undefined;
     const decide = (): Stop | undefined =>
       stoppedFamily(host, model, known, pageSite()) ? { url: `${u.protocol}//${u.host}${u.pathname}?${MODEL_BLOCK_PARAM}=${encodeComponent(model)}`, model } : undefined;

@@ -129,20 +129,48 @@ function keyOf(report: Report): string {
   return key;
 }
 
-export function send(report: Report): void {
-  if (!line) return;
-  const key = keyOf(report);
+/** Counts a report of kind `key` already sent; false when this kind is new since the last pull. */
+function countedAgain(key: string): boolean {
   if (!counted) counted = { __proto__: null } as unknown as Record<string, Counted>;
   const seen = counted[key];
-  if (seen !== undefined) {
-    seen.count++;
-    return;
-  }
+  if (seen === undefined) return false;
+  seen.count++;
+  return true;
+}
+
+function sendNew(key: string, report: Report): void {
   if (++countedKeys > MAX_COUNTED_KEYS) {
     pull();
     counted = { __proto__: null } as unknown as Record<string, Counted>;
     countedKeys = 1;
   }
-  counted[key] = { report, count: 0 };
+  counted![key] = { report, count: 0 };
   post(report, 1);
+}
+
+export function send(report: Report): void {
+  if (!line) return;
+  const key = keyOf(report);
+  if (!countedAgain(key)) sendNew(key, report);
+}
+
+/**
+ * A request's report (observe.ts), with the report object built only when its kind is new since
+ * the last pull: a null-prototype object is a dictionary in V8, and building one and walking it
+ * with for-in cost about 6 µs of each repeated AI call (`npm run bench`, AI URL; the key is a
+ * concatenation that cannot meet one of keyOf's, which start with a field name).
+ */
+export function sendRequest(channel: string, url: string, shape: string | undefined, confirmed: boolean | undefined, model: string | undefined): void {
+  if (!line) return;
+  const key = `\u0001${channel}\u0000${url}\u0000${shape ?? ''}\u0000${confirmed === undefined ? '' : confirmed ? 1 : 0}\u0000${model ?? ''}`;
+  if (countedAgain(key)) return;
+  const report: Report = { __proto__: null } as unknown as Report;
+  report.channel = channel;
+  report.url = url;
+  if (shape !== undefined) {
+    report.shape = shape;
+    report.confirmed = confirmed === true;
+  }
+  if (model !== undefined) report.model = model;
+  sendNew(key, report);
 }
