@@ -376,7 +376,8 @@ async function versus(server: BenchServer, otherDist: string, open: BenchBrowser
   console.log(`${LOADS} loads per page and build, medians: ${base} → ${otherDist}`);
   for (const page of LOAD_PAGES) {
     const rounds = loads.get(page.id)!;
-    const cells = (['first', 'dcl', 'load', 'response'] as const).map((k) => {
+    const kinds = (['first', 'dcl', 'load', 'response', 'work'] as const).filter((k) => rounds.some((r) => r.plain[k] !== null));
+    const cells = kinds.map((k) => {
       const c = compare(rounds, (r) => r.extension[k], (r) => r.plain[k]);
       return `${k} ${c.b.toFixed(1)} → ${c.a.toFixed(1)} ms (${(c.a - c.b).toFixed(1)}, paired ${c.paired.toFixed(2)}x)`;
     });
