@@ -32,11 +32,11 @@ export function wildPrefixOf(pattern: string): string[] {
   return labels.slice(0, labels.lastIndexOf('*') + 1);
 }
 
-/** `host` is `pattern`'s host or a subdomain of it, a `*` label standing for any one label. */
+/** `host` is `pattern`'s host or a subdomain of it, a `*` label standing for any one non-empty label. */
 export function hostMatchesPattern(host: string, pattern: string): boolean {
   const labels = host.split('.');
   const want = pattern.split('.');
   if (labels.length < want.length) return false;
   const tail = labels.slice(labels.length - want.length);
-  return want.every((w, i) => w === '*' || w === tail[i]);
+  return want.every((w, i) => (w === '*' ? tail[i] !== '' : w === tail[i]));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type CompiledDatabase, compileDatabase } from '../../src/core/database/compile-database.ts';
 import type { Provider } from '../../src/core/provider.ts';
 import { RiskDatabase } from '../../src/core/risk-database.ts';
+import { hostMatchesPattern } from '../../src/core/host-pattern.ts';
 import { seededRandom } from '../../scripts/seeded-random.ts';
 import { fixtureCompiled, fixtureDatabase } from './fixture-database.ts';
 
@@ -37,6 +38,10 @@ describe('host lookup', () => {
     expect(hit('ark.a.b.volces.com')).toBeUndefined();
     expect(hit('volces.com')).toBeUndefined();
     expect(hit('ark.cn-beijing.volces.com.evil.io')).toBeUndefined();
+    // An empty label is no label: `*` never stands for one (the pattern matcher agrees).
+    expect(hit('ark..volces.com')).toBeUndefined();
+    expect(hostMatchesPattern('ark..volces.com', 'ark.*.volces.com')).toBe(false);
+    expect(hostMatchesPattern('ark.x.volces.com', 'ark.*.volces.com')).toBe(true);
   });
 
   it('rejects names longer than DNS allows without scanning them', () => {

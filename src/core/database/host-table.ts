@@ -188,15 +188,15 @@ export class HostTable<T> {
   }
 }
 
-/** Labels `from`, `from + 1`, … of the name match `prefix`, `*` standing for any one label. */
+/** Labels `from`, `from + 1`, … of the name match `prefix`, `*` standing for any one non-empty label. */
 function prefixMatches(name: string, prefix: readonly string[], from: number, cuts: number): boolean {
   for (let i = 0; i < prefix.length; i++) {
     const want = prefix[i]!;
-    if (want === '*') continue;
     // Label j starts at cutStart[cuts - 1 - j] and ends at the dot before label j + 1.
     const start = cutStart[cuts - 1 - from - i]!;
     const length = cutStart[cuts - 2 - from - i]! - 1 - start;
-    if (want.length !== length || !sameText(name, start, want)) return false;
+    // `*` is one label, never an empty one (`a..deepseek.com` is no subdomain of any pattern's).
+    if (want === '*' ? length === 0 : want.length !== length || !sameText(name, start, want)) return false;
   }
   return true;
 }
