@@ -2,8 +2,8 @@
  * The isolated-world content script's first part, at document_start in every http(s) frame: only
  * what must happen before the page's first script. It takes the page hook's private line
  * (bridge.ts) and keeps what the hook reports until the rest of the script (isolated.ts, at
- * document_idle) takes it over, and it hands the hook the blocked-model list in the next task.
- * Everything else waits for document_idle, so every frame compiles and runs only this small file
+ * document_end) takes it over, and it hands the hook the blocked-model list in the next task.
+ * Everything else waits for document_end, so every frame compiles and runs only this small file
  * before its first script: timed inside the scripts (scripts/bench/start-timing.ts), the whole
  * isolated script at document_start took 1.7–1.9 ms and its world and compile 4.2–4.5 ms; a
  * script of this size 1.0 ms and 2.7–3.9 ms (issue 17).
@@ -19,7 +19,7 @@ let deliver: ((obs: Observation) => void) | undefined;
 
 const toHook = openBridge((obs) => {
   if (deliver) deliver(obs);
-  // Bounded: a page cannot fill this world's memory before document_idle (the hook sums repeats).
+  // Bounded: a page cannot fill this world's memory before document_end (the hook sums repeats).
   else if (early.length < MAX_EARLY_REPORTS) early.push(obs);
 });
 

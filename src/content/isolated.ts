@@ -1,5 +1,5 @@
 /**
- * Isolated-world content script, in every http(s) frame at document_idle; its first part
+ * Isolated-world content script, in every http(s) frame at document_end; its first part
  * (isolated-start.ts) ran at document_start and took the page hook's line. It tells the
  * background that this frame's document started (the background decides, from the database,
  * whether that is an AI product), relays what the MAIN-world hook saw (bridge.ts) and what the
@@ -47,10 +47,9 @@ function reportSeen(): void {
 }
 
 /**
- * At document_idle (after DOMContentLoaded, when the page is idle or at load): the first use of
- * each extension API in a frame (storage, runtime messaging) builds its bindings, which took 1–5
- * ms per frame before the page's first script when this ran at document_start (timed inside this
- * script in the bench pages, issue 17); at document_end it delayed the load event instead. The hook holds a
+ * At document_end: the first use of each extension API in a frame (storage, runtime messaging)
+ * builds its bindings, which took 1–5 ms per frame before the page's first script when this ran
+ * at document_start (timed inside this script in the bench pages, issue 17). The hook holds a
  * fetch naming a model until the blocked-model list is there (fed from isolated-start.ts), and
  * the DOM watch starts at DOMContentLoaded anyway.
  */

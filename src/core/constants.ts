@@ -165,7 +165,7 @@ export const HOST_FILTER_HASHES = 4;
 
 /**
  * Where the isolated script's first part (content/isolated-start.ts, document_start) leaves the
- * hook's line for the rest (content/isolated.ts, document_idle): a property of the isolated
+ * hook's line for the rest (content/isolated.ts, document_end): a property of the isolated
  * world's global, which no page can see.
  */
 export const ISOLATED_LINE_KEY = '__ajgIsolatedLine';

@@ -14,11 +14,11 @@ describe.each(['chrome', 'firefox'])('dist/%s', (target) => {
   const manifest = manifestOf(target);
   const scripts: { js: string[]; world?: string; run_at: string; all_frames: boolean }[] = manifest.content_scripts;
 
-  it('runs a MAIN-world and a small isolated-world script at document_start in every http(s) frame, the rest of the isolated script at document_idle', () => {
+  it('runs a MAIN-world and a small isolated-world script at document_start in every http(s) frame, the rest of the isolated script at document_end', () => {
     expect(scripts.map((s) => `${s.world ?? 'ISOLATED'} ${s.run_at} ${s.js.join()}`)).toEqual([
       'MAIN document_start src/content/main-world.js',
       'ISOLATED document_start src/content/isolated-start.js',
-      'ISOLATED document_idle src/content/isolated.js',
+      'ISOLATED document_end src/content/isolated.js',
     ]);
     for (const s of scripts) expect(s).toMatchObject({ all_frames: true, match_origin_as_fallback: true, matches: ['http://*/*', 'https://*/*'] });
     // What every frame compiles before its first script stays small (issue 17).
