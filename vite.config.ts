@@ -76,7 +76,7 @@ export default defineConfig(({ mode }) => {
         // Self-contained synchronous files instead of crxjs' async import() loaders: the MAIN
         // world hook must be in place before page scripts run, and loader chunks would be listed
         // as web-accessible resources, which lets any site detect the extension.
-        contentScripts: { standaloneFiles: ['src/content/main-world.ts', 'src/content/isolated-start.ts', 'src/content/isolated.ts'] },
+        contentScripts: { standaloneFiles: ['src/content/main-world.ts', 'src/content/isolated.ts'] },
       }),
       hookSourceUrlPlugin('src/content/main-world.js'),
       sourceMapsOutPlugin(),

@@ -20,7 +20,7 @@ import { startBenchServer } from './server.ts';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 30);
 
-type Manifest = { content_scripts?: { world?: string; js?: string[]; run_at?: string }[] };
+type Manifest = { content_scripts?: { world?: string; js?: string[] }[] };
 
 /** Wraps one script so it marks `<name>0` and `<name>1` on the root element (the mark itself costs about a microsecond). */
 function instrument(dir: string, file: string, name: string): void {
@@ -34,8 +34,7 @@ function instrumentedCopy(dist: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'ajg-start-timing-'));
   cpSync(dist, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  // The isolated script's parts that run before the page's first script are `i`; a later part is not timed.
-  for (const c of manifest.content_scripts ?? []) for (const file of c.js ?? []) if (c.world === 'MAIN' || c.run_at === 'document_start') instrument(dir, file, c.world === 'MAIN' ? 'h' : 'i');
+  for (const c of manifest.content_scripts ?? []) for (const file of c.js ?? []) instrument(dir, file, c.world === 'MAIN' ? 'h' : 'i');
   return dir;
 }
 

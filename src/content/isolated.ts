@@ -1,6 +1,5 @@
 /**
- * Isolated-world content script, in every http(s) frame at document_end; its first part
- * (isolated-start.ts) ran at document_start and took the page hook's line. It tells the
+ * Isolated-world content script, in every http(s) frame at document_start. It tells the
  * background that this frame's document started (the background decides, from the database,
  * whether that is an AI product), relays what the MAIN-world hook saw (bridge.ts) and what the
  * DOM shows (watch-dom.ts), summed and rate-limited (report-queue.ts). The page cannot reach
@@ -8,11 +7,12 @@
  * browser-made (isTrusted) events count here.
  */
 import { sendToBackground } from './send-to-background.ts';
-import { isolatedLine } from './isolated-line.ts';
+import { openBridge } from './bridge.ts';
 import { newDocumentId } from './document-id.ts';
 import { ReportQueue } from './report-queue.ts';
 import { watchDom } from './watch-dom.ts';
 import { watchForWarning } from './page-warning.ts';
+import { feedModelBlockList } from './model-block-feed.ts';
 import { whenMarkersLoaded } from './detection-markers.ts';
 import hints from './main-world/detection-hints.ts';
 import { mayBeInFilter } from '../core/detection/host-filter.ts';
@@ -31,10 +31,8 @@ const record = (obs: Parameters<ReportQueue['add']>[0]) => {
   spoke = true;
   queue.add(obs);
 };
-// What the hook reported before now, then everything it reports (isolated-start.ts).
-const line = isolatedLine();
-line.attach(record);
-const toHook = line.toHook;
+// First, while no page script has run: the hook is waiting for its line (main-world/relay.ts).
+const toHook = openBridge(record);
 
 function ignoreFailure(): void {
   // The extension was reloaded or updated under this page: this script is orphaned and the new
@@ -47,13 +45,15 @@ function reportSeen(): void {
 }
 
 /**
- * At document_end: the first use of each extension API in a frame (storage, runtime messaging)
- * builds its bindings, which took 1–5 ms per frame before the page's first script when this ran
- * at document_start (timed inside this script in the bench pages, issue 17). The hook holds a
- * fetch naming a model until the blocked-model list is there (fed from isolated-start.ts), and
- * the DOM watch starts at DOMContentLoaded anyway.
+ * Everything else waits for the next task: the first use of each extension API in a frame
+ * (storage, runtime messaging) builds its bindings, which took 1–5 ms per frame before the page's
+ * first script could run (timed inside this script in the bench pages, issue 17). The parser
+ * goes on meanwhile; the hook holds a fetch naming a model until the blocked-model list is there
+ * (main-world/model-block.ts), and the DOM watch starts at DOMContentLoaded anyway.
  */
 function start(): void {
+  // The hook stops requests naming a blocked model by this list (core/model-block).
+  feedModelBlockList(toHook);
   // A prerendered page is not (yet) what the tab shows: report it when it is activated. The page
   // can dispatch a fake prerenderingchange, so only the browser's own event counts.
   // https://developer.chrome.com/docs/web-platform/prerender-pages#detect-prerender-in-javascript
@@ -78,7 +78,7 @@ function start(): void {
     if (markers.globals.length) toHook(BRIDGE_GLOBALS, JSON.stringify(markers.globals));
   });
 }
-start();
+setTimeout(start, 0);
 
 // Back/forward cache: no script runs again when a page is restored, so report it once more.
 addEventListener('pageshow', (event) => {

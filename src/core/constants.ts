@@ -162,12 +162,3 @@ export const MAX_DISMISSED_SITES = 1000;
  */
 export const HOST_FILTER_BITS = 65_536;
 export const HOST_FILTER_HASHES = 4;
-
-/**
- * Where the isolated script's first part (content/isolated-start.ts, document_start) leaves the
- * hook's line for the rest (content/isolated.ts, document_end): a property of the isolated
- * world's global, which no page can see.
- */
-export const ISOLATED_LINE_KEY = '__ajgIsolatedLine';
-/** Hook reports kept before the rest of the isolated script runs; repeats are summed in the hook. */
-export const MAX_EARLY_REPORTS = 256;
