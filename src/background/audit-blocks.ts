@@ -6,7 +6,7 @@
  * blocker) gives the same error; decide() is what tells ours apart.
  */
 import browser, { type WebRequest } from 'webextension-polyfill';
-import { type Decision, decide } from '../core/block-decision.ts';
+import { type Decision, candidatesOf, decide } from '../core/block-decision.ts';
 import { factsFor } from '../core/facts.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
@@ -95,8 +95,8 @@ export function markedModel(url: string): string | undefined {
 async function recordBlock(blocked: Blocked): Promise<void> {
   const { settings, db } = await currentState();
   // A failed request to no host the database or the organization knows was not ours to block
-  // (decide() finds nothing to block there): most of what reaches this, with an ad blocker.
-  if (!blocked.navigation && (settings.mode !== 'block' || decide(settings, db, { host: blocked.host, navigation: false }).target === undefined)) return;
+  // (decide() has no candidate there): most of what reaches this, with an ad blocker.
+  if (!blocked.navigation && (settings.mode !== 'block' || !candidatesOf(db, blocked.host).length)) return;
   const tab = blocked.tabId >= 0 ? await getTabState(blocked.tabId) : undefined;
   const pageSite = tab?.url ? httpHostOf(tab.url) : undefined;
   const decision = decide(settings, db, {

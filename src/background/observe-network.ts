@@ -104,28 +104,24 @@ function record(details: Details): void {
   }).catch((error) => console.debug('network sighting not stored', error));
 }
 
-function onApiRequest(details: Details): undefined {
-  try {
-    if (isForApiListener(details.url, details.type)) record(details);
-  } catch (error) {
-    console.warn('network observer:', error);
-  }
-  return undefined;
-}
-
-function onOtherRequest(details: Details): undefined {
-  try {
-    // Each request is looked at once: the API listener has the ones with a body to read.
-    if (!isForApiListener(details.url, details.type)) record(details);
-  } catch (error) {
-    console.warn('network observer:', error);
-  }
-  return undefined;
+/**
+ * The listener for one of the two filters: each request is looked at once, by the API listener
+ * when it has a body to read (isForApiListener), else by the other.
+ */
+function listenerFor(api: boolean): (details: Details) => undefined {
+  return (details) => {
+    try {
+      if (isForApiListener(details.url, details.type) === api) record(details);
+    } catch (error) {
+      console.warn('network observer:', error);
+    }
+    return undefined;
+  };
 }
 
 export function observeNetwork(): void {
   // Firefox MV3 lets users withhold host permissions; then there is nothing to observe.
   if (!browser.webRequest?.onBeforeRequest) return;
-  browser.webRequest.onBeforeRequest.addListener(onApiRequest, apiFilter(), ['requestBody']);
-  browser.webRequest.onBeforeRequest.addListener(onOtherRequest, hostFilter());
+  browser.webRequest.onBeforeRequest.addListener(listenerFor(true), apiFilter(), ['requestBody']);
+  browser.webRequest.onBeforeRequest.addListener(listenerFor(false), hostFilter());
 }
