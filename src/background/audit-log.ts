@@ -3,8 +3,9 @@
  * and minute), and old entries are deleted at start-up and every so often as entries are written.
  * Errors are recorded for the options page by audit-db.ts; here they are only logged.
  */
-import { type AuditEntry, retentionCutoff } from '../core/audit-entry.ts';
-import { AuditThrottle } from '../core/audit-throttle.ts';
+import browser from 'webextension-polyfill';
+import { type AuditEntry, retentionCutoff } from '../core/audit/audit-entry.ts';
+import { AuditThrottle } from '../core/audit/audit-throttle.ts';
 import { AUDIT_MAX_ENTRIES } from '../core/constants.ts';
 import { addAuditEntry, addAuditTally, AUDIT_DROPPED_KEY, AUDIT_TRIMMED_KEY, deleteAuditBefore, deleteAuditOldest, markAuditChanged, setAuditCounts } from '../shared/audit-db.ts';
 import { currentState } from './settings-store.ts';
@@ -16,7 +17,13 @@ const DROPPED_FLUSH_MS = 2_000;
 /** Old entries are deleted at most this often while entries are written. */
 const PRUNE_EVERY_MS = 10 * 60_000;
 
+/** storage.session: the throttle's per-tab counts of the current minute (AuditThrottle.rates). */
+const RATE_KEY = 'audit:rate';
+
 const throttle = new AuditThrottle();
+let restored: Promise<void> | undefined;
+let rateWrite: Promise<void> | undefined;
+let rateDirty: number | undefined;
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
 let lastPrune = 0;
 let dropped = { count: 0, lastAt: 0 };
@@ -25,9 +32,11 @@ let droppedTimer: ReturnType<typeof setTimeout> | undefined;
 export type AuditEvent = Omit<AuditEntry, 'id' | 'count'>;
 
 export async function recordAudit(tabId: number, event: AuditEvent): Promise<void> {
+  await (restored ??= restoreRates());
   const verdict = throttle.offer(tabId, event, event.time);
   if (verdict === 'drop') return noteDropped(event.time);
   if (verdict === 'coalesced') return scheduleFlush();
+  saveRates(event.time);
   try {
     const id = await addAuditEntry({ ...event, count: 1 });
     throttle.stored(tabId, event, id);
@@ -38,6 +47,29 @@ export async function recordAudit(tabId: number, event: AuditEvent): Promise<voi
     console.error('audit entry not stored:', error);
   }
   if (event.time - lastPrune > PRUNE_EVERY_MS) void pruneAudit(event.time);
+}
+
+/** The counts an earlier worker stored, once per worker (a failed read leaves the cap to this worker alone). */
+async function restoreRates(): Promise<void> {
+  try {
+    const stored = await browser.storage.session.get(RATE_KEY);
+    throttle.restoreRates(stored[RATE_KEY], Date.now());
+  } catch (error) {
+    console.debug('audit rates not read', error);
+  }
+}
+
+/** Stores the per-tab counts after each new entry: at most one write in flight, the last one wins. */
+function saveRates(now: number): void {
+  rateDirty = now;
+  rateWrite ??= (async () => {
+    while (rateDirty !== undefined) {
+      const at = rateDirty;
+      rateDirty = undefined;
+      await browser.storage.session.set({ [RATE_KEY]: throttle.rates(at) }).catch((error: unknown) => console.debug('audit rates not stored', error));
+    }
+    rateWrite = undefined;
+  })();
 }
 
 function scheduleFlush(): void {

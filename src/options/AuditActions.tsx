@@ -1,7 +1,7 @@
 /** Export of the listed entries (CSV, JSON), refresh, and clearing the log after a confirmation. */
 import { useRef, useState } from 'preact/hooks';
-import type { AuditEntry } from '../core/audit-entry.ts';
-import { auditToCsv, auditToJson } from '../core/audit-export.ts';
+import type { AuditEntry } from '../core/audit/audit-entry.ts';
+import { auditToCsv, auditToJson } from '../core/audit/audit-export.ts';
 import { t } from '../shared/t.ts';
 import { downloadText } from './download.ts';
 import { formatCount, localDate } from './format-time.ts';

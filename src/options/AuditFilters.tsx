@@ -1,5 +1,5 @@
 /** Search and filters of the audit log: free text, site, provider, level, event and dates. */
-import type { AuditFilter } from '../core/audit-filter.ts';
+import type { AuditFilter } from '../core/audit/audit-filter.ts';
 import { RISK_LEVELS } from '../core/risk-level.ts';
 import { t } from '../shared/t.ts';
 import { typeWord } from './audit-words.ts';

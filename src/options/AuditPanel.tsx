@@ -1,7 +1,7 @@
 /** The audit log: what pages used and what was blocked, searchable, exportable, clearable. */
 import { useMemo, useState } from 'preact/hooks';
-import { filterChoices, filterEntries } from '../core/audit-filter.ts';
-import { AUDIT_MAX_PER_MINUTE_PER_TAB } from '../core/audit-throttle.ts';
+import { filterChoices, filterEntries } from '../core/audit/audit-filter.ts';
+import { AUDIT_MAX_PER_MINUTE_PER_TAB } from '../core/audit/audit-throttle.ts';
 import { AUDIT_MAX_ENTRIES } from '../core/constants.ts';
 import { t } from '../shared/t.ts';
 import { AuditActions } from './AuditActions.tsx';

@@ -1,5 +1,5 @@
 /** Audit entries as a table, newest first; the data- attributes are read by tests. */
-import type { AuditEntry } from '../core/audit-entry.ts';
+import type { AuditEntry } from '../core/audit/audit-entry.ts';
 import { t } from '../shared/t.ts';
 import { Country } from '../ui/Country.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';

@@ -1,5 +1,5 @@
 /** Audit entries' codes in words: event types and kinds of what was seen or blocked. */
-import type { AuditEntry, AuditType } from '../core/audit-entry.ts';
+import type { AuditEntry, AuditType } from '../core/audit/audit-entry.ts';
 import { countryName } from '../core/country.ts';
 import { intlLocaleOf } from '../core/intl-locale.ts';
 import { t } from '../shared/t.ts';

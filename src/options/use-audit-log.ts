@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { AuditEntry } from '../core/audit-entry.ts';
+import type { AuditEntry } from '../core/audit/audit-entry.ts';
 import {
   AUDIT_DROPPED_KEY,
   AUDIT_ERROR_KEY,

@@ -10,7 +10,7 @@
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import browser from 'webextension-polyfill';
-import type { AuditEntry } from '../core/audit-entry.ts';
+import type { AuditEntry } from '../core/audit/audit-entry.ts';
 
 export const AUDIT_DB_NAME = 'audit-log';
 export const AUDIT_ERROR_KEY = 'audit:last-error';

@@ -5,7 +5,7 @@
  * records the blocked navigation. Allow once is tested in firefox.e2e.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../src/core/audit-entry.ts';
+import type { AuditEntry } from '../../src/core/audit/audit-entry.ts';
 import { type FirefoxExtension, firefoxScreenshot, launchFirefox } from './harness/firefox.ts';
 
 describe('Firefox: the block page', () => {

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BLOCKED_COUNT, MAX_FINDINGS_PER_TAB, MODEL_BLOCK_KEY, MODEL_BLOCK_RULE_ID, REPORTING_RULE_IDS } from '../../src/core/constants.ts';
-import { AUDIT_MAX_PER_MINUTE_PER_TAB } from '../../src/core/audit-throttle.ts';
+import { AUDIT_MAX_PER_MINUTE_PER_TAB } from '../../src/core/audit/audit-throttle.ts';
 import type { SettingsView } from '../../src/core/settings-view.ts';
 import type { Finding } from '../../src/core/tab-state.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
@@ -295,8 +295,14 @@ describe('a hostile page cannot lift or weaken a block', () => {
     // The audit log keeps at most its cap a minute for the tab and counts the rest.
     const options = await openOptions(ext);
     const flooded = (await storedEntries(options)).filter((e) => e.host.endsWith('.attacker.example'));
-    console.info(`flood: ${flooded.length} audit entries (${flooded.filter((e) => e.type === 'block').length} blocks), tab count ${state.blocked}, ${state.findings.length} findings`);
-    expect(flooded.length).toBeLessThanOrEqual(2 * AUDIT_MAX_PER_MINUTE_PER_TAB);
+    // The cap is per clock minute: a flood that the worker works through over more than one minute
+    // (a loaded machine) has a cap for each; none holds more.
+    const perMinute = new Map<number, number>();
+    for (const e of flooded) perMinute.set(Math.floor(e.time / 60_000), (perMinute.get(Math.floor(e.time / 60_000)) ?? 0) + 1);
+    console.info(`flood: ${flooded.length} audit entries (${flooded.filter((e) => e.type === 'block').length} blocks) in ${perMinute.size} clock minutes (${[...perMinute.values()].join(', ')}), tab count ${state.blocked}, ${state.findings.length} findings`);
+    expect(Math.max(...perMinute.values())).toBeLessThanOrEqual(AUDIT_MAX_PER_MINUTE_PER_TAB);
+    expect(flooded.length).toBeLessThanOrEqual(perMinute.size * AUDIT_MAX_PER_MINUTE_PER_TAB);
+    expect(flooded.length).toBeGreaterThan(0);
     await options.close();
     const sizeAfter = await localSize();
     console.info(`flood: storage.local ${sizeBefore} → ${sizeAfter} characters`);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditEntry, retentionCutoff } from '../../src/core/audit-entry.ts';
-import { auditToCsv, auditToJson, csvCell, parseAuditCsv, parseAuditJson, parseCsvRows } from '../../src/core/audit-export.ts';
-import { filterChoices, filterEntries } from '../../src/core/audit-filter.ts';
-import { AUDIT_COALESCE_MS, AUDIT_MAX_PER_MINUTE_PER_TAB, AuditThrottle } from '../../src/core/audit-throttle.ts';
+import { type AuditEntry, retentionCutoff } from '../../src/core/audit/audit-entry.ts';
+import { auditToCsv, auditToJson, csvCell, parseAuditCsv, parseAuditJson, parseCsvRows } from '../../src/core/audit/audit-export.ts';
+import { filterChoices, filterEntries } from '../../src/core/audit/audit-filter.ts';
+import { AUDIT_COALESCE_MS, AUDIT_MAX_PER_MINUTE_PER_TAB, AuditThrottle } from '../../src/core/audit/audit-throttle.ts';
 
 const T0 = Date.UTC(2026, 11, 1, 9, 30);
 
@@ -113,5 +113,32 @@ describe('audit throttle', () => {
     expect(throttle.dropped).toBe(5000 - AUDIT_MAX_PER_MINUTE_PER_TAB);
     expect(throttle.offer(10, event('h1.deepseek.com'), T0 + 5000)).toBe('add');
     expect(throttle.offer(9, event('next.deepseek.com'), T0 + 60_000 + 1)).toBe('add');
+  });
+
+  it('a restarted worker keeps the minute’s counts it was given, so a flood across a restart stays at the cap', () => {
+    const first = new AuditThrottle();
+    for (let i = 0; i < 40; i++) first.offer(9, event(`h${i}.deepseek.com`), T0 + i);
+    first.offer(3, event('one.deepseek.com'), T0);
+    const stored = JSON.parse(JSON.stringify(first.rates(T0 + 100)));
+    expect(stored).toEqual({ minute: Math.floor(T0 / 60_000), 9: 40, 3: 1 });
+    const next = new AuditThrottle();
+    next.restoreRates(stored, T0 + 200);
+    const verdicts = Array.from({ length: 100 }, (_, i) => next.offer(9, event(`k${i}.deepseek.com`), T0 + 200 + i));
+    expect(verdicts.filter((v) => v === 'add')).toHaveLength(AUDIT_MAX_PER_MINUTE_PER_TAB - 40);
+    // The counts of an earlier minute bound nothing; malformed ones are ignored.
+    const later = new AuditThrottle();
+    later.restoreRates(stored, T0 + 60_000);
+    expect(later.offer(9, event('a.deepseek.com'), T0 + 60_000)).toBe('add');
+    for (const bad of [null, 'x', [], { minute: 'x', 9: 60 }, { minute: stored.minute, 9: -1, x: 5, 7: 1.5, 8: '60' }]) {
+      const t = new AuditThrottle();
+      t.restoreRates(bad, T0);
+      expect(t.offer(9, event('a.deepseek.com'), T0)).toBe('add');
+      expect(t.offer(8, event('a.deepseek.com'), T0)).toBe('add');
+    }
+    // A count above the cap is read as the cap.
+    const capped = new AuditThrottle();
+    capped.restoreRates({ minute: stored.minute, 9: 1e9 }, T0);
+    expect(capped.offer(9, event('a.deepseek.com'), T0)).toBe('drop');
+    expect(capped.rates(T0)).toEqual({ minute: stored.minute, 9: AUDIT_MAX_PER_MINUTE_PER_TAB });
   });
 });

@@ -1,6 +1,6 @@
 /** The audit log as the extension stored it, read from its IndexedDB on an extension page, oldest first. */
 import type { Page } from 'playwright-core';
-import type { AuditEntry } from '../../../src/core/audit-entry.ts';
+import type { AuditEntry } from '../../../src/core/audit/audit-entry.ts';
 
 export async function storedEntries(page: Page): Promise<AuditEntry[]> {
   return page.evaluate(

@@ -4,7 +4,7 @@
  * a record of what happened, not a view of today's database), so they read the same after a
  * database update.
  */
-import type { RiskLevel } from './risk-level.ts';
+import type { RiskLevel } from '../risk-level.ts';
 
 export const AUDIT_TYPES = ['finding', 'block'] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];

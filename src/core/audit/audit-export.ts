@@ -12,7 +12,7 @@
  * so the export round-trips. (OWASP "CSV Injection".)
  */
 import { AUDIT_FIELDS, AUDIT_TYPES, type AuditEntry, type AuditField } from './audit-entry.ts';
-import { isRiskLevel } from './risk-level.ts';
+import { isRiskLevel } from '../risk-level.ts';
 
 export const CSV_BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r']/;

@@ -1,7 +1,7 @@
 /** Which audit entries the options page lists: by site, provider, level, type, date range and free text. */
 import type { AuditEntry, AuditType } from './audit-entry.ts';
-import type { RiskLevel } from './risk-level.ts';
-import { holdsEvery, searchWords } from './search-words.ts';
+import type { RiskLevel } from '../risk-level.ts';
+import { holdsEvery, searchWords } from '../search-words.ts';
 
 export interface AuditFilter {
   /** Words that must all appear (case-insensitive) somewhere in the entry's text fields. */

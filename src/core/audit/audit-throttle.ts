@@ -1,9 +1,11 @@
 /**
  * Bounds what a page can add to the audit log. A hostile page can fire thousands of requests to
  * blocked hosts, each a browser event: identical events within a window become one entry with a
- * count, and each tab gets a limited number of new entries per minute. Pure: the caller passes
- * the time, and keeps one throttle per worker lifetime (a restarted worker starts afresh, which
- * still bounds the rate).
+ * count, and each tab gets a limited number of new entries per clock minute. Pure: the caller
+ * passes the time. The per-tab counts are what bounds the log, so the caller stores them
+ * (`rates`) and gives them to the next worker (`restoreRates`): a worker stopped mid-flood does
+ * not hand the page a fresh minute. The coalescing memory is not kept; a restarted worker may
+ * start a new entry for a repeat, within the same cap.
  */
 import { coalesceKey, type AuditEntry } from './audit-entry.ts';
 
@@ -94,5 +96,31 @@ export class AuditThrottle {
 
   forgetTab(tabId: number): void {
     this.perTab.delete(tabId);
+  }
+
+  /** The per-tab counts of the minute of `now`, to store (older minutes no longer bound anything). */
+  rates(now: number): Record<string, number> {
+    const minute = Math.floor(now / MINUTE);
+    const out: Record<string, number> = { minute };
+    for (const [tabId, tab] of this.perTab) {
+      if (tab.minute === minute) out[tabId] = tab.added;
+      else this.perTab.delete(tabId);
+    }
+    return out;
+  }
+
+  /** Counts stored by an earlier worker: kept if they are of the minute of `now`; anything malformed is ignored. */
+  restoreRates(stored: unknown, now: number): void {
+    if (!stored || typeof stored !== 'object') return;
+    const minute = Math.floor(now / MINUTE);
+    const record = stored as Record<string, unknown>;
+    if (record.minute !== minute) return;
+    for (const [key, added] of Object.entries(record)) {
+      const tabId = Number(key);
+      if (key === 'minute' || !Number.isInteger(tabId) || typeof added !== 'number' || !Number.isInteger(added) || added < 0) continue;
+      const current = this.perTab.get(tabId);
+      const mine = current?.minute === minute ? current.added : 0;
+      this.perTab.set(tabId, { minute, added: Math.min(AUDIT_MAX_PER_MINUTE_PER_TAB, Math.max(mine, added)) });
+    }
   }
 }
