@@ -7,6 +7,9 @@ declare class URL {
   readonly href: string;
   readonly origin: string;
   readonly pathname: string;
+  readonly username: string;
+  readonly password: string;
+  readonly hash: string;
 }
 declare class URLSearchParams {
   constructor(init?: string);

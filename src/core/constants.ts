@@ -162,3 +162,21 @@ export const MAX_DISMISSED_SITES = 1000;
  */
 export const HOST_FILTER_BITS = 65_536;
 export const HOST_FILTER_HASHES = 4;
+
+/**
+ * Fleet reporting (docs/reporting.md): events wait in an IndexedDB queue of at most
+ * REPORT_QUEUE_MAX (the oldest are dropped first, and counted); batches of at most
+ * REPORT_BATCH_MAX; a failed send is retried after REPORT_BACKOFF_BASE_MS × 2^n, with jitter, at
+ * most REPORT_BACKOFF_MAX_MS later (a Retry-After longer than that is cut to it).
+ */
+export const REPORT_QUEUE_MAX = 10_000;
+export const REPORT_BATCH_MAX = 1_000;
+export const REPORT_BATCH_DEFAULT = 100;
+export const REPORT_INTERVAL_DEFAULT_S = 30;
+export const REPORT_INTERVAL_MAX_S = 3_600;
+export const REPORT_HEARTBEAT_DEFAULT_MIN = 60;
+export const REPORT_HEADER_MAX = 16;
+export const REPORT_BACKOFF_BASE_MS = 2_000;
+export const REPORT_BACKOFF_MAX_MS = 3_600_000;
+/** A send that has not answered by then counts as failed. */
+export const REPORT_SEND_TIMEOUT_MS = 30_000;

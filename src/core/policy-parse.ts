@@ -7,6 +7,7 @@
 import { MAX_EXTRA_PROVIDERS, MAX_HOSTS_PER_EXTRA_PROVIDER, MAX_LIST_ENTRIES } from './constants.ts';
 import { isKnownCountryCode } from './country.ts';
 import { hostPatternProblem } from './host-pattern.ts';
+import { parseReporting } from './reporting/reporting-config.ts';
 import {
   BLOCK_LEVELS,
   type BlockLevel,
@@ -256,6 +257,7 @@ export function parsePolicy(raw: unknown, isDatabaseProvider: (id: string) => bo
     lockedSettings: listOf((v) => (typeof v === 'string' && (USER_KEYS as readonly string[]).includes(v) ? { ok: v } : { problem: `${shown(v)} is not a setting name (one of ${USER_KEYS.join(', ')})` })),
     allowBypass: boolean,
     blockedModels: listOf(modelPatternEntry),
+    reporting: (value, _key, problems) => parseReporting(value, problems),
   };
   const value = parseKeys(raw, POLICY_KEYS, checks, problems) as Policy;
   if (extras) value.extraProviders = extras;

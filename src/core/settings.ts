@@ -4,6 +4,7 @@
  * (storage.managed). Block and allow lists and the level threshold are kept per tier: the
  * organization's entries always apply, and the user's own entries add to them (policy-merge.ts).
  */
+import type { ReportingConfig } from './reporting/reporting-config.ts';
 import type { CountryCode } from './provider.ts';
 import type { RiskLevel } from './risk-level.ts';
 
@@ -94,9 +95,11 @@ export interface PolicyOnly {
   allowBypass: boolean;
   /** Model-name patterns (lower case, `*` for any characters) stopped wherever they are served. */
   blockedModels: string[];
+  /** The organization's own collector for audit events (docs/reporting.md); absent: no reporting. */
+  reporting: ReportingConfig;
 }
 
-export const POLICY_ONLY_KEYS = ['extraProviders', 'lockedSettings', 'allowBypass', 'blockedModels'] as const;
+export const POLICY_ONLY_KEYS = ['extraProviders', 'lockedSettings', 'allowBypass', 'blockedModels', 'reporting'] as const;
 export type PolicyOnlyKey = (typeof POLICY_ONLY_KEYS)[number];
 
 /** A managed policy as it applies, after its bad keys and entries were left out. */
