@@ -39,7 +39,7 @@ export default defineConfig(({ mode }) => {
     root,
     publicDir: false,
     // Passed on to crxjs' separate build of the standalone content scripts (src/content/main-world/detection-hints.ts).
-    define: { __AJG_FRAME_HINTS__: JSON.stringify(frameHints()) },
+    define: { __AJG_FRAME_HINTS__: JSON.stringify(frameHints()), __AJG_BENCH__: JSON.stringify(process.env.AJG_BENCH === '1') },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       // dist-bench/x<n>/<target> for a benchmark build with AJG_CATALOG_SCALE=<n> (scripts/bench/scale-catalog.ts).

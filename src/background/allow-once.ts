@@ -10,6 +10,7 @@ import { ALLOW_ONCE_RULE_IDS } from '../core/constants.ts';
 import { httpHostOf } from '../core/hostname.ts';
 import type { Runtime } from 'webextension-polyfill';
 import { isBlockPageUrl } from './block-page-url.ts';
+import { reportAllowOnce } from './reporting/report-sink.ts';
 import { currentState } from './settings-store.ts';
 
 type Result = { ok: true } | { ok: false; error: string };
@@ -34,6 +35,11 @@ export async function allowOnce(url: string, sender: Runtime.MessageSender): Pro
   if (ids.length < 3) return { ok: false, error: 'too many sites allowed once in this session' };
   const rules = allowOnceRules(host, decision.target?.hosts ?? [], settings.org.blockedSites, ids);
   await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: staleIds, addRules: rules as browser.DeclarativeNetRequest.Rule[] });
+  const target = decision.target;
+  const rule = decision.rule ? `${decision.rule.tier} ${decision.rule.scope} ${decision.matched ?? ''}`.trim() : undefined;
+  void reportAllowOnce(host, rule, target ? { providerId: target.providerId, ...(db.provider(target.providerId)?.name ? { providerName: db.provider(target.providerId)!.name } : {}) } : undefined).catch((error: unknown) =>
+    console.error('reporting: allow once not queued:', error),
+  );
   return { ok: true };
 }
 

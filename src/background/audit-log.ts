@@ -8,6 +8,7 @@ import { type AuditEntry, retentionCutoff } from '../core/audit/audit-entry.ts';
 import { AuditThrottle } from '../core/audit/audit-throttle.ts';
 import { AUDIT_MAX_ENTRIES } from '../core/constants.ts';
 import { addAuditEntry, addAuditTally, AUDIT_DROPPED_KEY, AUDIT_TRIMMED_KEY, deleteAuditBefore, deleteAuditOldest, markAuditChanged, setAuditCounts } from '../shared/audit-db.ts';
+import { reportAudit } from './reporting/report-sink.ts';
 import { currentState } from './settings-store.ts';
 
 /** Counts of coalesced repeats are written this long after the first repeat (one write per burst). */
@@ -40,6 +41,7 @@ export async function recordAudit(tabId: number, event: AuditEvent): Promise<voi
   try {
     const id = await addAuditEntry({ ...event, count: 1 });
     throttle.stored(tabId, event, id);
+    void reportAudit({ ...event, count: 1 }).catch((error: unknown) => console.error('reporting: audit event not queued:', error));
     changed();
     if (throttle.pending) scheduleFlush();
   } catch (error) {

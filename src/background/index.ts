@@ -12,6 +12,10 @@ import { onMessage } from './on-message.ts';
 import { warningChanged } from './on-warning.ts';
 import { watchNavigation } from './on-navigation.ts';
 import { watchPauses } from './pause-site.ts';
+import { exposeReportingBench } from './reporting/reporting-bench.ts';
+import { syncReporting, watchReporting } from './reporting/report-sink.ts';
+
+declare const __AJG_BENCH__: boolean;
 import { invalidateState, refreshPolicy } from './settings-store.ts';
 import { showBadge } from './show-badge.ts';
 import { onTabStateCommitted, removeTabState } from './tab-store.ts';
@@ -24,6 +28,8 @@ observeNetwork();
 watchNavigation();
 watchAudit();
 watchPauses();
+watchReporting();
+if (typeof __AJG_BENCH__ !== 'undefined' && __AJG_BENCH__) exposeReportingBench();
 
 browser.tabs.onRemoved.addListener((tabId: number) => {
   void removeTabState(tabId);
@@ -40,6 +46,7 @@ async function protect(reason: string): Promise<void> {
   } catch (error) {
     console.error('block rules could not be brought up to date:', error);
   }
+  await syncReporting().catch((error: unknown) => console.error('reporting could not be brought up to date:', error));
 }
 
 // Install and update (a new database), browser start-up, and every start of this worker.
@@ -55,6 +62,6 @@ browser.permissions.onRemoved.addListener(() => void applyRules('permission with
 
 // Chrome and Edge deliver policy changes live; Firefox reads policies.json at start-up only.
 browser.storage.onChanged.addListener((_changes: Record<string, unknown>, area: string) => {
-  if (area === 'managed') void refreshPolicy().then(() => applyRules('policy changed')).then(warningChanged);
+  if (area === 'managed') void refreshPolicy().then(() => applyRules('policy changed')).then(warningChanged).then(syncReporting).catch((error: unknown) => console.error('policy change not applied in full:', error));
   else if (area === 'local') invalidateState();
 });

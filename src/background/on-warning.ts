@@ -15,6 +15,7 @@ import { t } from '../shared/t.ts';
 import { isActiveDocument } from './sender.ts';
 import { currentState } from './settings-store.ts';
 import { getTabState } from './tab-store.ts';
+import { reportWarning } from './reporting/report-sink.ts';
 
 /** The tab and host of a top-frame sender that is what its tab shows; undefined otherwise. */
 function topPage(sender: Runtime.MessageSender): { tabId: number; host: string } | undefined {
@@ -44,13 +45,16 @@ export async function getWarning(message: ContentToBgGetWarning, sender: Runtime
   const [{ settings, db }, state, dismissed] = await Promise.all([currentState(), message.trigger === 'input' ? getTabState(page.tabId) : undefined, dismissedSites()]);
   // Only an AI product's own page in block mode can be one whose block is lifted by allow once.
   const allowedOnce = settings.mode === 'block' && db.lookupHost(page.host) ? await allowedOnceHosts() : [];
-  return pageWarning({ settings, db, pageHost: page.host, trigger: message.trigger, state, dismissed, allowedOnce }, t) ?? null;
+  const view = pageWarning({ settings, db, pageHost: page.host, trigger: message.trigger, state, dismissed, allowedOnce }, t);
+  if (view) void reportWarning('warning-shown', page.tabId, page.host, view.kind).catch((error: unknown) => console.error('reporting: warning not queued:', error));
+  return view ?? null;
 }
 
 export async function dismissWarning(sender: Runtime.MessageSender): Promise<{ ok: boolean }> {
   const page = topPage(sender);
   if (!page || warningLockedOn((await currentState()).settings)) return { ok: false };
   await browser.storage.local.set({ [WARNING_DISMISSED_KEY]: withDismissed(await dismissedSites(), page.host, MAX_DISMISSED_SITES) });
+  void reportWarning('warning-dismissed', page.tabId, page.host, 'dismissed').catch((error: unknown) => console.error('reporting: dismissal not queued:', error));
   return { ok: true };
 }
 

@@ -3,6 +3,7 @@ import type { SettingsView } from '../core/settings-view.ts';
 import { ExtraProviders } from './ExtraProviders.tsx';
 import { PolicyStatus } from './PolicyStatus.tsx';
 import { ProblemList } from './ProblemList.tsx';
+import { ReportingPanel } from './ReportingPanel.tsx';
 import { t } from '../shared/t.ts';
 
 export function PolicyPanel({ view }: { view: SettingsView }) {
@@ -29,6 +30,7 @@ export function PolicyPanel({ view }: { view: SettingsView }) {
           <ProblemList id="settings-problems" problems={userProblems} />
         </>
       )}
+      <ReportingPanel view={view} />
       <ExtraProviders view={view} />
     </section>
   );

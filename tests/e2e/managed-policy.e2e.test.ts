@@ -18,7 +18,7 @@ import { serveFakeAi } from './harness/ai-api.ts';
 import { type ExtensionBrowser, launchExtension } from './harness/browser.ts';
 import { openOptions, openPopup, screenshot, stopServiceWorker, tabIdOf } from './harness/extension.ts';
 import { CHROMIUM_POLICY_FILE, installPolicyFile, restorePolicyFile } from './harness/policy-files.ts';
-import { getSettings, updateSettings } from './harness/settings.ts';
+import { getSettings, updateSettings, waitForPolicy } from './harness/settings.ts';
 import { bannerNodes, bannerText, clickBannerButton, elementShot, inContentScript, windowShot } from './harness/warning-banner.ts';
 
 
@@ -42,12 +42,7 @@ describe('managed policy (Chromium, Linux policy file)', () => {
     ext = await launchExtension({ hosts: HOSTS });
     ext.context.on('console', (m) => workerLog.push(m.text()));
     serveFakeAi(ext.server, 'api.deepseek.com', 'api.mistral.ai', 'llm.api.cloud.yandex.net', 'ai.corp.example');
-    // Chromium takes seconds to hand the policy to a new profile; the extension starts from its
-    // cache (empty here) and applies the policy when it arrives.
-    for (const started = Date.now(); Date.now() - started < 20_000; await new Promise((ok) => setTimeout(ok, 250))) {
-      if ((await getSettings(ext)).settings.org.blockedProviders.includes('deepseek')) return;
-    }
-    throw new Error('the managed policy did not reach the extension within 20 s');
+    await waitForPolicy(ext, (view) => view.settings.org.blockedProviders.includes('deepseek'));
   });
   afterAll(async () => {
     restorePolicyFile(CHROMIUM_POLICY_FILE);
@@ -141,14 +136,6 @@ describe('managed policy (Chromium, Linux policy file)', () => {
     expect((await getSettings(ext)).policyProblems.map((p) => p.key)).toEqual(['blockedCountries[1]']);
   }, 60_000);
 });
-
-/** Policy until a condition on the settings holds: Chromium takes seconds to hand a new profile its policy. */
-async function waitForPolicy(ext: ExtensionBrowser, arrived: (view: SettingsView) => boolean): Promise<void> {
-  for (const started = Date.now(); Date.now() - started < 20_000; await new Promise((ok) => setTimeout(ok, 250))) {
-    if (arrived(await getSettings(ext))) return;
-  }
-  throw new Error('the managed policy did not reach the extension within 20 s');
-}
 
 describe('docs/admin.md scenario (c), warn-only rollout: the organization locks the warning on', () => {
   // The example file as admins get it.

@@ -4,6 +4,7 @@
  * routes, and a record of every request it received so tests can assert what data flowed.
  * Chromium reaches it for real AI hostnames through --host-resolver-rules (see browser.ts).
  */
+import { gunzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -72,7 +73,9 @@ export async function startFixtureServer(sitesDir = SITES_DIR): Promise<FixtureS
       if (size < MAX_RECORDED_BODY) chunks.push(chunk);
       size += chunk.length;
     }
-    const body = Buffer.concat(chunks).toString('utf8').slice(0, MAX_RECORDED_BODY);
+    // A gzip-encoded body (the extension's reports to a collector) is recorded decoded, as a server reads it.
+    const raw = Buffer.concat(chunks);
+    const body = (req.headers['content-encoding'] === 'gzip' && size <= MAX_RECORDED_BODY ? gunzipSync(raw) : raw).toString('utf8').slice(0, MAX_RECORDED_BODY);
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = req.url ?? '/';
     requests.push({ scheme, method: req.method ?? 'GET', host, path, headers: req.headers, body, time: Date.now() });

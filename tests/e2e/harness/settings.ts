@@ -18,3 +18,15 @@ export async function getSettings(ext: ExtensionBrowser): Promise<SettingsView> 
 export async function dynamicRules(ext: ExtensionBrowser): Promise<chrome.declarativeNetRequest.Rule[]> {
   return (await ext.extensionPage()).evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
 }
+
+/**
+ * Waits until the managed policy has reached the extension, as `arrived` tells from the settings
+ * view. Chromium takes seconds to hand a policy file to a new profile; the extension starts from
+ * its cache (empty in a new profile) and applies the policy when it arrives.
+ */
+export async function waitForPolicy(ext: ExtensionBrowser, arrived: (view: SettingsView) => boolean, timeoutMs = 20_000): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((ok) => setTimeout(ok, 250))) {
+    if (arrived(await getSettings(ext))) return;
+  }
+  throw new Error(`the managed policy did not reach the extension within ${timeoutMs / 1000} s`);
+}
