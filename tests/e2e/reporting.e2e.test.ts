@@ -7,7 +7,10 @@
  * while a batch is on its way lose nothing, and each event ID is received once (a batch the
  * worker never heard answered is sent again with the same IDs, which the receiver drops).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_EXTENSION_ID } from '../../src/core/constants.ts';
 import { attributesOf, decodeOtlpLogs } from '../reporting/decode-otlp.ts';
@@ -175,5 +178,99 @@ describe('fleet reporting (OTLP to the organization’s collector)', () => {
     await new Promise((ok) => setTimeout(ok, 5000));
     expect(attempts.slice(from).length).toBe(1);
     await options.close();
+  });
+});
+
+describe('fleet reporting (Splunk HTTP Event Collector format)', () => {
+  const SPLUNK = 'splunk.corp.example';
+  let ext: ExtensionBrowser;
+  let server: FixtureServer | undefined;
+  const batches: { authorization: string | undefined; events: Record<string, any>[] }[] = [];
+
+  beforeAll(async () => {
+    const policy = { mode: 'block', blockedProviders: ['deepseek'], reporting: { endpoint: `https://${SPLUNK}/services/collector/event`, format: 'splunk-hec', headers: { Authorization: 'Splunk 0000-hec-token' }, intervalSeconds: 1, identity: 'device-9', events: ['block'] } };
+    installPolicyFile(CHROMIUM_POLICY_FILE, { '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: policy } } });
+    server = await startFixtureServer();
+    serveFakeAi(server, 'api.deepseek.com', 'api.mistral.ai');
+    server.route(SPLUNK, '/services/collector/event', (req, res, body) => {
+      // HEC takes event objects one after another; each must be JSON on its own.
+      batches.push({ authorization: req.headers.authorization, events: body.split('\n').map((line) => JSON.parse(line) as Record<string, any>) });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"text":"Success","code":0}');
+    });
+    ext = await launchExtension({ hosts: ['app.example.com', 'api.deepseek.com', 'api.mistral.ai', SPLUNK], server });
+    await waitForPolicy(ext, (view) => view.settings.org.blockedProviders.includes('deepseek'));
+  });
+  afterAll(async () => {
+    restorePolicyFile(CHROMIUM_POLICY_FILE);
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('sends each block as a HEC event: time in seconds, the identity as host, the fields as the event, the admin’s token', async () => {
+    const page = await ext.newPage();
+    await page.goto('https://app.example.com/reporting.html?token=PAGE-MARKER-31aa');
+    await page.locator('#question').fill('TYPED-MARKER-9d04');
+    expect(await page.evaluate(() => (window as any).ask('https://api.deepseek.com/chat/completions', 'deepseek-chat'))).toMatch(/^failed/);
+    expect(await page.evaluate(() => (window as any).ask('https://api.mistral.ai/v1/chat/completions', 'mistral-small-latest'))).toBe('ok 200');
+    await expect.poll(() => batches.flatMap((b) => b.events).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const [hec] = batches.flatMap((b) => b.events);
+    expect(Object.keys(hec!).sort()).toEqual(['event', 'host', 'source', 'sourcetype', 'time']);
+    expect(hec).toMatchObject({ host: 'device-9', source: 'ai-jurisdiction-guard', sourcetype: 'ai_guard:event' });
+    expect(hec!.time).toBeGreaterThan(Date.now() / 1000 - 120);
+    expect(hec!.time).toBeLessThanOrEqual(Date.now() / 1000);
+    expect(hec!.event).toMatchObject({ name: 'block', event: 'ai_guard.block', host: 'api.deepseek.com', site: 'app.example.com', providerId: 'deepseek', countries: ['CN'], identity: 'device-9', browser: 'chrome' });
+    expect(hec!.event.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(batches.every((b) => b.authorization === 'Splunk 0000-hec-token')).toBe(true);
+    // Only the kinds the policy asks for (blocks): the Mistral finding is not sent.
+    await page.waitForTimeout(2000);
+    expect(batches.flatMap((b) => b.events).every((e) => e.event.name === 'block')).toBe(true);
+    for (const marker of MARKERS) expect(JSON.stringify(batches), marker).not.toContain(marker);
+    await page.close();
+  });
+});
+
+describe('fleet reporting across a browser restart', () => {
+  let server: FixtureServer | undefined;
+  let profileDir = '';
+  let down = true;
+  const received: Record<string, unknown>[] = [];
+  const HOSTS = ['app.example.com', 'api.deepseek.com', 'api.mistral.ai', COLLECTOR];
+
+  beforeAll(async () => {
+    installPolicyFile(CHROMIUM_POLICY_FILE, { '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { ...POLICY, blockedCountries: [], reporting: { ...POLICY.reporting, events: ['block'] } } } } });
+    profileDir = await mkdtemp(join(tmpdir(), 'ajg-report-profile-'));
+    server = await startFixtureServer();
+    serveFakeAi(server, 'api.deepseek.com', 'api.mistral.ai');
+    server.route(COLLECTOR, '/v1/logs', (_req, res, body) => {
+      if (down) return void res.writeHead(503).end('down');
+      received.push(...decodeOtlpLogs(body).resourceLogs.flatMap((r) => r.scopeLogs.flatMap((s) => s.logRecords.map((l) => ({ ...attributesOf(l.attributes), time: Number(BigInt(l.timeUnixNano) / 1_000_000n) })))));
+      res.writeHead(200).end('{}');
+    });
+  });
+  afterAll(async () => {
+    restorePolicyFile(CHROMIUM_POLICY_FILE);
+    await server?.close();
+    if (profileDir) await rm(profileDir, { recursive: true, force: true });
+  });
+
+  it('an event queued while the collector is down, and the browser then closed, arrives after the restart', async () => {
+    let ext = await launchExtension({ hosts: HOSTS, server, profileDir });
+    await waitForPolicy(ext, (view) => view.settings.org.blockedProviders.includes('deepseek'));
+    const page = await ext.newPage();
+    await page.goto('https://app.example.com/reporting.html');
+    expect(await page.evaluate(() => (window as any).ask('https://api.deepseek.com/chat/completions', 'deepseek-chat'))).toMatch(/^failed/);
+    const queuedBy = Date.now();
+    // The block was tried and refused by the collector that is down.
+    await expect.poll(() => server!.requests.filter((r) => r.host === COLLECTOR).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await ext.close();
+    down = false;
+    ext = await launchExtension({ hosts: HOSTS, server, profileDir });
+    try {
+      await expect.poll(() => received.filter((r) => r['event.name'] === 'ai_guard.block' && (r.time as number) <= queuedBy).length, { timeout: 30_000 }).toBe(1);
+      expect(received[0]).toMatchObject({ 'server.address': 'api.deepseek.com', 'ai_guard.page.site': 'app.example.com' });
+    } finally {
+      await ext.close();
+    }
   });
 });

@@ -26,7 +26,8 @@ export function installationId(): Promise<string> {
 
 function browserFamily(): string {
   if ('getBrowserInfo' in browser.runtime) return 'firefox';
-  const brands = (navigator as Navigator & { userAgentData?: { brands?: { brand: string }[] } }).userAgentData?.brands ?? [];
+  const nav = (globalThis as { navigator?: Navigator & { userAgentData?: { brands?: { brand: string }[] } } }).navigator;
+  const brands = nav?.userAgentData?.brands ?? [];
   return brands.some((b) => b.brand === 'Microsoft Edge') ? 'edge' : 'chrome';
 }
 
