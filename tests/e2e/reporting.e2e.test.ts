@@ -274,3 +274,43 @@ describe('fleet reporting across a browser restart', () => {
     }
   });
 });
+
+describe('fleet reporting on the options page, in Chinese', () => {
+  let ext: ExtensionBrowser;
+  let server: FixtureServer | undefined;
+
+  beforeAll(async () => {
+    installPolicyFile(CHROMIUM_POLICY_FILE, { '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { blockedProviders: ['deepseek'], reporting: { endpoint: `https://${COLLECTOR}/v1/logs`, headers: { Authorization: 'Bearer write-only-7' }, intervalSeconds: 1, identity: 'device-42' } } } } });
+    server = await startFixtureServer();
+    server.route(COLLECTOR, '/v1/logs', (_req, res) => void res.writeHead(403, { 'content-type': 'text/plain' }).end('token lacks write access'));
+    serveFakeAi(server, 'api.deepseek.com');
+    ext = await launchExtension({ hosts: [COLLECTOR, 'app.example.com', 'api.deepseek.com'], server, args: ['--lang=zh-CN'] });
+    await waitForPolicy(ext, (view) => view.settings.org.blockedProviders.includes('deepseek'));
+  });
+  afterAll(async () => {
+    restorePolicyFile(CHROMIUM_POLICY_FILE);
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('says where events go and that the collector refused them, in Chinese, in both themes', async () => {
+    // A block to report, which the collector then refuses.
+    const page = await ext.newPage();
+    await page.goto('https://app.example.com/reporting.html');
+    expect(await page.evaluate(() => (window as any).ask('https://api.deepseek.com/chat/completions', 'deepseek-chat'))).toMatch(/^failed/);
+    await page.close();
+    const options = await openOptions(ext);
+    const panel = options.locator('[data-reporting="on"]');
+    await expect.poll(() => panel.count(), { timeout: 10_000 }).toBe(1);
+    expect(await panel.innerText()).toContain(`审计事件以 OpenTelemetry (OTLP/HTTP JSON) 格式发送到 https://${COLLECTOR}/v1/logs。`);
+    expect(await panel.innerText()).toContain('绝不发送');
+    await expect.poll(() => options.locator('[data-reporting-error="403"]').count(), { timeout: 20_000 }).toBe(1);
+    expect(await options.locator('[data-reporting-error="403"]').innerText()).toContain('收集器拒绝了最后一批（403 Forbidden: token lacks write access）');
+    await panel.scrollIntoViewIfNeeded();
+    for (const scheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme: scheme });
+      await options.locator('#policy').screenshot({ path: `artifacts/screenshots/reporting-refused-zh-${scheme}.png` });
+    }
+    await options.close();
+  });
+});
