@@ -33,11 +33,20 @@ export function ReportingPanel({ view }: { view: SettingsView }) {
     );
   }
   const headers = Object.keys(config.headers);
+  // Where, without a query (some collectors take a token there): the user needs the place, not the key.
+  const where = (() => {
+    try {
+      const url = new URL(config.endpoint);
+      return `${url.origin}${url.pathname}`;
+    } catch {
+      return '';
+    }
+  })();
   return (
     <>
       <h3>{t('optReportingTitle')}</h3>
       <div data-reporting="on">
-        <p>{t('optReportingTo', [config.endpoint, config.format === 'splunk-hec' ? 'Splunk HEC' : 'OpenTelemetry (OTLP/HTTP JSON)'])}</p>
+        <p>{t('optReportingTo', [where, config.format === 'splunk-hec' ? 'Splunk HEC' : 'OpenTelemetry (OTLP/HTTP JSON)'])}</p>
         <p class="muted">
           {t('optReportingKinds', [config.events.join(t('listSeparator'))])} {headers.length > 0 && t('optReportingHeaders', [headers.join(t('listSeparator'))])}{' '}
           {config.identity && t('optReportingIdentity', [config.identity])}

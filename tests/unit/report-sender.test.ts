@@ -110,3 +110,52 @@ describe('reporting queue and sender', () => {
     expect(sent[0]!.headers['Content-Encoding']).toBeUndefined();
   });
 });
+
+describe('reporting events from the worker', () => {
+  it('a heartbeat names the database and the policy revision; policy problems go once per revision; nothing without a policy', async () => {
+    const { POLICY_CACHE_KEY } = await import('../../src/core/constants.ts');
+    const { invalidateState } = await import('../../src/background/settings-store.ts');
+    const { reportHeartbeat, syncReporting } = await import('../../src/background/reporting/report-sink.ts');
+    const { flushReports } = await import('../../src/background/reporting/send-reports.ts');
+    // The collector is down throughout: what syncReporting sends stays queued, for the test to read.
+    collector(Array.from({ length: 20 }, () => ({ status: 503 })));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const sync = async () => {
+      await syncReporting();
+      await flushReports();
+    };
+    const drain = async () => {
+      const batch = await takeBatch(1000);
+      const { removeSent } = await import('../../src/background/reporting/report-queue.ts');
+      await removeSent(batch);
+      return batch.events;
+    };
+    await drain();
+    // No reporting policy: nothing is queued.
+    await browser.storage.local.set({ [POLICY_CACHE_KEY]: { raw: {}, readAt: 1 } });
+    invalidateState();
+    await reportHeartbeat();
+    expect(await queueSize()).toBe(0);
+
+    const raw = { blockedCountries: ['Mars'], reporting: { endpoint: 'https://collector.corp.example/v1/logs', intervalSeconds: 3600, batchSize: 1000 } };
+    await browser.storage.local.set({ [POLICY_CACHE_KEY]: { raw, readAt: 2 } });
+    invalidateState();
+    await reportHeartbeat();
+    const [heartbeat] = await drain();
+    expect(heartbeat).toMatchObject({ name: 'heartbeat', mode: 'block', browser: 'chrome', extensionVersion: '0.0.0-test' });
+    expect(heartbeat!.databaseVersion).toMatch(/^\d+\.\d{4}-\d{2}-\d{2}\.[0-9a-f]{8}$/);
+    expect(heartbeat!.policyRevision).toMatch(/^[0-9a-f]{12}$/);
+
+    await sync();
+    await sync();
+    const problems = (await drain()).filter((e) => e.name === 'policy-problem');
+    expect(problems.map((p) => [p.policyKey, p.policyRevision])).toEqual([['blockedCountries[0]', heartbeat!.policyRevision]]);
+    // A changed policy is a new revision: its problems are reported again.
+    await browser.storage.local.set({ [POLICY_CACHE_KEY]: { raw: { ...raw, blockedCountries: ['Mars', 'Venus'] }, readAt: 3 } });
+    invalidateState();
+    await sync();
+    expect((await drain()).filter((e) => e.name === 'policy-problem').map((p) => p.policyKey)).toEqual(['blockedCountries[0]', 'blockedCountries[1]']);
+    await browser.storage.local.remove(POLICY_CACHE_KEY);
+    invalidateState();
+  });
+});
