@@ -15,6 +15,8 @@ export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const XVFB_PATH = process.env.XVFB_PATH ?? '/usr/bin/Xvfb';
 /** Sends clicks and keys to such a window (the toolbar button, for one). */
 export const XDOTOOL_PATH = process.env.XDOTOOL_PATH ?? '/usr/bin/xdotool';
+/** BIND's zone checker, which the unit tests run on the exported RPZ zone (tests/unit/export.test.ts). */
+export const NAMED_CHECKZONE_PATH = process.env.NAMED_CHECKZONE_PATH ?? '/usr/bin/named-checkzone';
 
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options, env: colourEnv(options.env ?? process.env) });
@@ -73,13 +75,15 @@ export function ensureNodeModules() {
 /**
  * What the end-to-end tests need from Debian, installed with apt when the program is missing:
  * Chromium with an emoji font (flags in screenshots) and a CJK font (the Chinese UI's), firefox-esr,
- * and Xvfb and xdotool for the tests that open a real browser window without a display.
+ * Xvfb and xdotool for the tests that open a real browser window without a display, and BIND's
+ * named-checkzone (bind9-utils) for the test of the exported DNS zone.
  */
 const DEBIAN_PACKAGES = [
   { name: 'chromium', path: CHROMIUM_PATH, packages: ['chromium', 'fonts-noto-color-emoji', 'fonts-wqy-microhei'], browser: true },
   { name: 'firefox', path: FIREFOX_PATH, packages: ['firefox-esr'], browser: true },
   { name: 'xvfb', path: XVFB_PATH, packages: ['xvfb'] },
   { name: 'xdotool', path: XDOTOOL_PATH, packages: ['xdotool'] },
+  { name: 'named-checkzone', path: NAMED_CHECKZONE_PATH, packages: ['bind9-utils'] },
 ];
 
 /**

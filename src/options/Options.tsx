@@ -10,6 +10,7 @@ import { AuditPanel } from './AuditPanel.tsx';
 import { database } from '../core/database.ts';
 import { policyDatabase } from '../core/policy-database.ts';
 import { DatabasePanel } from './DatabasePanel.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
 import { ListsPanel } from './ListsPanel.tsx';
 import { OptionsNav } from './OptionsNav.tsx';
 import { PolicyPanel } from './PolicyPanel.tsx';
@@ -64,6 +65,7 @@ export function Options() {
         <AuditPanel retentionDays={view?.settings.auditRetentionDays} />
         {ready && <PolicyPanel view={ready.view} />}
         <DatabasePanel db={view ? policyDatabase(database, view.settings) : database} />
+        {ready && <ExportPanel view={ready.view} />}
         {ready && <SettingsTransfer settings={ready} />}
         <AdvancedPanel rules={view ? view.rules : undefined} />
       </main>

@@ -5,6 +5,7 @@ export const SECTIONS = [
   { id: 'audit', title: 'auditTitle' },
   { id: 'policy', title: 'optPolicyTitle' },
   { id: 'database', title: 'optDbTitle' },
+  { id: 'export', title: 'optExportTitle' },
   { id: 'backup', title: 'optTransferTitle' },
   { id: 'advanced', title: 'optAdvancedTitle' },
 ] as const;

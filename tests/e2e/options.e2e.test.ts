@@ -57,7 +57,7 @@ describe('options page', () => {
   it('menu links scroll to and focus each section, even the one already in the address', async () => {
     const page = await openAt(ext);
     const links = await page.locator('.toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(links).toEqual(['#mode', '#lists', '#audit', '#policy', '#database', '#backup', '#advanced']);
+    expect(links).toEqual(['#mode', '#lists', '#audit', '#policy', '#database', '#export', '#backup', '#advanced']);
     for (const href of links) {
       const id = href!.slice(1);
       await page.click(`.toc a[href="${href}"]`);

@@ -14,7 +14,7 @@ const ENSURE = resolve(import.meta.dirname, '../../scripts/ensure.mjs');
 describe('Debian packages for the e2e tests', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  const paths = () => ({ CHROMIUM_PATH: join(dir, 'chromium'), FIREFOX_PATH: join(dir, 'firefox-esr'), XVFB_PATH: join(dir, 'Xvfb'), XDOTOOL_PATH: join(dir, 'xdotool') });
+  const paths = () => ({ CHROMIUM_PATH: join(dir, 'chromium'), FIREFOX_PATH: join(dir, 'firefox-esr'), XVFB_PATH: join(dir, 'Xvfb'), XDOTOOL_PATH: join(dir, 'xdotool'), NAMED_CHECKZONE_PATH: join(dir, 'named-checkzone') });
   const script = (file: string, body: string) => {
     writeFileSync(file, `#!/bin/sh\n${body}\n`);
     chmodSync(file, 0o755);
@@ -36,6 +36,7 @@ for a in "$@"; do case "$a" in
   firefox-esr) printf '#!/bin/sh\\necho Mozilla Firefox 128.0esr\\n' > ${p.FIREFOX_PATH}; chmod +x ${p.FIREFOX_PATH};;
   xvfb) touch ${p.XVFB_PATH};;
   xdotool) touch ${p.XDOTOOL_PATH};;
+  bind9-utils) touch ${p.NAMED_CHECKZONE_PATH};;
 esac; done
 exit 0`,
     );
@@ -50,18 +51,18 @@ exit 0`,
       encoding: 'utf8',
     });
 
-  it('installs the browsers, xvfb and xdotool that are missing, saying so in one line, without apt’s output', () => {
+  it('installs the browsers, xvfb, xdotool and bind9-utils that are missing, saying so in one line, without apt’s output', () => {
     const run = ensure('m.ensureDebianPackages()');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout.trim().split('\n')).toEqual([
-      "Installing Debian's chromium fonts-noto-color-emoji fonts-wqy-microhei firefox-esr xvfb xdotool with apt-get (needed by the end-to-end tests)…",
+      "Installing Debian's chromium fonts-noto-color-emoji fonts-wqy-microhei firefox-esr xvfb xdotool bind9-utils with apt-get (needed by the end-to-end tests)…",
       '  Chromium 1.2.3',
       '  Mozilla Firefox 128.0esr',
     ]);
     const calls = readFileSync(join(dir, 'apt-calls'), 'utf8').trim().split('\n');
     expect(calls[0]).toBe('update -qq');
-    expect(calls[1]).toMatch(/^install -y -qq --no-install-recommends .*\bxvfb xdotool$/);
+    expect(calls[1]).toMatch(/^install -y -qq --no-install-recommends .*\bxvfb xdotool bind9-utils$/);
     expect(existsSync(paths().XVFB_PATH) && existsSync(paths().XDOTOOL_PATH)).toBe(true);
     // Everything there: nothing to do, nothing said.
     const again = ensure('m.ensureDebianPackages()');
@@ -71,7 +72,7 @@ exit 0`,
   it('installs only Chromium for npm start', () => {
     const run = ensure("m.ensureDebianPackages({ only: ['chromium'] })");
     expect(run.status).toBe(0);
-    expect(readFileSync(join(dir, 'apt-calls'), 'utf8')).not.toMatch(/xvfb|xdotool|firefox/);
+    expect(readFileSync(join(dir, 'apt-calls'), 'utf8')).not.toMatch(/xvfb|xdotool|firefox|bind9/);
   });
 
   it('shows apt’s whole output when the install fails, and what to do', () => {
@@ -79,6 +80,6 @@ exit 0`,
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Reading package lists...');
     expect(run.stderr).toContain('E: Unable to locate package xvfb');
-    expect(run.stderr).toMatch(/Installing chromium .* xvfb xdotool failed .*Install them yourself \(apt-get install /);
+    expect(run.stderr).toMatch(/Installing chromium .* xvfb xdotool bind9-utils failed .*Install them yourself \(apt-get install /);
   });
 });
