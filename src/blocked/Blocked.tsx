@@ -29,6 +29,7 @@ import { Country } from '../ui/Country.tsx';
 import { CountryLaws } from '../ui/CountryLaws.tsx';
 import { FactSource } from '../ui/FactSource.tsx';
 import { LevelBadge } from '../ui/LevelBadge.tsx';
+import { OrgGuidance } from '../ui/OrgGuidance.tsx';
 import { ReportFact } from '../ui/ReportFact.tsx';
 import { AllowOnce } from './AllowOnce.tsx';
 
@@ -187,6 +188,7 @@ export function Blocked() {
           {reportable && sourced.length > 0 && <ReportFact report={report(sourced)} />}
         </section>
       )}
+      {view && <OrgGuidance policy={view.policy} service={{ ...(match ? { providerId: match.provider.id } : {}), ...(facts?.operator ? { country: facts.operator.country } : {}), ...(facts ? { level: facts.level } : {}) }} />}
       <div class="actions">
         {/* A blocked address typed into a new tab has nowhere to go back to: close the tab instead. */}
         {history.length > 1 ? (

@@ -7,6 +7,7 @@
 import { MAX_EXTRA_PROVIDERS, MAX_HOSTS_PER_EXTRA_PROVIDER, MAX_LIST_ENTRIES } from './constants.ts';
 import { isKnownCountryCode } from './country.ts';
 import { hostPatternProblem } from './host-pattern.ts';
+import { parseAlternatives, parseOrganizationMessage, parseSupportUrl } from './guidance/guidance-policy.ts';
 import { parseReporting } from './reporting/reporting-config.ts';
 import {
   BLOCK_LEVELS,
@@ -258,6 +259,9 @@ export function parsePolicy(raw: unknown, isDatabaseProvider: (id: string) => bo
     allowBypass: boolean,
     blockedModels: listOf(modelPatternEntry),
     reporting: (value, _key, problems) => parseReporting(value, problems),
+    organizationMessage: (value, _key, problems) => parseOrganizationMessage(value, problems),
+    supportUrl: (value, _key, problems) => parseSupportUrl(value, problems),
+    approvedAlternatives: (value, _key, problems) => parseAlternatives(value, problems, (id) => isDatabaseProvider(id) || extraIds.has(id), isKnownCountryCode),
   };
   const value = parseKeys(raw, POLICY_KEYS, checks, problems) as Policy;
   if (extras) value.extraProviders = extras;

@@ -4,6 +4,7 @@
  * (storage.managed). Block and allow lists and the level threshold are kept per tier: the
  * organization's entries always apply, and the user's own entries add to them (policy-merge.ts).
  */
+import type { ApprovedAlternative, OrganizationMessage } from './guidance/guidance-policy.ts';
 import type { ReportingConfig } from './reporting/reporting-config.ts';
 import type { CountryCode } from './provider.ts';
 import type { RiskLevel } from './risk-level.ts';
@@ -97,9 +98,13 @@ export interface PolicyOnly {
   blockedModels: string[];
   /** The organization's own collector for audit events (docs/reporting.md); absent: no reporting. */
   reporting: ReportingConfig;
+  /** Shown where a block meets a person (block page, popup): the organization's own words. */
+  organizationMessage: OrganizationMessage;
+  supportUrl: string;
+  approvedAlternatives: ApprovedAlternative[];
 }
 
-export const POLICY_ONLY_KEYS = ['extraProviders', 'lockedSettings', 'allowBypass', 'blockedModels', 'reporting'] as const;
+export const POLICY_ONLY_KEYS = ['extraProviders', 'lockedSettings', 'allowBypass', 'blockedModels', 'reporting', 'organizationMessage', 'supportUrl', 'approvedAlternatives'] as const;
 export type PolicyOnlyKey = (typeof POLICY_ONLY_KEYS)[number];
 
 /** A managed policy as it applies, after its bad keys and entries were left out. */

@@ -30,6 +30,13 @@ const POLICY = {
   // A value the extension does not know: reported, left out.
   blockLevel: 'severe',
   lockedSettings: ['mode', 'blockedProviders'],
+  // The organization's own words on the block page (issue 19).
+  approvedAlternatives: [
+    { name: 'Contoso Copilot', url: 'https://app.example.com/', description: 'Approved for company data.' },
+    { name: 'Contoso Translate', url: 'https://app.example.com/translate', providers: ['mistral'] },
+  ],
+  organizationMessage: { en: 'Company data stays in tools the company runs.\nAsk the service desk for an exception.', '*': 'Other languages' },
+  supportUrl: 'mailto:servicedesk@contoso.example',
 };
 
 const HOSTS = ['app.example.com', 'api.deepseek.com', 'chat.deepseek.com', 'api.mistral.ai', 'llm.api.cloud.yandex.net', 'ai.corp.example'];
@@ -55,6 +62,29 @@ describe('managed policy (Chromium, Linux policy file)', () => {
     return page;
   }
   const tryFetch = (page: Awaited<ReturnType<typeof outboundPage>>, url: string) => page.evaluate((u) => (window as any).tryFetch(u), url);
+
+  it('the block page offers the tools the organization provides for this block, in its own words, with where to get help', async () => {
+    const page = await ext.newPage();
+    await page.goto('https://chat.deepseek.com/').catch(() => undefined);
+    await page.waitForURL(/blocked\.html/);
+    const guidance = page.locator('[data-org-guidance]');
+    await expect.poll(() => guidance.count()).toBe(1);
+    // Only the tool for every block: the other is for Mistral's.
+    expect(await guidance.locator('[data-alternative]').evaluateAll((els) => els.map((e) => e.getAttribute('data-alternative')))).toEqual(['Contoso Copilot']);
+    expect(await guidance.innerText()).toContain('Your organization provides Contoso Copilot. Approved for company data.');
+    expect(await page.locator('[data-org-message]').innerText()).toBe('Company data stays in tools the company runs.\nAsk the service desk for an exception.');
+    expect(await page.locator('[data-support-url]').getAttribute('href')).toBe('mailto:servicedesk@contoso.example');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: `artifacts/screenshots/block-page-org-guidance-en-${scheme}.png`, fullPage: true });
+    }
+    // The button opens the tool in a new tab.
+    const [opened] = await Promise.all([ext.context.waitForEvent('page'), guidance.getByRole('link', { name: 'Open Contoso Copilot' }).click()]);
+    await opened.waitForLoadState('domcontentloaded');
+    expect(opened.url()).toBe('https://app.example.com/');
+    await opened.close();
+    await page.close();
+  });
 
   it("applies the policy's blocks: the provider and the valid country entry", async () => {
     const page = await outboundPage();
