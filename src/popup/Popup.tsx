@@ -9,6 +9,7 @@ import { policyDatabase } from '../core/policy-database.ts';
 import { findingsByProvider, verdictFor } from '../core/verdict.ts';
 import { t } from '../shared/t.ts';
 import { useHostAccess } from '../shared/use-host-access.ts';
+import { OrgGuidance } from '../ui/OrgGuidance.tsx';
 import { ModeNote } from './ModeNote.tsx';
 import { PageTitle } from './PageTitle.tsx';
 import { ProviderCard } from './ProviderCard.tsx';
@@ -119,6 +120,12 @@ function Body({ view, settings, pauses, withheld, site }: { view: TabView; setti
             userBlocksHere={userBlocksHere}
             {...(site ? { site } : {})}
           />
+          {settings.view && blocks.blocked[0] && (
+            <OrgGuidance
+              policy={settings.view.policy}
+              service={{ providerId: blocks.blocked[0].finding.providerId, level: blocks.blocked[0].finding.level, ...(blocks.blocked[0].finding.operator ? { country: blocks.blocked[0].finding.operator.country } : {}) }}
+            />
+          )}
           {byProvider.map((p) => (
             <ProviderCard
               key={providerKeyOf(p)}

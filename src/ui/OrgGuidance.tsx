@@ -8,6 +8,7 @@ import { alternativesFor, type BlockedService, messageIn } from '../core/guidanc
 import { intlLocaleOf } from '../core/intl-locale.ts';
 import type { Policy } from '../core/settings.ts';
 import { t } from '../shared/t.ts';
+import './org-guidance.css';
 
 export function OrgGuidance({ policy, service }: { policy: Policy; service: BlockedService }) {
   const alternatives = alternativesFor(policy.approvedAlternatives, service);

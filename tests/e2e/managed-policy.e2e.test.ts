@@ -84,6 +84,17 @@ describe('managed policy (Chromium, Linux policy file)', () => {
     expect(opened.url()).toBe('https://app.example.com/');
     await opened.close();
     await page.close();
+    // The popup of a page whose DeepSeek requests are blocked offers the same.
+    const app = await outboundPage();
+    expect(await tryFetch(app, 'https://api.deepseek.com/chat/completions')).toBe('failed TypeError: Failed to fetch');
+    const popup = await openPopup(ext, await tabIdOf(ext, app));
+    const inPopup = popup.locator('[data-org-guidance]');
+    await expect.poll(() => inPopup.count(), { timeout: 10_000 }).toBe(1);
+    expect(await inPopup.innerText()).toContain('Your organization provides Contoso Copilot.');
+    expect(await inPopup.getByRole('link', { name: 'Open Contoso Copilot' }).getAttribute('href')).toBe('https://app.example.com/');
+    await popup.screenshot({ path: 'artifacts/screenshots/popup-org-guidance-en-light.png', fullPage: true });
+    await popup.close();
+    await app.close();
   });
 
   it("applies the policy's blocks: the provider and the valid country entry", async () => {
