@@ -42,10 +42,10 @@ export async function getWarning(message: ContentToBgGetWarning, sender: Runtime
   const page = topPage(sender);
   if (!page) return null;
   // On opening only the page itself counts: its findings are not read (every top page asks).
-  const [{ settings, db }, state, dismissed] = await Promise.all([currentState(), message.trigger === 'input' ? getTabState(page.tabId) : undefined, dismissedSites()]);
+  const [{ settings, db, policy }, state, dismissed] = await Promise.all([currentState(), message.trigger === 'input' ? getTabState(page.tabId) : undefined, dismissedSites()]);
   // Only an AI product's own page in block mode can be one whose block is lifted by allow once.
   const allowedOnce = settings.mode === 'block' && db.lookupHost(page.host) ? await allowedOnceHosts() : [];
-  const view = pageWarning({ settings, db, pageHost: page.host, trigger: message.trigger, state, dismissed, allowedOnce }, t);
+  const view = pageWarning({ settings, db, pageHost: page.host, trigger: message.trigger, state, dismissed, allowedOnce, ...(policy.approvedAlternatives ? { alternatives: policy.approvedAlternatives } : {}) }, t);
   if (view) void reportWarning('warning-shown', page.tabId, page.host, view.kind).catch((error: unknown) => console.error('reporting: warning not queued:', error));
   return view ?? null;
 }

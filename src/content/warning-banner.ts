@@ -115,6 +115,10 @@ export function showBanner(warning: PageWarningView, actions: BannerActions): Ba
   body.append(element('p', 'brand', t('extName')), text);
   const row = element('div', 'actions');
   const offForSite = button('quiet', t('warnDismiss'), () => (remove(), actions.offForSite()));
+  // The organization's approved tool: its address came from the policy through the background,
+  // never from the page; opened by this (isolated) world's own window.open.
+  let alternativeUrl = '';
+  const alternative = button('primary', '', () => void window.open(alternativeUrl, '_blank', 'noopener,noreferrer'));
   row.append(
     button('primary', t('warnDetails'), actions.details),
     button('', t('warnNotNow'), () => (remove(), actions.notNow())),
@@ -132,6 +136,12 @@ export function showBanner(warning: PageWarningView, actions: BannerActions): Ba
     text.title = w.text;
     if (w.offForSite) row.append(offForSite);
     else offForSite.remove();
+    if (w.alternative) {
+      alternativeUrl = w.alternative.url;
+      alternative.textContent = t('orgOpen', [w.alternative.name]);
+      alternative.title = t('orgProvides', [w.alternative.name]);
+      row.prepend(alternative);
+    } else alternative.remove();
   };
 
   let lastField: Element | undefined;

@@ -62,6 +62,8 @@ export interface PageWarningView {
   text: string;
   /** Whether the user may turn it off for this site: not while the organization locks `showWarning`. */
   offForSite: boolean;
+  /** The organization's approved tool for this service (policy approvedAlternatives), offered with a button. */
+  alternative?: { name: string; url: string };
 }
 
 /**

@@ -97,6 +97,24 @@ describe('managed policy (Chromium, Linux policy file)', () => {
     await app.close();
   });
 
+  it('the in-page warning about a blocked service offers the organization’s tool, and its button opens it', async () => {
+    const page = await ext.newPage();
+    await page.goto('https://app.example.com/reporting.html');
+    expect(await page.evaluate(() => (window as any).ask('https://api.deepseek.com/chat/completions', 'deepseek-chat'))).toMatch(/^failed/);
+    // Typing is what makes a blocked request of the page worth a line.
+    await page.locator('#question').pressSequentially('hello');
+    const cdp = await ext.context.newCDPSession(page);
+    await expect.poll(async () => (await bannerNodes(cdp))?.buttons[0]?.nodeValue, { timeout: 10_000 }).toBe('Open Contoso Copilot');
+    expect((await bannerNodes(cdp))!.buttons.map((b) => b.nodeValue)).toEqual(expect.arrayContaining(['Details', 'Not now']));
+    expect((await bannerNodes(cdp))!.kind).toBe('blocked');
+    const [opened] = await Promise.all([ext.context.waitForEvent('page'), clickBannerButton(page, cdp, 'Open Contoso Copilot')]);
+    await opened.waitForLoadState('domcontentloaded');
+    expect(opened.url()).toBe('https://app.example.com/');
+    await opened.close();
+    await cdp.detach();
+    await page.close();
+  });
+
   it("applies the policy's blocks: the provider and the valid country entry", async () => {
     const page = await outboundPage();
     const before = ext.server.requests.length;

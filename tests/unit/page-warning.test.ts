@@ -91,3 +91,17 @@ describe('in-page warning', () => {
     expect(withDismissed(['a.com', 'b.com', 'c.com'], 'd.com', 3)).toEqual(['b.com', 'c.com', 'd.com']);
   });
 });
+
+describe('in-page warning: the organization’s approved tool', () => {
+  const alternatives = [
+    { name: 'Mistral only', url: 'https://m.example/', providers: ['mistral'] },
+    { name: 'Contoso Copilot', url: 'https://copilot.contoso.example/', countries: ['CN'] },
+  ];
+  it('offers the first approved tool that fits the service the line is about, and none when none fits', () => {
+    expect(pageWarning(input({ mode: 'warn' }, { alternatives }), tEn)).toMatchObject({ kind: 'risk', alternative: { name: 'Contoso Copilot', url: 'https://copilot.contoso.example/' } });
+    const state = applySightings(tabOf('news.example.com'), [{ kind: 'request', host: 'api.deepseek.com', frameId: 0, channel: 'fetch', ...refOf('api.deepseek.com') }], 5);
+    expect(pageWarning(input({ mode: 'block', blockedProviders: ['deepseek'] }, { pageHost: 'news.example.com', state, trigger: 'input', alternatives }), tEn)).toMatchObject({ kind: 'blocked', alternative: { name: 'Contoso Copilot' } });
+    expect(pageWarning(input({ mode: 'warn' }, { alternatives: [alternatives[0]!] }), tEn)?.alternative).toBeUndefined();
+    expect(pageWarning(input({ mode: 'warn' }), tEn)?.alternative).toBeUndefined();
+  });
+});

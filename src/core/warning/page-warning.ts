@@ -15,6 +15,7 @@
  * sites they turned it off on are overruled, and the banner offers no such button.
  */
 import { decide } from '../block-decision.ts';
+import { alternativesFor, type ApprovedAlternative } from '../guidance/guidance-policy.ts';
 import { companyLabel, describeFindings, type FindingFacts, factsFor, shortName } from '../facts.ts';
 import { articleListIn, lawNameIn } from '../fact-card/law-words.ts';
 import { normalizeHostname } from '../hostname.ts';
@@ -36,9 +37,12 @@ export interface WarningInput {
   dismissed: readonly string[];
   /** Hosts the user allowed once (block page) for this browser session: their block is lifted. */
   allowedOnce?: readonly string[];
+  /** The organization's approved tools (policy): the first that fits the service is offered. */
+  alternatives?: readonly ApprovedAlternative[];
 }
 
 interface Candidate {
+  providerId: string;
   facts: FindingFacts;
   host: string;
   /** The page itself is the AI product (a navigation, not a request from a page). */
@@ -49,9 +53,9 @@ function candidatesOf({ db, pageHost, trigger, state }: WarningInput, t: Transla
   const out: Candidate[] = [];
   const match = db.lookupHost(pageHost);
   const own = match && factsFor(db, { providerId: match.provider.id, productId: match.product.id, role: match.host.role }, undefined, intlLocaleOf(t));
-  if (own) out.push({ facts: own, host: pageHost, site: true });
+  if (match && own) out.push({ providerId: match.provider.id, facts: own, host: pageHost, site: true });
   if (trigger === 'input') {
-    for (const f of describeFindings(db, state, t)) if (f.kind !== 'site' && (f.operator || f.unverified)) out.push({ facts: f, host: f.host, site: false });
+    for (const f of describeFindings(db, state, t)) if (f.kind !== 'site' && (f.operator || f.unverified)) out.push({ providerId: f.providerId ?? '', facts: f, host: f.host, site: false });
   }
   return out;
 }
@@ -79,6 +83,12 @@ export function warningLockedOn(settings: Pick<EffectiveSettings, 'locked' | 'sh
 
 type WarningLine = Omit<PageWarningView, 'offForSite'>;
 
+/** The line with the organization's first approved tool for the service it is about. */
+function withAlternative(line: WarningLine, c: Candidate, input: WarningInput): WarningLine {
+  const [first] = alternativesFor(input.alternatives, { providerId: c.providerId, level: c.facts.level, ...(c.facts.operator ? { country: c.facts.operator.country } : {}) });
+  return first ? { ...line, alternative: { name: first.name, url: first.url } } : line;
+}
+
 function lineOf(input: WarningInput, t: Translate): WarningLine | undefined {
   const { settings, db, pageHost, trigger } = input;
   const enforced = settings.mode === 'block';
@@ -90,21 +100,21 @@ function lineOf(input: WarningInput, t: Translate): WarningLine | undefined {
     // lets the page open. Allow once lifts the block of the page's requests too.
     if (c.site && enforced && !input.allowedOnce?.includes(normalizeHostname(pageHost))) {
       const own = decide(settings, db, { host: c.host, navigation: false, initiator: pageHost, pageSite: pageHost });
-      if (own.outcome === 'block' && own.rule) return { kind: 'blocked', text: t(own.rule.scope === 'site' ? 'warnBlockedLine' : 'warnSiteBlocked', [label, whoDecides(own.rule, t)]) };
+      if (own.outcome === 'block' && own.rule) return withAlternative({ kind: 'blocked', text: t(own.rule.scope === 'site' ? 'warnBlockedLine' : 'warnSiteBlocked', [label, whoDecides(own.rule, t)]) }, c, input);
     }
     const decision = decide(settings, db, { host: c.host, navigation: c.site, initiator: pageHost, pageSite: pageHost });
     if (decision.outcome === 'allow') continue;
     if (enforced && decision.outcome === 'block' && decision.rule) {
       // A blocked request fails, which is worth a line once the user types.
-      if (!c.site && trigger === 'input') return { kind: 'blocked', text: t('warnBlockedLine', [label, whoDecides(decision.rule, t)]) };
+      if (!c.site && trigger === 'input') return withAlternative({ kind: 'blocked', text: t('warnBlockedLine', [label, whoDecides(decision.rule, t)]) }, c, input);
       continue;
     }
     if (risk) continue;
     if (c.facts.level === 'high') {
       const law = lawOf(db, c.facts, t);
-      risk = { kind: 'risk', text: law ? t('warnHighLaw', [label, ...law]) : t('warnHigh', [label]) };
+      risk = withAlternative({ kind: 'risk', text: law ? t('warnHighLaw', [label, ...law]) : t('warnHigh', [label]) }, c, input);
     } else if (settings.mode === 'warn' && decision.outcome === 'block' && decision.rule && decision.matched !== undefined) {
-      risk = { kind: 'risk', text: t('warnListed', [label, describeRule(decision.rule, decision.matched, db, t)]) };
+      risk = withAlternative({ kind: 'risk', text: t('warnListed', [label, describeRule(decision.rule, decision.matched, db, t)]) }, c, input);
     }
   }
   return risk;
