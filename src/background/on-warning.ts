@@ -16,6 +16,8 @@ import { isActiveDocument } from './sender.ts';
 import { currentState } from './settings-store.ts';
 import { getTabState } from './tab-store.ts';
 import { reportWarning } from './reporting/report-sink.ts';
+import { messageIn } from '../core/guidance/guidance-policy.ts';
+import { intlLocaleOf } from '../core/intl-locale.ts';
 
 /** The tab and host of a top-frame sender that is what its tab shows; undefined otherwise. */
 function topPage(sender: Runtime.MessageSender): { tabId: number; host: string } | undefined {
@@ -46,8 +48,10 @@ export async function getWarning(message: ContentToBgGetWarning, sender: Runtime
   // Only an AI product's own page in block mode can be one whose block is lifted by allow once.
   const allowedOnce = settings.mode === 'block' && db.lookupHost(page.host) ? await allowedOnceHosts() : [];
   const view = pageWarning({ settings, db, pageHost: page.host, trigger: message.trigger, state, dismissed, allowedOnce, ...(policy.approvedAlternatives ? { alternatives: policy.approvedAlternatives } : {}) }, t);
-  if (view) void reportWarning('warning-shown', page.tabId, page.host, view.kind).catch((error: unknown) => console.error('reporting: warning not queued:', error));
-  return view ?? null;
+  if (!view) return null;
+  void reportWarning('warning-shown', page.tabId, page.host, view.kind).catch((error: unknown) => console.error('reporting: warning not queued:', error));
+  const orgMessage = messageIn(policy.organizationMessage, intlLocaleOf(t));
+  return { ...view, ...(orgMessage ? { orgMessage } : {}), ...(policy.supportUrl ? { supportUrl: policy.supportUrl } : {}) };
 }
 
 export async function dismissWarning(sender: Runtime.MessageSender): Promise<{ ok: boolean }> {

@@ -47,13 +47,14 @@ const CSS = `
 .body { flex: 1 1 0; min-width: 0; }
 .brand { margin: 0 0 2px; font-size: 12px; font-weight: 600; opacity: .8; }
 .text { margin: 0; overflow-wrap: anywhere; }
+.org { margin: 4px 0 0; font-size: 13px; white-space: pre-line; overflow-wrap: anywhere; }
 .actions { flex: 1 1 100%; display: flex; gap: 8px; flex-wrap: wrap; padding-left: 22px; }
 button { font: inherit; font-size: 13px; cursor: pointer; border-radius: 6px; padding: 3px 10px; border: 1px solid #8a6d1f; background: transparent; color: inherit; white-space: nowrap; }
 button.primary { background: #1f2328; border-color: #1f2328; color: #fff; }
 button.quiet { border-color: transparent; text-decoration: underline; }
 button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 .compact { align-items: center; padding: 6px 10px; gap: 4px 8px; }
-.compact .brand { display: none; }
+.compact .brand, .compact .org { display: none; }
 .compact .body { flex: 1 1 12em; }
 .compact .text { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
 .compact .actions { flex: 0 1 auto; padding-left: 0; gap: 6px; }
@@ -119,6 +120,10 @@ export function showBanner(warning: PageWarningView, actions: BannerActions): Ba
   // never from the page; opened by this (isolated) world's own window.open.
   let alternativeUrl = '';
   const alternative = button('primary', '', () => void window.open(alternativeUrl, '_blank', 'noopener,noreferrer'));
+  // The organization's words and where to get help: from the policy too, shown as text only.
+  const org = element('p', 'org');
+  let supportUrl = '';
+  const support = button('quiet', t('orgSupport'), () => void window.open(supportUrl, '_blank', 'noopener,noreferrer'));
   row.append(
     button('primary', t('warnDetails'), actions.details),
     button('', t('warnNotNow'), () => (remove(), actions.notNow())),
@@ -142,6 +147,14 @@ export function showBanner(warning: PageWarningView, actions: BannerActions): Ba
       alternative.title = t('orgProvides', [w.alternative.name]);
       row.prepend(alternative);
     } else alternative.remove();
+    if (w.orgMessage) {
+      org.textContent = w.orgMessage;
+      body.append(org);
+    } else org.remove();
+    if (w.supportUrl) {
+      supportUrl = w.supportUrl;
+      row.append(support);
+    } else support.remove();
   };
 
   let lastField: Element | undefined;

@@ -64,6 +64,9 @@ export interface PageWarningView {
   offForSite: boolean;
   /** The organization's approved tool for this service (policy approvedAlternatives), offered with a button. */
   alternative?: { name: string; url: string };
+  /** The organization's own words (policy organizationMessage, in the UI language) and where to get help (supportUrl). */
+  orgMessage?: string;
+  supportUrl?: string;
 }
 
 /**

@@ -105,7 +105,10 @@ describe('managed policy (Chromium, Linux policy file)', () => {
     await page.locator('#question').pressSequentially('hello');
     const cdp = await ext.context.newCDPSession(page);
     await expect.poll(async () => (await bannerNodes(cdp))?.buttons[0]?.nodeValue, { timeout: 10_000 }).toBe('Open Contoso Copilot');
-    expect((await bannerNodes(cdp))!.buttons.map((b) => b.nodeValue)).toEqual(expect.arrayContaining(['Details', 'Not now']));
+    expect((await bannerNodes(cdp))!.buttons.map((b) => b.nodeValue)).toEqual(expect.arrayContaining(['Details', 'Not now', 'Get help or ask for an exception']));
+    // The organization's own words, under the line.
+    expect((await bannerNodes(cdp))!.org).toBe('Company data stays in tools the company runs.\nAsk the service desk for an exception.');
+    await windowShot(page, 'warning-org-guidance-en-light');
     expect((await bannerNodes(cdp))!.kind).toBe('blocked');
     const [opened] = await Promise.all([ext.context.waitForEvent('page'), clickBannerButton(page, cdp, 'Open Contoso Copilot')]);
     await opened.waitForLoadState('domcontentloaded');

@@ -25,7 +25,7 @@ export function* walk(node: CdpNode): Generator<CdpNode> {
 }
 
 /** The banner's host element and its (closed) shadow content, as DevTools sees them; null when absent. */
-export async function bannerNodes(cdp: CDPSession): Promise<{ host: CdpNode; kind: string | undefined; text: string; buttons: CdpNode[] } | null> {
+export async function bannerNodes(cdp: CDPSession): Promise<{ host: CdpNode; kind: string | undefined; text: string; org: string; buttons: CdpNode[] } | null> {
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
   const host = [...walk(root)].find((n) => n.attributes?.includes('data-ajg-warning'));
   if (!host) return null;
@@ -33,9 +33,10 @@ export async function bannerNodes(cdp: CDPSession): Promise<{ host: CdpNode; kin
   const text = (node: CdpNode): string => [...walk(node)].filter((n) => n.nodeType === 3).map((n) => n.nodeValue).join('');
   const classOf = (n: CdpNode) => n.attributes?.[n.attributes.indexOf('class') + 1];
   const paragraph = inside.find((n) => n.nodeName === 'P' && classOf(n) === 'text');
+  const org = inside.find((n) => n.nodeName === 'P' && classOf(n) === 'org');
   const box = inside.find((n) => n.attributes?.includes('data-kind'));
   const kind = box?.attributes?.[box.attributes.indexOf('data-kind') + 1];
-  return { host, kind, text: paragraph ? text(paragraph) : '', buttons: inside.filter((n) => n.nodeName === 'BUTTON').map((b) => ({ ...b, nodeValue: text(b) })) };
+  return { host, kind, text: paragraph ? text(paragraph) : '', org: org ? text(org) : '', buttons: inside.filter((n) => n.nodeName === 'BUTTON').map((b) => ({ ...b, nodeValue: text(b) })) };
 }
 
 export async function bannerText(cdp: CDPSession): Promise<string | null> {
