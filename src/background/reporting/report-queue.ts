@@ -38,9 +38,9 @@ function db(): Promise<IDBPDatabase<QueueSchema>> {
   return opening;
 }
 
-/** Adds events in one transaction; trims the oldest past `max` and counts them. */
-export async function enqueueReports(events: readonly ReportEvent[], max = REPORT_QUEUE_MAX): Promise<void> {
-  if (!events.length) return;
+/** Adds events in one transaction; trims the oldest past `max` and counts them. Returns how many wait now. */
+export async function enqueueReports(events: readonly ReportEvent[], max = REPORT_QUEUE_MAX): Promise<number> {
+  if (!events.length) return queueSize();
   const tx = (await db()).transaction(['events', 'meta'], 'readwrite');
   const store = tx.objectStore('events');
   for (const e of events) void store.add(e);
@@ -58,6 +58,7 @@ export async function enqueueReports(events: readonly ReportEvent[], max = REPOR
     await meta.put({ count: (tally?.count ?? 0) + (size - max), id: tally?.id ?? crypto.randomUUID(), since: tally?.since ?? Date.now() }, 'dropped');
   }
   await tx.done;
+  return Math.min(size, max);
 }
 
 export interface Batch {

@@ -14,7 +14,7 @@ import { type ReportEvent, reportFromAudit } from '../../core/reporting/report-e
 import type { ReportEventKind, ReportingConfig } from '../../core/reporting/reporting-config.ts';
 import { currentState } from '../settings-store.ts';
 import { reportOrigin } from './report-origin.ts';
-import { enqueueReports, queueSize } from './report-queue.ts';
+import { enqueueReports } from './report-queue.ts';
 import { flushReports, REPORT_ALARM, scheduleFlush } from './send-reports.ts';
 
 export const HEARTBEAT_ALARM = 'report-heartbeat';
@@ -31,13 +31,14 @@ async function configFor(kind: ReportEventKind): Promise<ReportingConfig | undef
 }
 
 async function queue(config: ReportingConfig, events: ReportEvent[]): Promise<void> {
+  let waiting: number;
   try {
-    await enqueueReports(events);
+    waiting = await enqueueReports(events);
   } catch (error) {
     console.error('reporting: events not queued:', error);
     return;
   }
-  if ((await queueSize()) >= config.batchSize) {
+  if (waiting >= config.batchSize) {
     dueAt = undefined;
     void flushReports();
     return;
