@@ -234,6 +234,8 @@ describe('fleet reporting across a browser restart', () => {
   let server: FixtureServer | undefined;
   let profileDir = '';
   let down = true;
+  // What the collector refused while down, and what it took once up (the decoded attributes).
+  const refused: Record<string, unknown>[] = [];
   const received: Record<string, unknown>[] = [];
   const HOSTS = ['app.example.com', 'api.deepseek.com', 'api.mistral.ai', COLLECTOR];
 
@@ -243,8 +245,12 @@ describe('fleet reporting across a browser restart', () => {
     server = await startFixtureServer();
     serveFakeAi(server, 'api.deepseek.com', 'api.mistral.ai');
     server.route(COLLECTOR, '/v1/logs', (_req, res, body) => {
-      if (down) return void res.writeHead(503).end('down');
-      received.push(...decodeOtlpLogs(body).resourceLogs.flatMap((r) => r.scopeLogs.flatMap((s) => s.logRecords.map((l) => ({ ...attributesOf(l.attributes), time: Number(BigInt(l.timeUnixNano) / 1_000_000n) })))));
+      const records = decodeOtlpLogs(body).resourceLogs.flatMap((r) => r.scopeLogs.flatMap((s) => s.logRecords.map((l) => attributesOf(l.attributes))));
+      if (down) {
+        refused.push(...records);
+        return void res.writeHead(503).end('down');
+      }
+      received.push(...records);
       res.writeHead(200).end('{}');
     });
   });
@@ -260,15 +266,20 @@ describe('fleet reporting across a browser restart', () => {
     const page = await ext.newPage();
     await page.goto('https://app.example.com/reporting.html');
     expect(await page.evaluate(() => (window as any).ask('https://api.deepseek.com/chat/completions', 'deepseek-chat'))).toMatch(/^failed/);
-    const queuedBy = Date.now();
     // The block was tried and refused by the collector that is down.
-    await expect.poll(() => server!.requests.filter((r) => r.host === COLLECTOR).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => refused.length, { timeout: 20_000 }).toBeGreaterThan(0);
     await ext.close();
+    const queued = [...new Set(refused.map((r) => r['log.record.uid'] as string))];
+    expect(refused[0]).toMatchObject({ 'event.name': 'ai_guard.block', 'server.address': 'api.deepseek.com', 'ai_guard.page.site': 'app.example.com' });
     down = false;
     ext = await launchExtension({ hosts: HOSTS, server, profileDir });
     try {
-      await expect.poll(() => received.filter((r) => r['event.name'] === 'ai_guard.block' && (r.time as number) <= queuedBy).length, { timeout: 30_000 }).toBe(1);
-      expect(received[0]).toMatchObject({ 'server.address': 'api.deepseek.com', 'ai_guard.page.site': 'app.example.com' });
+      // Each event refused before the restart arrives after it, once (matched by its event ID,
+      // not by time: the worker records the block a moment after the page sees it fail).
+      await expect.poll(() => queued.filter((id) => received.some((r) => r['log.record.uid'] === id)).length, { timeout: 30_000 }).toBe(queued.length);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      for (const id of queued) expect(received.filter((r) => r['log.record.uid'] === id), id).toHaveLength(1);
+      expect(received.find((r) => r['log.record.uid'] === queued[0])).toMatchObject({ 'event.name': 'ai_guard.block', 'server.address': 'api.deepseek.com', 'ai_guard.page.site': 'app.example.com' });
     } finally {
       await ext.close();
     }
