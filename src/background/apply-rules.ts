@@ -15,6 +15,8 @@ import type { RulesStatus } from '../core/settings-view.ts';
 import { refreshAllowOnce } from './allow-once.ts';
 import { applyNetworkPrediction } from './network-prediction.ts';
 import { applyReportingRules } from './reporting-headers.ts';
+import { scheduleExceptionEnd } from './exception-expiry.ts';
+import { syncJustified } from './justify-site.ts';
 import { syncPauses } from './pause-site.ts';
 import { currentState } from './settings-store.ts';
 
@@ -80,6 +82,10 @@ async function apply(reason: string): Promise<void> {
   await refreshAllowOnce().catch((error: unknown) => console.error('allow-once grants not brought up to date:', error));
   // Pauses likewise (withdrawn when bypassing is no longer allowed); badges show the new blocks.
   await syncPauses().catch((error: unknown) => console.error('pauses not brought up to date:', error));
+  // Sites opened with a reason: closed when the mode or the organization's site blocks no longer allow them.
+  await syncJustified().catch((error: unknown) => console.error('sites opened with a reason not brought up to date:', error));
+  // Exceptions that end: the rules are rebuilt when the first one in force does.
+  await scheduleExceptionEnd().catch((error: unknown) => console.error('end of an exception not scheduled:', error));
 }
 
 /**

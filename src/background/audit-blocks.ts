@@ -5,6 +5,7 @@
  * (BLOCKED_ERRORS) to a host that decide() says the settings block. Another extension (an ad
  * blocker) gives the same error; decide() is what tells ours apart.
  */
+import { isEnforcing } from '../core/settings.ts';
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { type Decision, candidatesOf, decide } from '../core/block-decision.ts';
 import { factsFor } from '../core/facts.ts';
@@ -96,7 +97,7 @@ async function recordBlock(blocked: Blocked): Promise<void> {
   const { settings, db } = await currentState();
   // A failed request to no host the database or the organization knows was not ours to block
   // (decide() has no candidate there): most of what reaches this, with an ad blocker.
-  if (!blocked.navigation && (settings.mode !== 'block' || !candidatesOf(db, blocked.host).length)) return;
+  if (!blocked.navigation && (!isEnforcing(settings.mode) || !candidatesOf(db, blocked.host).length)) return;
   const tab = blocked.tabId >= 0 ? await getTabState(blocked.tabId) : undefined;
   const pageSite = tab?.url ? httpHostOf(tab.url) : undefined;
   const decision = decide(settings, db, {
@@ -106,7 +107,7 @@ async function recordBlock(blocked: Blocked): Promise<void> {
     ...(pageSite ? { pageSite } : {}),
   });
   // A navigation that reached the block page was ours; a failed request only when our settings block it.
-  if (!blocked.navigation && (settings.mode !== 'block' || decision.outcome !== 'block')) return;
+  if (!blocked.navigation && (!isEnforcing(settings.mode) || decision.outcome !== 'block')) return;
   // The tab's count of blocked requests (popup, badge); the block page counts its own navigation.
   if (!blocked.navigation && blocked.tabId >= 0) await updateTabState(blocked.tabId, (prev) => applyBlockedRequest(prev, blocked.tabId));
   const site = blocked.navigation ? (blocked.initiator ?? '') : (pageSite ?? blocked.initiator ?? '');

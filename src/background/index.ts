@@ -12,6 +12,8 @@ import { onMessage } from './on-message.ts';
 import { warningChanged } from './on-warning.ts';
 import { watchNavigation } from './on-navigation.ts';
 import { watchPauses } from './pause-site.ts';
+import { watchExceptionEnds } from './exception-expiry.ts';
+import { watchJustified } from './justify-site.ts';
 import { exposeReportingBench } from './reporting/reporting-bench.ts';
 import { syncReporting, watchReporting } from './reporting/report-sink.ts';
 
@@ -29,6 +31,8 @@ watchNavigation();
 watchAudit();
 watchPauses();
 watchReporting();
+watchExceptionEnds();
+watchJustified();
 if (typeof __AJG_BENCH__ !== 'undefined' && __AJG_BENCH__) exposeReportingBench();
 
 browser.tabs.onRemoved.addListener((tabId: number) => {

@@ -14,6 +14,7 @@ import { settingsView } from './settings-view.ts';
 import { updateUserSettings } from './settings-store.ts';
 import { applyRules } from './apply-rules.ts';
 import { allowOnce } from './allow-once.ts';
+import { justifySite } from './justify-site.ts';
 import { dismissWarning, getWarning, openWarningDetails, warningChanged, warningOffSites, warningOnForSite } from './on-warning.ts';
 import { pauseSite, resumeSite, runningPauses } from './pause-site.ts';
 
@@ -43,6 +44,8 @@ export async function onMessage(raw: unknown, sender: Runtime.MessageSender): Pr
       }
       case 'ui-to-bg/allow-once':
         return allowOnce(message.url, sender);
+      case 'ui-to-bg/justify':
+        return justifySite(message.url, message.reason, sender);
       case 'ui-to-bg/warning-off-sites':
         return warningOffSites();
       case 'ui-to-bg/warning-on-for-site':

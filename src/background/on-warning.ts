@@ -6,6 +6,7 @@
  * the details open the popup view of the sender's own tab. When the settings or the policy change,
  * tabs that show the banner are told to ask again, so it shows the new state at once.
  */
+import { isEnforcing } from '../core/settings.ts';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { ALLOW_ONCE_RULE_IDS, MAX_DISMISSED_SITES, WARNING_DISMISSED_KEY } from '../core/constants.ts';
 import { httpHostOf } from '../core/hostname.ts';
@@ -15,6 +16,7 @@ import { t } from '../shared/t.ts';
 import { isActiveDocument } from './sender.ts';
 import { currentState } from './settings-store.ts';
 import { getTabState } from './tab-store.ts';
+import { justifiedNow } from './justify-site.ts';
 import { reportWarning } from './reporting/report-sink.ts';
 import { messageIn } from '../core/guidance/guidance-policy.ts';
 import { intlLocaleOf } from '../core/intl-locale.ts';
@@ -33,11 +35,13 @@ async function dismissedSites(): Promise<string[]> {
 }
 
 /** The hosts allowed once from the block page in this session (their navigation rule names them). */
+/** Hosts allowed once in this session, and those opened with a reason that are still open. */
 async function allowedOnceHosts(): Promise<string[]> {
-  const rules = await browser.declarativeNetRequest.getSessionRules();
+  const [rules, justified] = await Promise.all([browser.declarativeNetRequest.getSessionRules(), justifiedNow()]);
   return rules
     .filter((r) => r.id >= ALLOW_ONCE_RULE_IDS.first && r.id <= ALLOW_ONCE_RULE_IDS.last && r.condition.resourceTypes?.includes('main_frame'))
-    .flatMap((r) => r.condition.requestDomains?.slice(0, 1) ?? []);
+    .flatMap((r) => r.condition.requestDomains?.slice(0, 1) ?? [])
+    .concat(Object.keys(justified));
 }
 
 export async function getWarning(message: ContentToBgGetWarning, sender: Runtime.MessageSender): Promise<PageWarningView | null> {
@@ -46,7 +50,7 @@ export async function getWarning(message: ContentToBgGetWarning, sender: Runtime
   // On opening only the page itself counts: its findings are not read (every top page asks).
   const [{ settings, db, policy }, state, dismissed] = await Promise.all([currentState(), message.trigger === 'input' ? getTabState(page.tabId) : undefined, dismissedSites()]);
   // Only an AI product's own page in block mode can be one whose block is lifted by allow once.
-  const allowedOnce = settings.mode === 'block' && db.lookupHost(page.host) ? await allowedOnceHosts() : [];
+  const allowedOnce = isEnforcing(settings.mode) && db.lookupHost(page.host) ? await allowedOnceHosts() : [];
   const view = pageWarning({ settings, db, pageHost: page.host, trigger: message.trigger, state, dismissed, allowedOnce, ...(policy.approvedAlternatives ? { alternatives: policy.approvedAlternatives } : {}) }, t);
   if (!view) return null;
   void reportWarning('warning-shown', page.tabId, page.host, view.kind).catch((error: unknown) => console.error('reporting: warning not queued:', error));

@@ -27,9 +27,12 @@ export interface BackgroundState extends PolicyState {
 }
 
 let memo: Promise<BackgroundState> | undefined;
+/** When the memo's settings stop being right: the first exception in force ends then. */
+let memoEnds: number | undefined;
 
 export function invalidateState(): void {
   memo = undefined;
+  memoEnds = undefined;
 }
 
 async function loadState(): Promise<BackgroundState> {
@@ -40,10 +43,17 @@ async function loadState(): Promise<BackgroundState> {
 }
 
 export function currentState(): Promise<BackgroundState> {
-  memo ??= loadState().catch((error) => {
-    memo = undefined;
-    throw error;
-  });
+  if (memoEnds !== undefined && Date.now() >= memoEnds) invalidateState();
+  memo ??= loadState().then(
+    (state) => {
+      memoEnds = state.settings.nextExpiry;
+      return state;
+    },
+    (error) => {
+      memo = undefined;
+      throw error;
+    },
+  );
   return memo;
 }
 

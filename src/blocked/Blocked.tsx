@@ -8,6 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { allowOnceRefusal } from '../core/block-actions/allow-once.ts';
+import { justifyRefusal } from '../core/block-actions/justify.ts';
 import { decide, type Decision } from '../core/block-decision.ts';
 import { database } from '../core/database.ts';
 import { type CardFact, cardFactsOf, type FactField, factOf } from '../core/fact-card/card-facts.ts';
@@ -32,6 +33,7 @@ import { LevelBadge } from '../ui/LevelBadge.tsx';
 import { OrgGuidance } from '../ui/OrgGuidance.tsx';
 import { ReportFact } from '../ui/ReportFact.tsx';
 import { AllowOnce } from './AllowOnce.tsx';
+import { Justify } from './Justify.tsx';
 
 /** One row of the facts card. */
 function Fact({ label, class: cls, fact, children }: { label: string; class?: string; fact?: string; children: ComponentChildren }) {
@@ -79,6 +81,7 @@ export function Blocked() {
   const training = trainingStatus(product?.trainsOnInputs);
   const rule = decision?.rule;
   const offered = !!view && host !== undefined && allowOnceRefusal(view.settings, decision, host) === undefined;
+  const justifiable = !!view && host !== undefined && justifyRefusal(view.settings, decision, host) === undefined;
   return (
     <main class="blocked" data-state="blocked">
       <header class="head">
@@ -189,6 +192,8 @@ export function Blocked() {
         </section>
       )}
       {view && <OrgGuidance policy={view.policy} service={{ ...(match ? { providerId: match.provider.id } : {}), ...(facts?.operator ? { country: facts.operator.country } : {}), ...(facts ? { level: facts.level } : {}) }} />}
+      {/* After the organization's approved tools: those come first. */}
+      {justifiable && <Justify url={url} minutes={view.settings.justifyMinutes} reported={!!view.policy.reporting?.events.includes('justify')} />}
       <div class="actions">
         {/* A blocked address typed into a new tab has nowhere to go back to: close the tab instead. */}
         {history.length > 1 ? (

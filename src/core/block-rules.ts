@@ -13,6 +13,7 @@
  *   (`initiatorDomains`); site allow: `allowAllRequests` on the site's frames.
  * Host patterns with a `*` label cannot be written as `requestDomains`; each gets a regexFilter.
  */
+import { isEnforcing } from './settings.ts';
 import { type BlockRule, blockRulesOf, covers, productTargets, type RuleGroup } from './block-scope.ts';
 import { DOMAINS_PER_RULE, DYNAMIC_RULE_BUDGET, REGEX_RULE_BUDGET, RULE_GROUPS, RULE_IDS_PER_GROUP, UNSAFE_RULE_BUDGET } from './constants.ts';
 import type { DnrCondition, DnrRule } from './dnr-rule.ts';
@@ -182,7 +183,7 @@ function draftsFor(rule: BlockRule, db: RiskDatabase, index: HostIndex, blockPag
 export function compileBlockRules(settings: Pick<EffectiveSettings, 'mode' | 'org' | 'user'>, db: RiskDatabase, blockPageUrl: string): CompiledRules {
   const problems: string[] = [];
   const drafts: Draft[] = [];
-  if (settings.mode === 'block') {
+  if (isEnforcing(settings.mode)) {
     const allPlain = [...new Set(productTargets(db).flatMap((t) => t.hosts.filter((h) => !isWild(h))))];
     const index: HostIndex = { allPlain, underWildcard: new Map() };
     for (const rule of blockRulesOf(settings)) drafts.push(...draftsFor(rule, db, index, blockPageUrl));

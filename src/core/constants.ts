@@ -97,6 +97,9 @@ export const AUDIT_MAX_ENTRIES = 50_000;
 /** Session rules of "allow once for this site" (block page), apart from the dynamic ranges. */
 export const ALLOW_ONCE_RULE_IDS = { first: 20_001, last: 20_999 } as const;
 
+/** Session rules of sites opened with a reason (justify mode, block page), three per site. */
+export const JUSTIFY_RULE_IDS = { first: 24_001, last: 24_999 } as const;
+
 /** Session rules of "Pause on this site for 1 hour" (popup), two per paused site. */
 export const PAUSE_RULE_IDS = { first: 21_001, last: 21_999 } as const;
 /**
@@ -137,6 +140,12 @@ export const BRIDGE_PULL_MS = 100;
  * are not in the code every frame parses.
  */
 export const DETECTION_MARKERS_KEY = 'detection:markers';
+
+/**
+ * storage.local key of the sites opened with a reason (hostname → end, ms since epoch): local,
+ * not session, so that the time a person was given outlives a browser restart.
+ */
+export const JUSTIFIED_KEY = 'justify:sites';
 
 /** storage.session key of the paused sites (hostname → end, ms since epoch). */
 export const PAUSES_KEY = 'pause:sites';

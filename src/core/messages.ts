@@ -94,6 +94,19 @@ export interface UiToBgAllowOnce {
   url: string;
 }
 
+/**
+ * Block page → background (justify mode): open the host of this blocked URL for the policy's
+ * `justifyMinutes`, for the reason given. The reason is what a person typed: bounded here and
+ * cleaned by the background (core/block-actions/justify.ts).
+ */
+export interface UiToBgJustify {
+  type: 'ui-to-bg/justify';
+  url: string;
+  reason: string;
+}
+
+export type JustifyResponse = { ok: true; until: number } | { ok: false; error: string };
+
 /** Popup or options page → background: the stored state of one tab. */
 export interface UiToBgGetTabState {
   type: 'ui-to-bg/get-tab-state';
@@ -146,6 +159,7 @@ export interface MessageMap {
   'content-to-bg/dismiss-warning': { request: ContentToBgDismissWarning; response: { ok: boolean } };
   'content-to-bg/warning-details': { request: ContentToBgWarningDetails; response: { ok: boolean } };
   'ui-to-bg/allow-once': { request: UiToBgAllowOnce; response: { ok: true } | { ok: false; error: string } };
+  'ui-to-bg/justify': { request: UiToBgJustify; response: JustifyResponse };
   'ui-to-bg/get-tab-state': { request: UiToBgGetTabState; response: TabState | null };
   'ui-to-bg/get-settings': { request: UiToBgGetSettings; response: SettingsView };
   'ui-to-bg/update-settings': { request: UiToBgUpdateSettings; response: UpdateSettingsResponse };
@@ -166,6 +180,7 @@ export type UiToBg =
   | UiToBgGetSettings
   | UiToBgUpdateSettings
   | UiToBgAllowOnce
+  | UiToBgJustify
   | UiToBgWarningOffSites
   | UiToBgWarningOnForSite
   | UiToBgPauseSite
@@ -227,6 +242,9 @@ function parseWarningMessage(raw: Record<string, unknown>): Parsed<ContentToBg> 
 }
 
 
+/** A reason longer than this is refused before it is read (justify.ts keeps at most REASON_MAX). */
+const MAX_REASON_LENGTH = 2000;
+
 export function parseUiToBg(raw: unknown): Parsed<UiToBg> {
   if (!isRecord(raw)) return { ok: false, error: 'message is not an object' };
   const warningSites = parseWarningSitesMessage(raw);
@@ -236,6 +254,13 @@ export function parseUiToBg(raw: unknown): Parsed<UiToBg> {
     if (extra) return { ok: false, error: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` };
     if (typeof raw.url !== 'string' || raw.url.length > MAX_URL_LENGTH || !/^https?:\/\//i.test(raw.url)) return { ok: false, error: 'url must be an http(s) address' };
     return { ok: true, message: { type: raw.type, url: raw.url } };
+  }
+  if (raw.type === 'ui-to-bg/justify') {
+    const extra = onlyKeys(raw, ['type', 'url', 'reason']);
+    if (extra) return { ok: false, error: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` };
+    if (typeof raw.url !== 'string' || raw.url.length > MAX_URL_LENGTH || !/^https?:\/\//i.test(raw.url)) return { ok: false, error: 'url must be an http(s) address' };
+    if (typeof raw.reason !== 'string' || raw.reason.length > MAX_REASON_LENGTH) return { ok: false, error: `reason must be a text of at most ${MAX_REASON_LENGTH} characters` };
+    return { ok: true, message: { type: raw.type, url: raw.url, reason: raw.reason } };
   }
   if (raw.type === 'ui-to-bg/pause-site' || raw.type === 'ui-to-bg/resume-site') {
     const extra = onlyKeys(raw, ['type', 'site']);

@@ -6,6 +6,7 @@
  */
 import { MAX_EXTRA_PROVIDERS, MAX_HOSTS_PER_EXTRA_PROVIDER, MAX_LIST_ENTRIES } from './constants.ts';
 import { isKnownCountryCode } from './country.ts';
+import { expiringEntry } from './exceptions/expiring-entry.ts';
 import { hostPatternProblem } from './host-pattern.ts';
 import { parseAlternatives, parseOrganizationMessage, parseSupportUrl } from './guidance/guidance-policy.ts';
 import { parseReporting } from './reporting/reporting-config.ts';
@@ -16,7 +17,9 @@ import {
   type ExtraProvider,
   LIST_KEYS,
   type ListKey,
+  MAX_JUSTIFY_MINUTES,
   MAX_RETENTION_DAYS,
+  MIN_JUSTIFY_MINUTES,
   MIN_RETENTION_DAYS,
   MODES,
   type Mode,
@@ -72,6 +75,12 @@ const boolean: Check<boolean> = (value, key, problems) => {
 const retention: Check<number> = (value, key, problems) => {
   if (typeof value === 'number' && Number.isInteger(value) && value >= MIN_RETENTION_DAYS && value <= MAX_RETENTION_DAYS) return value;
   problems.push({ key, reason: `${shown(value)} is not a whole number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}` });
+  return undefined;
+};
+
+const justifyMinutes: Check<number> = (value, key, problems) => {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= MIN_JUSTIFY_MINUTES && value <= MAX_JUSTIFY_MINUTES) return value;
+  problems.push({ key, reason: `${shown(value)} is not a whole number of minutes from ${MIN_JUSTIFY_MINUTES} to ${MAX_JUSTIFY_MINUTES}` });
   return undefined;
 };
 
@@ -205,11 +214,12 @@ function userChecks(isProvider: (id: string) => boolean): { [K in UserKey]: Chec
     strictNetwork: boolean,
     auditRetentionDays: retention,
     blockedProviders: providers,
-    allowedProviders: providers,
+    // Allow-list entries may end: `deepseek until 2026-12-31` (exceptions/expiring-entry.ts).
+    allowedProviders: listOf(expiringEntry(providerEntry(isProvider))),
     blockedCountries: countries,
-    allowedCountries: countries,
+    allowedCountries: listOf(expiringEntry(countryEntry)),
     blockedSites: sites,
-    allowedSites: sites,
+    allowedSites: listOf(expiringEntry(siteEntry)),
     blockedModelBuilders: providers,
     blockedModelOrigins: countries,
     blockLevel: oneOf<BlockLevel>(BLOCK_LEVELS),
@@ -257,6 +267,7 @@ export function parsePolicy(raw: unknown, isDatabaseProvider: (id: string) => bo
     ...userChecks((id) => isDatabaseProvider(id) || extraIds.has(id)),
     lockedSettings: listOf((v) => (typeof v === 'string' && (USER_KEYS as readonly string[]).includes(v) ? { ok: v } : { problem: `${shown(v)} is not a setting name (one of ${USER_KEYS.join(', ')})` })),
     allowBypass: boolean,
+    justifyMinutes,
     blockedModels: listOf(modelPatternEntry),
     reporting: (value, _key, problems) => parseReporting(value, problems),
     organizationMessage: (value, _key, problems) => parseOrganizationMessage(value, problems),

@@ -22,12 +22,12 @@ export interface PolicyState {
   userProblems: SettingProblem[];
 }
 
-export function policyStateOf(bundled: RiskDatabase, rawUser: unknown, rawPolicy: unknown): PolicyState {
+export function policyStateOf(bundled: RiskDatabase, rawUser: unknown, rawPolicy: unknown, now = Date.now()): PolicyState {
   const isDatabaseProvider = (id: string) => bundled.provider(id) !== undefined;
   const policy = parsePolicy(rawPolicy, isDatabaseProvider);
   const extraIds = new Set(policy.value.extraProviders?.map((e) => e.id));
   const user = parseUserSettings(rawUser, (id) => isDatabaseProvider(id) || extraIds.has(id));
-  const settings = effectiveSettings(user.value, policy.value);
+  const settings = effectiveSettings(user.value, policy.value, now);
   return {
     settings,
     db: policyDatabase(bundled, settings),

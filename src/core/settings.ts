@@ -11,10 +11,19 @@ import type { RiskLevel } from './risk-level.ts';
 
 /**
  * What happens to traffic the lists and the threshold name: `monitor` records it only; `warn`
- * lets it through and warns; `block` blocks it.
+ * lets it through and warns; `justify` blocks it, and the block page lets a person continue for
+ * a while after giving a reason (core/block-actions/justify.ts); `block` blocks it.
  */
-export const MODES = ['monitor', 'warn', 'block'] as const;
+export const MODES = ['monitor', 'warn', 'justify', 'block'] as const;
 export type Mode = (typeof MODES)[number];
+
+/** Whether the mode stops traffic (block, and justify until a reason is given). */
+export const isEnforcing = (mode: Mode | undefined): boolean => mode === 'block' || mode === 'justify';
+
+/** How long a justified site stays open (policy `justifyMinutes`). */
+export const DEFAULT_JUSTIFY_MINUTES = 60;
+export const MIN_JUSTIFY_MINUTES = 5;
+export const MAX_JUSTIFY_MINUTES = 7 * 24 * 60;
 
 /** `off`, or the lowest level that is blocked (severity: low < unknown < medium < high). */
 export const BLOCK_LEVELS = ['off', 'high', 'medium', 'unknown', 'low'] as const;
@@ -102,9 +111,11 @@ export interface PolicyOnly {
   organizationMessage: OrganizationMessage;
   supportUrl: string;
   approvedAlternatives: ApprovedAlternative[];
+  /** In justify mode, how long a site stays open once a person has given a reason. */
+  justifyMinutes: number;
 }
 
-export const POLICY_ONLY_KEYS = ['extraProviders', 'lockedSettings', 'allowBypass', 'blockedModels', 'reporting', 'organizationMessage', 'supportUrl', 'approvedAlternatives'] as const;
+export const POLICY_ONLY_KEYS = ['extraProviders', 'lockedSettings', 'allowBypass', 'blockedModels', 'reporting', 'organizationMessage', 'supportUrl', 'approvedAlternatives', 'justifyMinutes'] as const;
 export type PolicyOnlyKey = (typeof POLICY_ONLY_KEYS)[number];
 
 /** A managed policy as it applies, after its bad keys and entries were left out. */

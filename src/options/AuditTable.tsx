@@ -47,7 +47,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
               <td class="nowrap">{formatTimeExact(e.time)}</td>
               <td>
                 <span class={`event event-${e.type}`}>
-                  <span aria-hidden="true">{e.type === 'block' ? '⛔ ' : '👁 '}</span>
+                  <span aria-hidden="true">{e.type === 'block' ? '⛔ ' : e.type === 'justify' ? '📝 ' : '👁 '}</span>
                   {typeWord(e.type)}
                 </span>
               </td>
@@ -62,6 +62,12 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
                   <span class="sub">{kindWord(e.kind)}</span>
                   {e.model && <span class="sub">{t('auditModel', [e.model])}</span>}
                   {e.rule && <span class="sub">{ruleWords(e)}</span>}
+                  {/* What a person typed: text only, as every value here. */}
+                  {e.reason && (
+                    <span class="sub reason" data-reason>
+                      {t('auditReason', [e.reason])}
+                    </span>
+                  )}
                 </div>
               </td>
               <td class="num">{formatCount(e.count)}</td>

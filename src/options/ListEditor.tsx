@@ -2,6 +2,7 @@
  * One block or allow list: the organization's entries (always applied, not removable), the
  * user's own (removable), and a control to add one. A change sends the user's whole new list.
  */
+import { entryValue, isExpiringKey } from '../core/exceptions/expiring-entry.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
 import { AddEntry } from './AddEntry.tsx';
 import type { Choice } from './choices.ts';
@@ -27,6 +28,8 @@ export function ListEditor({ settings, info, db, choices }: Props) {
   const org = view.settings.org[key];
   const mine = view.settings.user[key];
   const stored: string[] = view.user[key] ?? [];
+  // Exceptions that end carry their end (`deepseek until …`); the lists above hold the values.
+  const ends = isExpiringKey(key) ? { org: view.settings.exceptionEnds.org[key] ?? {}, user: view.settings.exceptionEnds.user[key] ?? {} } : { org: {}, user: {} };
   const save = (next: string[]) => update(key, next);
   const kept = locked ? stored.length : 0;
   return (
@@ -36,10 +39,10 @@ export function ListEditor({ settings, info, db, choices }: Props) {
       {org.length + mine.length > 0 ? (
         <ul class="entries" aria-labelledby={`${key}-title`}>
           {org.map((value) => (
-            <ListEntry key={`org:${value}`} info={info} value={value} tier="org" db={db} />
+            <ListEntry key={`org:${value}`} info={info} value={value} tier="org" db={db} until={ends.org[value]} />
           ))}
           {mine.map((value) => (
-            <ListEntry key={`user:${value}`} info={info} value={value} tier="user" db={db} onRemove={() => void save(stored.filter((v) => v !== value))} />
+            <ListEntry key={`user:${value}`} info={info} value={value} tier="user" db={db} until={ends.user[value]} onRemove={() => void save(stored.filter((v) => entryValue(v) !== value))} />
           ))}
         </ul>
       ) : (
@@ -48,7 +51,7 @@ export function ListEditor({ settings, info, db, choices }: Props) {
       {locked ? (
         <OrgNote locked />
       ) : (
-        <AddEntry info={info} choices={choices} listed={[...org, ...stored]} onAdd={(value) => save([...stored, value])} />
+        <AddEntry info={info} choices={choices} listed={[...org, ...mine]} ending={isExpiringKey(key)} onAdd={(value) => save([...stored.filter((v) => entryValue(v) !== entryValue(value)), value])} />
       )}
       {kept > 0 && (
         <p class="hint">

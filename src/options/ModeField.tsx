@@ -10,6 +10,7 @@ import { t } from '../shared/t.ts';
 const WORDS: Record<Mode, [title: string, text: string]> = {
   monitor: ['optModeMonitor', 'optModeMonitorHint'],
   warn: ['optModeWarn', 'optModeWarnHint'],
+  justify: ['optModeJustify', 'optModeJustifyHint'],
   block: ['optModeBlock', 'optModeBlockHint'],
 };
 

@@ -4,7 +4,7 @@ import { countryName } from '../core/country.ts';
 import { intlLocaleOf } from '../core/intl-locale.ts';
 import { t } from '../shared/t.ts';
 
-export const typeWord = (type: AuditType): string => (type === 'block' ? t('auditTypeBlock') : t('auditTypeFinding'));
+export const typeWord = (type: AuditType): string => (type === 'block' ? t('auditTypeBlock') : type === 'justify' ? t('auditTypeJustify') : t('auditTypeFinding'));
 
 const KIND_KEYS: Record<string, string> = {
   site: 'auditKindSite',

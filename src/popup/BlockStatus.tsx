@@ -4,6 +4,7 @@
  * block mode the line is a state ("Blocked by you.", "Blocked by you: AI services on news.example.com");
  * in warn and monitor modes it says the decision is not enforced.
  */
+import { isEnforcing } from '../core/settings.ts';
 import { providerBlocks } from '../core/block-actions/tab-blocks.ts';
 import type { DescribedFinding } from '../core/facts.ts';
 import type { RiskDatabase } from '../core/risk-database.ts';
@@ -31,14 +32,14 @@ export function BlockStatus({ findings, settings, db, site, pausedUntil }: Props
   const { rule, matched } = block.decision;
   const { mode } = view.settings;
   if (!rule || matched === undefined) return null;
-  if (mode === 'block' && pausedUntil !== undefined && rule.tier === 'user') {
+  if (isEnforcing(mode) && pausedUntil !== undefined && rule.tier === 'user') {
     return (
       <p class="block-status block-status-paused" data-outcome="paused" role="status">
         {t('popStatusPaused', [clockTime(pausedUntil)])}
       </p>
     );
   }
-  if (mode === 'block') {
+  if (isEnforcing(mode)) {
     // A builder's block reaches its models through resellers too, by the page check: say what it covers and what not.
     const builder = block.decision.target && db.provider(block.decision.target.providerId);
     return (
@@ -54,10 +55,11 @@ export function BlockStatus({ findings, settings, db, site, pausedUntil }: Props
       </>
     );
   }
+  const lenient = mode as keyof typeof OUTCOME;
   return (
-    <p class={`block-status block-status-${mode}`} data-outcome={mode} role="status">
-      <strong>{t(OUTCOME[mode])}</strong>
-      {t(OUTCOME[mode]).endsWith('：') ? '' : ' '}
+    <p class={`block-status block-status-${lenient}`} data-outcome={lenient} role="status">
+      <strong>{t(OUTCOME[lenient])}</strong>
+      {t(OUTCOME[lenient]).endsWith('：') ? '' : ' '}
       {describeRule(rule, matched, db, t)}
     </p>
   );

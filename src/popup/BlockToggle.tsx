@@ -5,7 +5,7 @@
  * covers. What the organization decides is shown locked, with who set it.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ListKey } from '../core/settings.ts';
+import { isEnforcing, type ListKey } from '../core/settings.ts';
 import { sendMessage } from '../shared/send-message.ts';
 import { t } from '../shared/t.ts';
 import { useOfferUndo } from './undo.tsx';
@@ -44,7 +44,7 @@ export function BlockToggle({ settings, list, value, label, confirm, primary }: 
     if (!(await settings.update({ [list]: [...mine, value] }))) return;
     offerUndo({
       label,
-      enforced: view.settings.mode === 'block',
+      enforced: isEnforcing(view.settings.mode),
       // Only this entry goes: anything else changed meanwhile (in options, say) stays.
       undo: async () => {
         const fresh = await sendMessage({ type: 'ui-to-bg/get-settings' });

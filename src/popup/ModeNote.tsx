@@ -1,8 +1,8 @@
-/** Says when blocks are not enforced (warn or monitor mode), and who chose that. */
+/** Says when blocks are not enforced (warn or monitor mode) or can be lifted with a reason (justify), and who chose that. */
 import { t } from '../shared/t.ts';
 import type { Settings } from './use-settings.ts';
 
-const WORDS = { warn: 'popModeWarn', monitor: 'popModeMonitor' } as const;
+const WORDS = { warn: 'popModeWarn', monitor: 'popModeMonitor', justify: 'popModeJustify' } as const;
 
 export function ModeNote({ settings }: { settings: Settings }) {
   const mode = settings.view?.settings.mode;

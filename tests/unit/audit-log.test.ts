@@ -57,7 +57,7 @@ describe('audit export', () => {
     const csv = auditToCsv(ENTRIES);
     expect(csv.startsWith('\uFEFFid,time,type,site,host,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
-    expect(csv.split('\r\n')[1]).toBe('1,2026-12-01T09:30:00.000Z,finding,news.example.com,api.deepseek.com,deepseek,DeepSeek,DeepSeek API,request,deepseek-chat,high,CN,,1');
+    expect(csv.split('\r\n')[1]).toBe('1,2026-12-01T09:30:00.000Z,finding,news.example.com,api.deepseek.com,deepseek,DeepSeek,DeepSeek API,request,deepseek-chat,high,CN,,1,');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""点击, 这里"")\r\n+1"`);
     expect(csv).toContain(`,''quoted,`);
     // No cell a spreadsheet would run: every cell starts with a safe character.

@@ -115,7 +115,7 @@ describe('pause on this site', () => {
 
   it('is offered in block mode where the organization allows bypassing, and not on a site the organization blocks', () => {
     expect(pauseRefusal(settingsOf({}), 'news.example')).toBeUndefined();
-    expect(pauseRefusal(settingsOf({ mode: 'warn' }), 'news.example')).toBe('nothing is blocked outside block mode');
+    expect(pauseRefusal(settingsOf({ mode: 'warn' }), 'news.example')).toBe('nothing is blocked outside block and justify modes');
     expect(pauseRefusal(settingsOf({}, { allowBypass: false }), 'news.example')).toBe('the organization does not allow bypassing blocks');
     expect(pauseRefusal(settingsOf({}, { blockedSites: ['example'] }), 'news.example')).toBe("the organization blocks this site's AI traffic");
   });

@@ -17,8 +17,10 @@ describe('effectiveSettings', () => {
       extraProviders: [],
       locked: [],
       allowBypass: true,
+      justifyMinutes: 60,
       blockedModels: [],
       sources: { mode: 'default', countryLevels: 'default', showWarning: 'default', auditRetentionDays: 'default', strictNetwork: 'default' },
+      exceptionEnds: { org: {}, user: {} },
     });
   });
 

@@ -72,7 +72,7 @@ describe('parsePolicy: bad values are left out and reported, the rest applies', 
     });
     expect(value).toEqual({ blockLevel: 'high' });
     expect(problems).toEqual([
-      { key: 'mode', reason: '5 is not one of monitor, warn, block' },
+      { key: 'mode', reason: '5 is not one of monitor, warn, justify, block' },
       { key: 'showWarning', reason: '"yes" is not true or false' },
       { key: 'auditRetentionDays', reason: '"30" is not a whole number of days from 1 to 3650' },
       { key: 'blockedProviders', reason: '"deepseek" is not a list' },
@@ -97,7 +97,7 @@ describe('parsePolicy: bad values are left out and reported, the rest applies', 
       { key: 'blockedDomains', reason: 'unknown key' },
       { key: 'Mode', reason: 'unknown key' },
       { key: 'blockLevel', reason: '"severe" is not one of off, high, medium, unknown, low' },
-      { key: 'mode', reason: '"Block" is not one of monitor, warn, block' },
+      { key: 'mode', reason: '"Block" is not one of monitor, warn, justify, block' },
     ]);
   });
 
@@ -303,7 +303,7 @@ describe('parseUserSettings', () => {
     }, ['acme-gateway']);
     expect(value).toEqual({ blockedProviders: ['deepseek', 'acme-gateway'], blockedCountries: ['CN'], blockedSites: ['news.example.com'], countryLevels: { US: 'high' } });
     expect(problems).toEqual([
-      { key: 'mode', reason: '"off" is not one of monitor, warn, block' },
+      { key: 'mode', reason: '"off" is not one of monitor, warn, justify, block' },
       { key: 'blockedProviders[2]', reason: '"nope" is not a provider in the database or in extraProviders' },
       { key: 'blockedCountries[1]', reason: '"XX" is not an ISO 3166-1 alpha-2 country code' },
       { key: 'countryLevels.FR', reason: '"none" is not one of low, medium, high' },

@@ -79,7 +79,7 @@ describe('user settings', () => {
   });
 
   it('refuses a bad value with the key and the reason', async () => {
-    expect(await updateUserSettings({ mode: 'off' })).toMatchObject({ ok: false, error: 'mode: "off" is not one of monitor, warn, block' });
+    expect(await updateUserSettings({ mode: 'off' })).toMatchObject({ ok: false, error: 'mode: "off" is not one of monitor, warn, justify, block' });
   });
 });
 

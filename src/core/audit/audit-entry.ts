@@ -6,7 +6,8 @@
  */
 import type { RiskLevel } from '../risk-level.ts';
 
-export const AUDIT_TYPES = ['finding', 'block'] as const;
+/** `justify`: a person opened a blocked service with a reason (justify mode). */
+export const AUDIT_TYPES = ['finding', 'block', 'justify'] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 
 export interface AuditEntry {
@@ -32,10 +33,12 @@ export interface AuditEntry {
   rule?: string;
   /** How many identical events within a short window this entry stands for (coalesced). */
   count: number;
+  /** For `justify`: the reason the person gave (core/block-actions/justify.ts cleanReason), shown as text only. */
+  reason?: string;
 }
 
 /** Fields in the order exports list them; a CSV header names exactly these. */
-export const AUDIT_FIELDS = ['id', 'time', 'type', 'site', 'host', 'providerId', 'providerName', 'product', 'kind', 'model', 'level', 'country', 'rule', 'count'] as const;
+export const AUDIT_FIELDS = ['id', 'time', 'type', 'site', 'host', 'providerId', 'providerName', 'product', 'kind', 'model', 'level', 'country', 'rule', 'count', 'reason'] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 
 /** Entries older than this are deleted (retention in days, from settings). */

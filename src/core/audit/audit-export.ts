@@ -70,7 +70,7 @@ function entryOf(values: Partial<Record<AuditField, string>>): AuditEntry {
   if (!Number.isFinite(time) || !Number.isInteger(count) || count < 1 || !AUDIT_TYPES.includes(type)) throw new Error(`not an audit entry: ${JSON.stringify(values)}`);
   const entry: AuditEntry = { time, type, site: values.site ?? '', host: values.host ?? '', kind: values.kind ?? '', count };
   if (values.id) entry.id = Number(values.id);
-  for (const f of ['providerId', 'providerName', 'product', 'model', 'country', 'rule'] as const) if (values[f]) entry[f] = values[f];
+  for (const f of ['providerId', 'providerName', 'product', 'model', 'country', 'rule', 'reason'] as const) if (values[f]) entry[f] = values[f];
   if (values.level) {
     if (!isRiskLevel(values.level)) throw new Error(`not a risk level: ${values.level}`);
     entry.level = values.level;

@@ -11,6 +11,7 @@
  * every decision of the user's and none of the organization's: an organization's block holds
  * through a pause without any special case.
  */
+import { isEnforcing } from '../settings.ts';
 import { siteMatch } from '../block-decision.ts';
 import { priorityOf } from '../block-scope.ts';
 import { PAUSE_RULE_IDS } from '../constants.ts';
@@ -33,7 +34,7 @@ export type PauseSettings = Pick<EffectiveSettings, 'mode' | 'allowBypass' | 'or
 
 /** Why a pause is not offered on `site`; undefined when it is. */
 export function pauseRefusal(settings: PauseSettings, site: string): string | undefined {
-  if (settings.mode !== 'block') return 'nothing is blocked outside block mode';
+  if (!isEnforcing(settings.mode)) return 'nothing is blocked outside block and justify modes';
   if (!settings.allowBypass) return 'the organization does not allow bypassing blocks';
   if (siteMatch(site, settings.org.blockedSites)) return "the organization blocks this site's AI traffic";
   return undefined;

@@ -4,6 +4,7 @@
  * disagree about a tab. Only `block` mode enforces, and a pause of the page's site lifts the
  * user's own decisions there (never the organization's, which outrank them: pause.ts).
  */
+import { isEnforcing } from '../settings.ts';
 import { type Decision, decide } from '../block-decision.ts';
 import { type DescribedFinding, providerKeyOf } from '../facts.ts';
 import type { EffectiveSettings } from '../policy-merge.ts';
@@ -18,7 +19,7 @@ export function decisionFor(settings: BlockSettings, db: RiskDatabase, host: str
 
 /** Whether a decision stops requests now: block mode, and not a decision of the user's on a paused site. */
 export function enforced(settings: Pick<EffectiveSettings, 'mode'>, decision: Decision, paused: boolean): boolean {
-  if (settings.mode !== 'block' || decision.outcome !== 'block' || !decision.rule) return false;
+  if (!isEnforcing(settings.mode) || decision.outcome !== 'block' || !decision.rule) return false;
   return !(paused && decision.rule.tier === 'user');
 }
 

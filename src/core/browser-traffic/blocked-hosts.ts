@@ -5,12 +5,13 @@
  * this is what is blocked everywhere. Used for traffic the browser makes on a page's behalf and
  * that network rules never see (reporting uploads, FedCM, payment manifests, WebRTC servers).
  */
+import { isEnforcing } from '../settings.ts';
 import { blockRulesOf, covers, productTargets } from '../block-scope.ts';
 import type { EffectiveSettings } from '../policy-merge.ts';
 import type { RiskDatabase } from '../risk-database.ts';
 
 export function blockedHostsOf(settings: Pick<EffectiveSettings, 'org' | 'user' | 'mode'>, db: RiskDatabase): string[] {
-  if (settings.mode !== 'block') return [];
+  if (!isEnforcing(settings.mode)) return [];
   const rules = blockRulesOf(settings).filter((r) => r.scope !== 'site');
   if (!rules.some((r) => r.action === 'block')) return [];
   const hosts = new Set<string>();

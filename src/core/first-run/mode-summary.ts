@@ -13,6 +13,6 @@ function tierBlocks(tier: TierRules): boolean {
 }
 
 export function modeSummary(settings: Pick<EffectiveSettings, 'mode' | 'org' | 'user'>): ModeSummary {
-  if (settings.mode !== 'block') return settings.mode;
+  if (settings.mode === 'monitor' || settings.mode === 'warn') return settings.mode;
   return tierBlocks(settings.org) || tierBlocks(settings.user) ? 'block' : 'block-nothing';
 }

@@ -12,6 +12,7 @@
  * (`builderRouting.mayReachBuilder: false`), and at hosts the database does not know (a relay);
  * a model developer's or app's own API does not pass other builders' models on.
  */
+import { isEnforcing } from '../settings.ts';
 import type { EffectiveSettings } from '../policy-merge.ts';
 import type { Provider } from '../provider.ts';
 import type { RiskDatabase } from '../risk-database.ts';
@@ -44,7 +45,7 @@ const originsOf = (p: Provider) => [p.operator?.country, p.parent?.country].filt
  */
 export function modelBlockListOf(settings: ModelSettings, db: RiskDatabase): ModelBlockList {
   const list: ModelBlockList = { families: [], names: Object.create(null), prefixes: Object.create(null), namespaces: Object.create(null), forwarders: [] };
-  if (settings.mode !== 'block') return list;
+  if (!isEnforcing(settings.mode)) return list;
   const rules = blockRulesOf(settings).filter((r) => r.scope === 'provider' || r.scope === 'country');
   for (const builder of db.providers) {
     if (!builder.models?.length || !builder.operator) continue;

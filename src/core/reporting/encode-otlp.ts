@@ -31,7 +31,7 @@ const int = (key: string, value: number): KeyValue => ({ key, value: { intValue:
 
 /** SeverityNumber of the OTLP log data model: INFO 9, WARN 13, ERROR 17. */
 function severity(e: ReportEvent): [number, string] {
-  if (e.name === 'block' || e.name === 'allow-once' || e.name === 'dropped') return [13, 'WARN'];
+  if (e.name === 'block' || e.name === 'justify' || e.name === 'allow-once' || e.name === 'dropped') return [13, 'WARN'];
   if (e.name === 'policy-problem') return [17, 'ERROR'];
   return [9, 'INFO'];
 }
@@ -64,6 +64,7 @@ function attributes(e: ReportEvent): KeyValue[] {
   if (e.count !== undefined) a.push(int(`${NS}.count`, e.count));
   if (e.policyKey) a.push(str(`${NS}.policy.key`, e.policyKey));
   if (e.reason) a.push(str(`${NS}.policy.problem`, e.reason));
+  if (e.justification) a.push(str(`${NS}.justification`, e.justification));
   if (e.databaseVersion) a.push(str(`${NS}.database.version`, e.databaseVersion));
   if (e.policyRevision) a.push(str(`${NS}.policy.revision`, e.policyRevision));
   a.push(str(`${NS}.browser`, e.browser));

@@ -39,6 +39,8 @@ export interface ReportEvent {
   /** policy-problem: the key and why it was left out (the admin's own words, never a page's). */
   policyKey?: string;
   reason?: string;
+  /** justify: the reason the person gave to open a blocked service (the only typed text sent; docs/reporting.md). */
+  justification?: string;
   /** heartbeat: versions in force. */
   databaseVersion?: string;
   policyRevision?: string;
@@ -68,5 +70,6 @@ export function reportFromAudit(id: string, origin: ReportOrigin, entry: Omit<Au
     ...(entry.rule ? { rule: entry.rule } : {}),
     mode,
     count: entry.count,
+    ...(entry.reason ? { justification: entry.reason } : {}),
   };
 }

@@ -14,7 +14,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const REPORT_COMPRESSIONS = ['gzip', 'none'] as const;
 export type ReportCompression = (typeof REPORT_COMPRESSIONS)[number];
 
-export const REPORT_EVENT_KINDS = ['finding', 'block', 'allow-once', 'warning-shown', 'warning-dismissed', 'policy-problem', 'heartbeat'] as const;
+export const REPORT_EVENT_KINDS = ['finding', 'block', 'justify', 'allow-once', 'warning-shown', 'warning-dismissed', 'policy-problem', 'heartbeat'] as const;
 export type ReportEventKind = (typeof REPORT_EVENT_KINDS)[number];
 
 export interface ReportingConfig {

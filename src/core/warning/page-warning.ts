@@ -14,6 +14,7 @@
  * A user may turn the warning off per site, unless the organization locks `showWarning`: then the
  * sites they turned it off on are overruled, and the banner offers no such button.
  */
+import { isEnforcing } from '../settings.ts';
 import { decide } from '../block-decision.ts';
 import { alternativesFor, type ApprovedAlternative } from '../guidance/guidance-policy.ts';
 import { companyLabel, describeFindings, type FindingFacts, factsFor, shortName } from '../facts.ts';
@@ -91,7 +92,7 @@ function withAlternative(line: WarningLine, c: Candidate, input: WarningInput): 
 
 function lineOf(input: WarningInput, t: Translate): WarningLine | undefined {
   const { settings, db, pageHost, trigger } = input;
-  const enforced = settings.mode === 'block';
+  const enforced = isEnforcing(settings.mode);
   let risk: WarningLine | undefined;
   for (const c of candidatesOf(input, t)) {
     const label = labelOf(c.facts, t);
