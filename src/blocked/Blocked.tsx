@@ -191,7 +191,7 @@ export function Blocked() {
           {reportable && sourced.length > 0 && <ReportFact report={report(sourced)} />}
         </section>
       )}
-      {view && <OrgGuidance policy={view.policy} service={{ ...(match ? { providerId: match.provider.id } : {}), ...(facts?.operator ? { country: facts.operator.country } : {}), ...(facts ? { level: facts.level } : {}) }} />}
+      {view && <OrgGuidance policy={view.policy} preferred={view.settings.preferredTool} service={{ ...(match ? { providerId: match.provider.id } : {}), ...(facts?.operator ? { country: facts.operator.country } : {}), ...(facts ? { level: facts.level } : {}) }} />}
       {/* After the organization's approved tools: those come first. */}
       {justifiable && <Justify url={url} minutes={view.settings.justifyMinutes} reported={!!view.policy.reporting?.events.includes('justify')} />}
       <div class="actions">

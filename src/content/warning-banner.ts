@@ -8,7 +8,8 @@
  * It never covers what the user types or has written: it goes to the edge away from the focused
  * field and the page's last lines beside it, and shrinks to two lines of text when that is what
  * fits (core/warning/banner-place.ts). It looks again when focus moves, the window is resized or
- * scrolled, or the user types (a field can grow), at most every PLACE_INTERVAL_MS.
+ * scrolled, the user types (a field can grow), or the document finishes loading, at most every
+ * PLACE_INTERVAL_MS.
  */
 import type { PageWarningView } from '../core/messages.ts';
 import { type Avoid, BANNER_MARGIN, besideField, chooseBannerPlace, type Rect, type Size } from '../core/warning/banner-place.ts';
@@ -144,7 +145,7 @@ export function showBanner(warning: PageWarningView, actions: BannerActions): Ba
     if (w.alternative) {
       alternativeUrl = w.alternative.url;
       alternative.textContent = t('orgOpen', [w.alternative.name]);
-      alternative.title = t('orgProvides', [w.alternative.name]);
+      alternative.title = t(w.alternative.mine ? 'prefToolIs' : 'orgProvides', [w.alternative.name]);
       row.prepend(alternative);
     } else alternative.remove();
     if (w.orgMessage) {
@@ -214,6 +215,10 @@ export function showBanner(warning: PageWarningView, actions: BannerActions): Ba
   const on = { capture: true, passive: true } as const;
   const events = ['focusin', 'input', 'paste', 'scroll', 'resize'];
   for (const type of events) addEventListener(type, schedule, on);
+  // A warning can show before the page has laid itself out (its own script may still move the
+  // input): look again once the document is parsed and once it has loaded. Not captured, so a
+  // sub-resource's load event does not count.
+  for (const type of ['DOMContentLoaded', 'load']) addEventListener(type, schedule, { once: true, passive: true });
 
   // A page that takes the banner out of the document (or moves it into its own elements, where
   // a transform or overflow could hide it) gets it put back on <html> while it is meant to show.

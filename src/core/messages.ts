@@ -62,8 +62,11 @@ export interface PageWarningView {
   text: string;
   /** Whether the user may turn it off for this site: not while the organization locks `showWarning`. */
   offForSite: boolean;
-  /** The organization's approved tool for this service (policy approvedAlternatives), offered with a button. */
-  alternative?: { name: string; url: string };
+  /**
+   * The organization's approved tool for this service (policy approvedAlternatives), or else the
+   * person's own preferred tool (`mine`), offered with a button.
+   */
+  alternative?: { name: string; url: string; mine?: true };
   /** The organization's own words (policy organizationMessage, in the UI language) and where to get help (supportUrl). */
   orgMessage?: string;
   supportUrl?: string;

@@ -64,7 +64,7 @@ export function effectiveSettings(user: Partial<UserSettings>, policy: Policy, n
     const fromUser = isLocked(key) ? undefined : user[key];
     const [value, source]: [ScalarSettings[K], SettingSource] =
       fromUser !== undefined ? [fromUser as ScalarSettings[K], 'user'] : fromPolicy !== undefined ? [fromPolicy as ScalarSettings[K], 'organization'] : [DEFAULT_SETTINGS[key], 'default'];
-    scalars[key] = (typeof value === 'object' ? { ...value } : value) as ScalarSettings[K];
+    scalars[key] = (value !== null && typeof value === 'object' ? { ...value } : value) as ScalarSettings[K];
     sources[key] = isLocked(key) && fromPolicy === undefined ? 'organization' : source;
   };
   for (const key of SCALAR_KEYS) setScalar(key);

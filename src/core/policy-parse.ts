@@ -9,6 +9,7 @@ import { isKnownCountryCode } from './country.ts';
 import { expiringEntry } from './exceptions/expiring-entry.ts';
 import { hostPatternProblem } from './host-pattern.ts';
 import { parseAlternatives, parseOrganizationMessage, parseSupportUrl } from './guidance/guidance-policy.ts';
+import { type PreferredTool, preferredToolOf } from './guidance/preferred-tool.ts';
 import { parseReporting } from './reporting/reporting-config.ts';
 import {
   BLOCK_LEVELS,
@@ -81,6 +82,13 @@ const retention: Check<number> = (value, key, problems) => {
 const justifyMinutes: Check<number> = (value, key, problems) => {
   if (typeof value === 'number' && Number.isInteger(value) && value >= MIN_JUSTIFY_MINUTES && value <= MAX_JUSTIFY_MINUTES) return value;
   problems.push({ key, reason: `${shown(value)} is not a whole number of minutes from ${MIN_JUSTIFY_MINUTES} to ${MAX_JUSTIFY_MINUTES}` });
+  return undefined;
+};
+
+const preferredTool: Check<PreferredTool | null> = (value, key, problems) => {
+  const r = preferredToolOf(value);
+  if ('ok' in r) return r.ok;
+  problems.push({ key, reason: r.problem });
   return undefined;
 };
 
@@ -212,6 +220,7 @@ function userChecks(isProvider: (id: string) => boolean): { [K in UserKey]: Chec
     countryLevels,
     showWarning: boolean,
     strictNetwork: boolean,
+    preferredTool,
     auditRetentionDays: retention,
     blockedProviders: providers,
     // Allow-list entries may end: `deepseek until 2026-12-31` (exceptions/expiring-entry.ts).

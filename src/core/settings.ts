@@ -5,6 +5,7 @@
  * organization's entries always apply, and the user's own entries add to them (policy-merge.ts).
  */
 import type { ApprovedAlternative, OrganizationMessage } from './guidance/guidance-policy.ts';
+import type { PreferredTool } from './guidance/preferred-tool.ts';
 import type { ReportingConfig } from './reporting/reporting-config.ts';
 import type { CountryCode } from './provider.ts';
 import type { RiskLevel } from './risk-level.ts';
@@ -71,9 +72,11 @@ export interface ScalarSettings {
    * the browser itself opens no connections a page chose.
    */
   strictNetwork: boolean;
+  /** The AI tool the person would rather use, offered where a service is blocked or risky; null: none. */
+  preferredTool: PreferredTool | null;
 }
 
-export const SCALAR_KEYS = ['mode', 'countryLevels', 'showWarning', 'auditRetentionDays', 'strictNetwork'] as const;
+export const SCALAR_KEYS = ['mode', 'countryLevels', 'showWarning', 'auditRetentionDays', 'strictNetwork', 'preferredTool'] as const;
 export type ScalarKey = (typeof SCALAR_KEYS)[number];
 
 /** Everything a user may set (and an organization may lock). */
@@ -145,6 +148,7 @@ export const DEFAULT_SETTINGS: Readonly<UserSettings> = Object.freeze({
   showWarning: true,
   auditRetentionDays: 30,
   strictNetwork: false,
+  preferredTool: null,
   ...EMPTY_TIER,
 });
 

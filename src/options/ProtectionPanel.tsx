@@ -5,6 +5,7 @@ import { BlockLevelField } from './BlockLevelField.tsx';
 import { countryChoices } from './choices.ts';
 import { CountryLevelsField } from './CountryLevelsField.tsx';
 import { ModeField } from './ModeField.tsx';
+import { PreferredToolField } from './PreferredToolField.tsx';
 import { RetentionField } from './RetentionField.tsx';
 import type { ReadySettings } from './use-options-settings.ts';
 import { StrictNetworkField } from './StrictNetworkField.tsx';
@@ -20,6 +21,7 @@ export function ProtectionPanel({ settings }: { settings: ReadySettings }) {
       <BlockLevelField settings={settings} />
       <CountryLevelsField settings={settings} db={database} countries={countries} />
       <WarningField settings={settings} />
+      <PreferredToolField settings={settings} />
       <RetentionField settings={settings} />
       <StrictNetworkField settings={settings} />
     </section>

@@ -10,6 +10,7 @@ const SCALAR_NAMES: Record<Exclude<UserKey, ListKey>, string> = {
   strictNetwork: 'optNameStrictNetwork',
   auditRetentionDays: 'optNameRetention',
   countryLevels: 'optNameCountryLevels',
+  preferredTool: 'optNamePreferredTool',
 };
 
 export function settingName(key: UserKey): string {

@@ -123,6 +123,7 @@ function Body({ view, settings, pauses, withheld, site }: { view: TabView; setti
           {settings.view && blocks.blocked[0] && (
             <OrgGuidance
               policy={settings.view.policy}
+              preferred={settings.view.settings.preferredTool}
               service={{ providerId: blocks.blocked[0].finding.providerId, level: blocks.blocked[0].finding.level, ...(blocks.blocked[0].finding.operator ? { country: blocks.blocked[0].finding.operator.country } : {}) }}
             />
           )}

@@ -6,15 +6,24 @@
  */
 import { alternativesFor, type BlockedService, messageIn } from '../core/guidance/guidance-policy.ts';
 import { intlLocaleOf } from '../core/intl-locale.ts';
+import type { PreferredTool } from '../core/guidance/preferred-tool.ts';
 import type { Policy } from '../core/settings.ts';
 import { t } from '../shared/t.ts';
 import './org-guidance.css';
 
-export function OrgGuidance({ policy, service }: { policy: Policy; service: BlockedService }) {
+interface Props {
+  policy: Policy;
+  service: BlockedService;
+  /** The person's own preferred tool (a user setting), offered after the organization's. */
+  preferred?: PreferredTool | null | undefined;
+}
+
+export function OrgGuidance({ policy, service, preferred }: Props) {
   const alternatives = alternativesFor(policy.approvedAlternatives, service);
+  const mine = preferred && !alternatives.some((a) => a.url === preferred.url) ? preferred : undefined;
   // The messages' language (see popup/Evidence.tsx), for choosing the organization's text.
   const message = messageIn(policy.organizationMessage, intlLocaleOf(t));
-  if (!alternatives.length && !message && !policy.supportUrl) return null;
+  if (!alternatives.length && !mine && !message && !policy.supportUrl) return null;
   return (
     <section class="org-guidance" aria-label={t('orgGuidanceLabel')} data-org-guidance>
       {alternatives.map((a) => (
@@ -28,6 +37,16 @@ export function OrgGuidance({ policy, service }: { policy: Policy; service: Bloc
           </a>
         </div>
       ))}
+      {mine && (
+        <div class="alternative" data-preferred-tool={mine.name}>
+          <p>
+            <strong>{t('prefToolIs', [mine.name])}</strong>
+          </p>
+          <a class={`button ${alternatives.length ? 'secondary' : 'primary'}`} href={mine.url} target="_blank" rel="noopener noreferrer">
+            {t('orgOpen', [mine.name])}
+          </a>
+        </div>
+      )}
       {message && (
         <p class="org-message" data-org-message>
           {message}

@@ -284,7 +284,7 @@ describe('popup actions', () => {
     await popup.locator('article.card[data-provider="deepseek"]').getByRole('button', { name: 'Block DeepSeek' }).click();
     await expect.poll(() => popup.locator('.undo-bar .undo-text').innerText()).toBe('Added to your block list: DeepSeek (Block mode would stop it).');
     const probe = await ext.extensionPage();
-    expect(await probe.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-to-bg/pause-site', site: 'app.example.com' }))).toEqual({ ok: false, error: 'nothing is blocked outside block mode' });
+    expect(await probe.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-to-bg/pause-site', site: 'app.example.com' }))).toEqual({ ok: false, error: 'nothing is blocked outside block and justify modes' });
     expect(await probe.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-to-bg/pause-site', site: 'https://app.example.com/' }))).toMatchObject({ ok: false, error: 'site must be a hostname' });
   });
 });

@@ -105,3 +105,12 @@ describe('in-page warning: the organization’s approved tool', () => {
     expect(pageWarning(input({ mode: 'warn' }), tEn)?.alternative).toBeUndefined();
   });
 });
+
+describe('in-page warning: the person’s own preferred tool', () => {
+  const preferredTool = { name: 'Le Chat', url: 'https://chat.mistral.ai/' };
+  it('is offered where the organization offers none, marked as the person’s own; the organization’s comes first', () => {
+    expect(pageWarning(input({ mode: 'warn', preferredTool }), tEn)).toMatchObject({ kind: 'risk', alternative: { name: 'Le Chat', url: 'https://chat.mistral.ai/', mine: true } });
+    const org = [{ name: 'Contoso Copilot', url: 'https://copilot.contoso.example/' }];
+    expect(pageWarning(input({ mode: 'warn', preferredTool }, { alternatives: org }), tEn)?.alternative).toEqual({ name: 'Contoso Copilot', url: 'https://copilot.contoso.example/' });
+  });
+});

@@ -12,6 +12,7 @@ describe('effectiveSettings', () => {
       showWarning: true,
       auditRetentionDays: 30,
       strictNetwork: false,
+      preferredTool: null,
       org: { ...EMPTY_TIER },
       user: { ...EMPTY_TIER },
       extraProviders: [],
@@ -19,7 +20,7 @@ describe('effectiveSettings', () => {
       allowBypass: true,
       justifyMinutes: 60,
       blockedModels: [],
-      sources: { mode: 'default', countryLevels: 'default', showWarning: 'default', auditRetentionDays: 'default', strictNetwork: 'default' },
+      sources: { mode: 'default', countryLevels: 'default', showWarning: 'default', auditRetentionDays: 'default', strictNetwork: 'default', preferredTool: 'default' },
       exceptionEnds: { org: {}, user: {} },
     });
   });
@@ -29,7 +30,7 @@ describe('effectiveSettings', () => {
     expect(s.mode).toBe('warn');
     expect(s.auditRetentionDays).toBe(7);
     expect(s.showWarning).toBe(false);
-    expect(s.sources).toEqual({ mode: 'user', countryLevels: 'default', showWarning: 'organization', auditRetentionDays: 'user', strictNetwork: 'default' });
+    expect(s.sources).toEqual({ mode: 'user', countryLevels: 'default', showWarning: 'organization', auditRetentionDays: 'user', strictNetwork: 'default', preferredTool: 'default' });
   });
 
   it('takes a locked policy value over the user’s', () => {
@@ -46,7 +47,7 @@ describe('effectiveSettings', () => {
     expect(s.showWarning).toBe(true);
     expect(s.mode).toBe('block');
     expect(s.auditRetentionDays).toBe(5);
-    expect(s.sources).toEqual({ mode: 'organization', countryLevels: 'default', showWarning: 'organization', auditRetentionDays: 'user', strictNetwork: 'default' });
+    expect(s.sources).toEqual({ mode: 'organization', countryLevels: 'default', showWarning: 'organization', auditRetentionDays: 'user', strictNetwork: 'default', preferredTool: 'default' });
   });
 
   it('lists a key locked twice once', () => {

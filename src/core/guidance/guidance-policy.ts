@@ -36,7 +36,8 @@ const shown = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.length >
 /** Text on one or more lines, without control characters other than line breaks. */
 const plain = (v: unknown, max: number): string | undefined => (typeof v === 'string' && v.trim() && v.length <= max && !/[\x00-\x09\x0b-\x1f\x7f]/.test(v) ? v.trim() : undefined);
 
-function httpsUrl(v: unknown): string | undefined {
+/** An https address without credentials, normalized; undefined otherwise. */
+export function httpsUrl(v: unknown): string | undefined {
   if (typeof v !== 'string' || v.length > 2048) return undefined;
   try {
     const url = new URL(v);

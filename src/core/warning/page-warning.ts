@@ -29,7 +29,7 @@ import { describeRule, whoDecides } from '../rule-words.ts';
 import type { TabState } from '../tab-state.ts';
 
 export interface WarningInput {
-  settings: Pick<EffectiveSettings, 'org' | 'user' | 'mode' | 'showWarning' | 'locked'>;
+  settings: Pick<EffectiveSettings, 'org' | 'user' | 'mode' | 'showWarning' | 'locked'> & Partial<Pick<EffectiveSettings, 'preferredTool'>>;
   db: RiskDatabase;
   /** Host of the tab's top page (the browser's record). */
   pageHost: string;
@@ -84,10 +84,12 @@ export function warningLockedOn(settings: Pick<EffectiveSettings, 'locked' | 'sh
 
 type WarningLine = Omit<PageWarningView, 'offForSite'>;
 
-/** The line with the organization's first approved tool for the service it is about. */
+/** The line with the organization's first approved tool for the service it is about, or else the person's own. */
 function withAlternative(line: WarningLine, c: Candidate, input: WarningInput): WarningLine {
   const [first] = alternativesFor(input.alternatives, { providerId: c.providerId, level: c.facts.level, ...(c.facts.operator ? { country: c.facts.operator.country } : {}) });
-  return first ? { ...line, alternative: { name: first.name, url: first.url } } : line;
+  if (first) return { ...line, alternative: { name: first.name, url: first.url } };
+  const mine = input.settings.preferredTool;
+  return mine ? { ...line, alternative: { name: mine.name, url: mine.url, mine: true } } : line;
 }
 
 function lineOf(input: WarningInput, t: Translate): WarningLine | undefined {
