@@ -7,7 +7,7 @@
  *                  (a file path, or the PEM itself). Without one, no .crx is made.
  * --base-url URL   the folder the files will be served from: updates.xml and the .crx live there.
  * --update-url URL where updates.xml is served, if not <base-url>updates.xml.
- * --codebase URL   where the .crx is served, if not next to updates.xml.
+ * --codebase URL   where the .crx is served, if not next to updates.xml (with --base-url or --update-url).
  * --out DIR        instead of artifacts/packages.
  * --dist DIR       the build to package, instead of dist (with chrome/ and firefox/ in it).
  * --no-build       package dist/ as it is instead of building first.

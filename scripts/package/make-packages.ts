@@ -31,7 +31,7 @@ export interface PackageOptions {
   key?: KeyObject;
   /** Where updates.xml will be served (the update URL in policies). */
   updateUrl?: string;
-  /** Where the .crx will be served; by default next to updates.xml. */
+  /** Where the .crx will be served; by default next to updates.xml. Needs updateUrl. */
   codebase?: string;
 }
 
@@ -94,16 +94,24 @@ export function makePackages(options: PackageOptions): PackageResult {
   }
   const extensionId = extensionIdOf(publicKeyDer(options.key));
   const crxName = `${PACKAGE_NAME}-${version}.crx`;
-  write(crxName, crx3(storeZip, options.key));
-  if (!options.updateUrl && !options.codebase) {
-    notes.push(`No --base-url or --update-url given: ${UPDATE_MANIFEST_NAME} was not made (it must name the URL the .crx is served from).`);
+  if (!options.updateUrl) {
+    write(crxName, crx3(storeZip, options.key));
+    notes.push(
+      `No --base-url or --update-url given: ${UPDATE_MANIFEST_NAME} was not made, and the .crx names no update URL, so browsers will not update it by themselves (ExtensionSettings' update_url with override_update_url can still point them at one).`,
+    );
     return { version, files, extensionId, notes };
   }
+  // Chrome and Edge use the policy's update URL for the first install only; later updates follow
+  // the manifest's update_url, so the self-hosted .crx names the admin's (the store zip cannot:
+  // the stores set their own).
+  const crxManifest = { ...storeManifest, update_url: options.updateUrl };
+  const crxZip = zipDirectory(chromeDir, { 'manifest.json': Buffer.from(`${JSON.stringify(crxManifest, null, 2)}\n`) });
+  write(crxName, crx3(crxZip, options.key));
   const codebase = options.codebase ?? new URL(crxName, options.updateUrl).href;
   for (const url of [options.updateUrl, codebase]) {
     // Chrome fetches both with the machine's trust store; http works but lets anyone on the path swap the package.
-    if (url && new URL(url).protocol !== 'https:') notes.push(`${url} is not https: serve the update files over https.`);
+    if (new URL(url).protocol !== 'https:') notes.push(`${url} is not https: serve the update files over https.`);
   }
   write(UPDATE_MANIFEST_NAME, updateManifestXml({ appId: extensionId, version, codebase }));
-  return { version, files, extensionId, codebase, ...(options.updateUrl ? { updateUrl: options.updateUrl } : {}), notes };
+  return { version, files, extensionId, codebase, updateUrl: options.updateUrl, notes };
 }

@@ -2,12 +2,13 @@
 /**
  * The packaged .crx deployed the way an admin deploys it (docs/deployment.md): signed with the
  * admin's key by `npm run package`, served with its update manifest from an update server (the
- * fixture server as updates.example.com), and force-installed by ExtensionInstallForcelist in
- * Chromium's machine policy file, with the extension's managed configuration in the same file.
- * Chromium starts without --load-extension: the extension can only come from the policy.
+ * fixture server as updates.example.com), and force-installed by policy in Chromium's machine
+ * policy file, with the extension's managed configuration in the same file. Chromium starts
+ * without --load-extension: the extension can only come from the policy. Both policies the doc
+ * offers are tried (ExtensionInstallForcelist and ExtensionSettings), and an update is shipped.
  */
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -19,36 +20,66 @@ import { type FixtureServer, startFixtureServer } from './harness/fixture-server
 import { launchPolicyChromium, type PolicyChromium } from './harness/launch-policy-chromium.ts';
 import { CHROMIUM_POLICY_FILE, installPolicyFile, restorePolicyFile } from './harness/policy-files.ts';
 
+const DIST = resolve(import.meta.dirname, '../../dist');
 const UPDATE_HOST = 'updates.example.com';
+/** What `npm run package --update-url` puts in the .crx's manifest, and what the doc puts in the policy. */
 const UPDATE_URL = `https://${UPDATE_HOST}/ajg/updates.xml`;
 const HOSTS = [UPDATE_HOST, 'app.example.com', 'api.deepseek.com', 'api.mistral.ai'];
 
-describe('force-install of the packaged .crx by policy (Chromium, Linux policy file)', () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'ajg-packages-'));
+type PolicyFor = (id: string) => Record<string, unknown>;
+
+const POLICIES: { name: string; policyFor: PolicyFor }[] = [
+  { name: 'ExtensionInstallForcelist', policyFor: (id) => ({ ExtensionInstallForcelist: [`${id};${UPDATE_URL}`] }) },
+  {
+    name: 'ExtensionSettings',
+    policyFor: (id) => ({ ExtensionSettings: { [id]: { installation_mode: 'force_installed', update_url: UPDATE_URL } } }),
+  },
+];
+
+/** The build as version `version`: a copy of dist/ with that version in both manifests. */
+function distAtVersion(dir: string, version: string): string {
+  for (const target of ['chrome', 'firefox']) {
+    cpSync(join(DIST, target), join(dir, target), { recursive: true });
+    const manifestPath = join(dir, target, 'manifest.json');
+    writeFileSync(manifestPath, JSON.stringify({ ...JSON.parse(readFileSync(manifestPath, 'utf8')), version }));
+  }
+  return dir;
+}
+
+describe.each(POLICIES)('force-install of the packaged .crx by $name (Chromium, Linux policy file)', ({ name, policyFor }) => {
+  const work = mkdtempSync(join(tmpdir(), 'ajg-packages-'));
+  let key: KeyObject;
   let packaged: PackageResult;
+  /** What updates.xml on the update server currently offers. */
+  let offered: PackageResult;
   let id: string;
   let server: FixtureServer;
   let browser: PolicyChromium;
-  let installSeconds: number;
   /** An extension page, to call extension APIs with the extension's rights. */
   let probe: Page;
 
   beforeAll(async () => {
     // A throwaway key: the ID is new on every run, so nothing can come from an earlier install.
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    packaged = makePackages({ distDir: resolve(import.meta.dirname, '../../dist'), outDir, key: privateKey, updateUrl: UPDATE_URL });
+    key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    packaged = makePackages({ distDir: DIST, outDir: join(work, 'packages'), key, updateUrl: UPDATE_URL });
+    offered = packaged;
     id = packaged.extensionId!;
     server = await startFixtureServer();
-    for (const file of packaged.files) {
-      server.route(UPDATE_HOST, `/ajg/${basename(file.path)}`, (_req, res) => {
-        const type = file.path.endsWith('.xml') ? 'text/xml' : 'application/x-chrome-extension';
-        res.writeHead(200, { 'content-type': type });
-        res.end(readFileSync(file.path));
-      });
-    }
+    const served = new Map<string, string>();
+    server.route(UPDATE_HOST, '*', (req, res) => {
+      const file = basename((req.url ?? '').split('?')[0]!);
+      const path = file === 'updates.xml' ? offered.files.find((f) => basename(f.path) === file)?.path : served.get(file);
+      if (!path) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': file.endsWith('.xml') ? 'text/xml' : 'application/x-chrome-extension' });
+      res.end(readFileSync(path));
+    });
+    const serve = (result: PackageResult) => result.files.forEach((f) => served.set(basename(f.path), f.path));
+    serve(packaged);
+    // The next version, ready on the server for the update test; updates.xml names it only when that test says so.
+    serve(makePackages({ distDir: distAtVersion(join(work, 'next'), '99.0.0'), outDir: join(work, 'next-packages'), key, updateUrl: UPDATE_URL }));
     serveFakeAi(server, 'api.deepseek.com', 'api.mistral.ai');
     installPolicyFile(CHROMIUM_POLICY_FILE, {
-      ExtensionInstallForcelist: [`${id};${UPDATE_URL}`],
+      ...policyFor(id),
       '3rdparty': { extensions: { [id]: { blockedProviders: ['deepseek'] } } },
       // By default (0) Chromium keeps DevTools, and so Playwright, away from extensions installed
       // by policy: their pages and worker are invisible to it and a tab navigated to one is lost.
@@ -61,7 +92,7 @@ describe('force-install of the packaged .crx by policy (Chromium, Linux policy f
     if (!browser.context.serviceWorkers().some((w) => isOurs(w.url()))) {
       await browser.context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()), timeout: 45_000 });
     }
-    installSeconds = (Date.now() - started) / 1000;
+    console.log(`${name}: force-installed ${(Date.now() - started) / 1000} s after launch`);
     probe = await browser.newPage();
     await probe.goto(`chrome-extension://${id}/options.html`);
   });
@@ -69,30 +100,51 @@ describe('force-install of the packaged .crx by policy (Chromium, Linux policy f
     restorePolicyFile(CHROMIUM_POLICY_FILE);
     await browser?.close();
     await server?.close();
-    rmSync(outDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   });
 
   it('installs from the update server as an admin-installed extension, with the ID the key gives', async () => {
-    console.log(`force-installed in ${installSeconds.toFixed(1)} s`);
     const paths = server.requestsTo(UPDATE_HOST).map((r) => r.path.split('?')[0]);
     expect(paths).toContain('/ajg/updates.xml');
     expect(paths).toContain(`/ajg/ai-jurisdiction-guard-${packaged.version}.crx`);
     const self = await probe.evaluate(() => chrome.management.getSelf());
-    // "admin": installed by policy, which chrome://extensions shows as "Installed by your administrator".
-    expect(self).toMatchObject({ id, installType: 'admin', version: packaged.version, enabled: true });
+    // "admin": installed by policy; users cannot remove it or turn it off.
+    expect(self).toMatchObject({ id, installType: 'admin', version: packaged.version, enabled: true, mayDisable: false });
   });
 
   it('applies the managed configuration from the same policy file: DeepSeek is blocked, Mistral is not', async () => {
-    await expect
-      .poll(async () => ((await probe.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-to-bg/get-settings' }))) as SettingsView).settings.org.blockedProviders, {
-        timeout: 20_000,
-      })
-      .toContain('deepseek');
+    const blocked = async () =>
+      ((await probe.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-to-bg/get-settings' }))) as SettingsView).settings.org.blockedProviders;
+    await expect.poll(blocked, { timeout: 20_000 }).toContain('deepseek');
     const app = await browser.newPage();
     await app.goto('https://app.example.com/outbound.html');
     const tryFetch = (url: string) => app.evaluate((u) => (window as any).tryFetch(u), url);
     expect(await tryFetch('https://api.mistral.ai/v1/chat/completions')).toBe('ok 200');
     expect(await tryFetch('https://api.deepseek.com/chat/completions')).toBe('failed TypeError: Failed to fetch');
     expect(server.requestsTo('api.deepseek.com')).toEqual([]);
+    await app.close();
+  });
+
+  it('takes a new version from the same server when updates.xml names it', async () => {
+    offered = makePackages({ distDir: join(work, 'next'), outDir: join(work, 'next-packages'), key, updateUrl: UPDATE_URL });
+    expect(await probe.evaluate(() => chrome.runtime.requestUpdateCheck())).toEqual({ status: 'update_available', version: '99.0.0' });
+    await expect.poll(() => server.requestsTo(UPDATE_HOST).some((r) => r.path === '/ajg/ai-jurisdiction-guard-99.0.0.crx'), { timeout: 20_000 }).toBe(true);
+    // Chromium applies a downloaded update once it has unpacked it and the extension reloads (or
+    // the browser restarts); the download is seen before the unpacking ends, so this reloads
+    // until the new version runs.
+    const version = async () => {
+      const page = await browser.newPage();
+      try {
+        await page.goto(`chrome-extension://${id}/options.html`);
+        const running = await page.evaluate(() => chrome.runtime.getManifest().version);
+        if (running !== '99.0.0') await page.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+        return running;
+      } catch {
+        return 'not loaded';
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    };
+    await expect.poll(version, { timeout: 20_000, interval: 1000 }).toBe('99.0.0');
   });
 });

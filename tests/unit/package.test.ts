@@ -111,8 +111,12 @@ describe('package: CRX3', () => {
     const tampered = Buffer.from(signed);
     tampered[tampered.length - 1]! ^= 1;
     expect(verify('sha256', tampered, spki, signature)).toBe(false);
-    // The zip inside is the store zip.
-    expect(zip.equals(readFileSync(join(out, 'ai-jurisdiction-guard-1.2.3-chrome.zip')))).toBe(true);
+    // The zip inside is the build, its manifest naming the update URL (later updates come from there).
+    const files = unzipSync(zip);
+    expect(Object.keys(files).sort()).toEqual(['manifest.json', 'popup.html', 'src/background/index.js']);
+    const manifest = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8'));
+    expect(manifest).toEqual({ manifest_version: 3, name: 'Test', version: '1.2.3', update_url: 'https://intranet.example/ajg/updates.xml' });
+    expect(Buffer.from(files['src/background/index.js']!).equals(readFileSync(join(dist, 'chrome/src/background/index.js')))).toBe(true);
   });
 
   it('zips the Chrome build without the dev key, and the Firefox build as it is', () => {
@@ -163,6 +167,9 @@ describe('package: the command', () => {
     // A key but no URL: the .crx, and a word on why there is no update manifest.
     expect(readdirSync(join(work, 'env-pem'))).toContain('ai-jurisdiction-guard-1.2.3.crx');
     expect(byPem).toContain('updates.xml was not made');
+    const bare = readFileSync(join(work, 'env-pem', 'ai-jurisdiction-guard-1.2.3.crx'));
+    const bareManifest = unzipSync(bare.subarray(12 + bare.readUInt32LE(8)))['manifest.json']!;
+    expect(JSON.parse(Buffer.from(bareManifest).toString('utf8'))).not.toHaveProperty('update_url');
   });
 
   it('without a key, says how to make one and still makes the store zip and the .xpi', () => {
