@@ -13,6 +13,7 @@
  * --no-build       package dist/ as it is instead of building first.
  */
 import { spawnSync } from 'node:child_process';
+import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -47,11 +48,19 @@ if (!values['no-build']) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const pem = keyPem();
+let key: KeyObject | undefined;
+try {
+  const pem = keyPem();
+  key = pem ? readPrivateKey(pem) : undefined;
+} catch (error) {
+  // A wrong path or a file that is not a PEM RSA key: one line, not a stack trace.
+  console.error(`Cannot use the signing key (--key or AJG_CRX_KEY): ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 const result = makePackages({
   distDir: resolve(ROOT, values.dist ?? 'dist'),
   outDir: resolve(ROOT, values.out ?? 'artifacts/packages'),
-  ...(pem ? { key: readPrivateKey(pem) } : {}),
+  ...(key ? { key } : {}),
   ...(updateUrl ? { updateUrl } : {}),
   ...(values.codebase ? { codebase: values.codebase } : {}),
 });

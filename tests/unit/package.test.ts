@@ -172,6 +172,21 @@ describe('package: the command', () => {
     expect(JSON.parse(Buffer.from(bareManifest).toString('utf8'))).not.toHaveProperty('update_url');
   });
 
+  it('says in one line when the key cannot be used', () => {
+    const run = (key: string) => {
+      try {
+        runCli(['--key', key, '--out', join(work, 'bad-key')]);
+        return 'exited 0';
+      } catch (error) {
+        return String((error as { stderr?: string }).stderr);
+      }
+    };
+    expect(run(join(work, 'missing.pem'))).toMatch(/^Cannot use the signing key \(--key or AJG_CRX_KEY\): ENOENT/);
+    const ecKey = join(work, 'ec.pem');
+    writeFileSync(ecKey, generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    expect(run(ecKey)).toContain('the CRX key must be an RSA key, not ec');
+  });
+
   it('without a key, says how to make one and still makes the store zip and the .xpi', () => {
     const out = join(work, 'no-key');
     const printed = runCli(['--out', out]);
