@@ -6,19 +6,22 @@
  * policy file, with the extension's managed configuration in the same file. Chromium starts
  * without --load-extension: the extension can only come from the policy. Both policies the doc
  * offers are tried (ExtensionInstallForcelist and ExtensionSettings), and an update is shipped.
+ * Firefox ESR force-installs the unsigned .xpi from policies.json only with signature checks off.
  */
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makePackages, type PackageResult } from '../../scripts/package/make-packages.ts';
+import { GECKO_ID } from '../../src/core/constants.ts';
 import type { SettingsView } from '../../src/core/settings-view.ts';
 import { serveFakeAi } from './harness/ai-api.ts';
+import { firefoxPolicyInstall } from './harness/firefox-policy-install.ts';
 import { type FixtureServer, startFixtureServer } from './harness/fixture-server.ts';
 import { launchPolicyChromium, type PolicyChromium } from './harness/launch-policy-chromium.ts';
-import { CHROMIUM_POLICY_FILE, installPolicyFile, restorePolicyFile } from './harness/policy-files.ts';
+import { CHROMIUM_POLICY_FILE, firefoxPolicyFile, installPolicyFile, restorePolicyFile } from './harness/policy-files.ts';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 const UPDATE_HOST = 'updates.example.com';
@@ -146,5 +149,47 @@ describe.each(POLICIES)('force-install of the packaged .crx by $name (Chromium, 
       }
     };
     await expect.poll(version, { timeout: 20_000, interval: 1000 }).toBe('99.0.0');
+  });
+});
+
+describe('Firefox ESR: the unsigned .xpi by ExtensionSettings install_url (policies.json)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'ajg-packages-'));
+  let xpi: Buffer;
+  let server: FixtureServer;
+  let policyFile = '';
+  let fetched: () => void;
+  let fetchedOnce: Promise<void>;
+
+  beforeAll(async () => {
+    const result = makePackages({ distDir: DIST, outDir: work });
+    xpi = readFileSync(result.files.find((f) => f.path.endsWith('.xpi'))!.path);
+    server = await startFixtureServer();
+    server.route('127.0.0.1', '/ajg/guard.xpi', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/x-xpinstall' });
+      res.end(xpi);
+      fetched();
+    });
+    // Firefox reaches the fixture server on loopback by its port; no host mapping is needed.
+    const installUrl = `http://127.0.0.1:${server.httpPort}/ajg/guard.xpi`;
+    policyFile = firefoxPolicyFile();
+    installPolicyFile(policyFile, { policies: { ExtensionSettings: { [GECKO_ID]: { installation_mode: 'force_installed', install_url: installUrl } } } });
+  });
+  beforeEach(() => {
+    fetchedOnce = new Promise<void>((ok) => (fetched = ok));
+  });
+  afterAll(async () => {
+    restorePolicyFile(policyFile);
+    await server?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('installs and runs it when xpinstall.signatures.required is false', async () => {
+    const addon = await firefoxPolicyInstall({ id: GECKO_ID, prefs: { 'xpinstall.signatures.required': false }, fetched: fetchedOnce });
+    expect(addon).toMatchObject({ id: GECKO_ID, version: JSON.parse(readFileSync(join(DIST, 'firefox/manifest.json'), 'utf8')).version, active: true, signedState: 0 });
+  });
+
+  it('refuses it while xpinstall.signatures.required is true, the default: it needs Mozilla’s signature', async () => {
+    const addon = await firefoxPolicyInstall({ id: GECKO_ID, fetched: fetchedOnce });
+    expect(addon?.active ?? false).toBe(false);
   });
 });
