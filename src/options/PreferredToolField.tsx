@@ -53,7 +53,7 @@ export function PreferredToolField({ settings }: { settings: ReadySettings }) {
         <label for="preferredTool-name">{t('optPreferredToolName')}</label>
         <input id="preferredTool-name" type="text" maxLength={60} autocomplete="off" value={name} disabled={locked} aria-describedby={describedBy} onInput={(e) => setName(e.currentTarget.value)} />
         <label for="preferredTool-url">{t('optPreferredToolUrl')}</label>
-        <input id="preferredTool-url" type="text" inputMode="url" placeholder="https://" autocomplete="off" spellcheck={false} value={url} disabled={locked} aria-describedby={describedBy} onInput={(e) => setUrl(e.currentTarget.value)} />
+        <input id="preferredTool-url" type="text" inputMode="url" placeholder={t('optPreferredToolUrlPlaceholder')} autocomplete="off" spellcheck={false} value={url} disabled={locked} aria-describedby={describedBy} onInput={(e) => setUrl(e.currentTarget.value)} />
         <button type="submit" disabled={locked}>
           {t('optSave')}
         </button>
