@@ -6,13 +6,36 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { compareLevels, type RiskLevel } from '../../src/core/risk-level.ts';
 
-export const USAGE = `usage: npm run -s scan -- [options] <url> ...
+export const USAGE = `usage: npm run -s scan -- [options] [<url> ...]
 
-Loads each URL in headless Chromium with the built extension (dist/chrome) and reports the AI
-services it saw, who runs them, in which country, and the risk level.
+Loads each URL in headless Chromium with the built extension (dist/chrome), acts as a visitor for
+a while (scrolls, moves the pointer, focuses the first text field), and reports the AI services it
+saw, who runs them, in which country, and the risk level.
 
-options:
-  --json                    one JSON object per URL and line: {url, finalUrl, level, findings, timedOut}
+what to scan (at least one):
+  <url> ...                 pages to scan
+  --crawl <n>               also follow same-site links, breadth first, up to n pages in all
+  --sitemap <url>           the pages a sitemap.xml (or sitemap index) lists
+  --urls-file <file>        one URL per line (# starts a comment)
+  --config <file>           settings from a JSON file (default: ./ai-guard-scan.json if present);
+                            options given on the command line win
+  --ignore-robots           crawl and sitemap pages even where robots.txt disallows them
+
+how:
+  --settle <ms>             how long to act as a visitor after load (default 5000; 0 to 120000)
+  --interact                also click chat-launcher buttons the database knows (off by default:
+                            a click can have effects)
+  --concurrency <k>         pages at once (default 2, 1 to 16)
+
+output:
+  --format <f>              text (default), json (one object per URL and line), sarif (SARIF 2.1.0),
+                            junit (JUnit XML, a test case per page), markdown (for a pull request)
+  --json                    the same as --format json: {url, finalUrl, level, findings, timedOut}
+  --output <file>           write the report to a file instead of stdout
+  --baseline <file>         accept the services a baseline file lists: --fail-on then fails only on
+                            a new service, a new country or a raised level
+  --write-baseline <file>   write this scan's services as a baseline (readable JSON to review)
+  --timing                  print pages per minute and time per page on stderr
   --resolve host=ip:port    send every connection to host (any port) to ip:port, like curl --resolve;
                             repeatable; IPv6 as [::1]:8443; other hosts use normal DNS
   --fail-on <level>         exit 3 when a page reaches this level: low < unknown < medium < high
@@ -23,7 +46,7 @@ options:
   -h, --help                this text
 
 A URL without a scheme is taken as https:// (chat.deepseek.com → https://chat.deepseek.com/).
-Needs the Chrome build: npm run build.
+Needs the Chrome build: npm run build. docs/scanner.md has CI examples.
 
 exit status: 0 done · 1 crash, or a URL could not be loaded · 2 bad usage or no build · 3 --fail-on reached`;
 
@@ -49,14 +72,39 @@ export interface ResolveRule {
 export const SCAN_LANGS = ['en', 'zh-CN'] as const;
 export type ScanLang = (typeof SCAN_LANGS)[number];
 
+export const SCAN_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
+export type ScanFormat = (typeof SCAN_FORMATS)[number];
+
+export const DEFAULT_SETTLE_MS = 5_000;
+export const MAX_SETTLE_MS = 120_000;
+export const DEFAULT_CONCURRENCY = 2;
+export const MAX_CONCURRENCY = 16;
+export const MAX_CRAWL_PAGES = 10_000;
+
 export interface ScanOptions {
+  /** `--json` is `format: 'json'`. */
   json: boolean;
+  format: ScanFormat;
   lang: ScanLang;
   resolve: ResolveRule[];
   failOn?: FailLevel;
   timeoutMs: number;
   /** Normalised absolute http(s) URLs, in the order given. */
   urls: string[];
+  settleMs: number;
+  interact: boolean;
+  concurrency: number;
+  ignoreRobots: boolean;
+  timing: boolean;
+  crawl?: number;
+  sitemap?: string;
+  urlsFile?: string;
+  config?: string;
+  output?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  /** Which options the command line set (they win over a config file's). */
+  given: string[];
 }
 
 export type ParsedArgs =
@@ -65,17 +113,66 @@ export type ParsedArgs =
   /** Every problem found, one sentence each. */
   | { kind: 'error'; problems: string[] };
 
-const VALUE_OPTIONS = ['--resolve', '--fail-on', '--timeout', '--lang'] as const;
+const VALUE_OPTIONS = ['--resolve', '--fail-on', '--timeout', '--lang', '--format', '--settle', '--concurrency', '--crawl', '--sitemap', '--urls-file', '--config', '--output', '--baseline', '--write-baseline'] as const;
+const FLAG_OPTIONS = ['--json', '--help', '--interact', '--ignore-robots', '--timing'] as const;
+
+/** A whole number from min to max, or undefined. */
+function wholeNumber(value: string, min: number, max: number): number | undefined {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(n) && n >= min && n <= max ? n : undefined;
+}
+
+/** A file path as given: not empty, one line. */
+const filePath = (value: string) => (value.trim() && !/[\0\n\r]/.test(value) ? value : undefined);
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
-export function parseScanArgs(argv: readonly string[]): ParsedArgs {
+/** `allowNoUrl`: a config file found in the working folder may name the pages (scan.ts checks after reading it). */
+export function parseScanArgs(argv: readonly string[], allowNoUrl = false): ParsedArgs {
   const problems: string[] = [];
-  const options: ScanOptions = { json: false, lang: 'en', resolve: [], timeoutMs: DEFAULT_TIMEOUT_MS, urls: [] };
+  const options: ScanOptions = {
+    json: false,
+    format: 'text',
+    lang: 'en',
+    resolve: [],
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+    urls: [],
+    settleMs: DEFAULT_SETTLE_MS,
+    interact: false,
+    concurrency: DEFAULT_CONCURRENCY,
+    ignoreRobots: false,
+    timing: false,
+    given: [],
+  };
   let help = false;
   let onlyUrls = false;
 
   const takeValue = (name: ValueOption, value: string) => {
-    if (name === '--resolve') {
+    options.given.push(name);
+    if (name === '--format') {
+      if ((SCAN_FORMATS as readonly string[]).includes(value)) options.format = value as ScanFormat;
+      else problems.push(`--format: ${JSON.stringify(value)} is not a format; use one of ${SCAN_FORMATS.join(', ')}`);
+    } else if (name === '--settle') {
+      const ms = wholeNumber(value, 0, MAX_SETTLE_MS);
+      if (ms === undefined) problems.push(`--settle: ${JSON.stringify(value)} is not a number of milliseconds from 0 to ${MAX_SETTLE_MS}`);
+      else options.settleMs = ms;
+    } else if (name === '--concurrency') {
+      const k = wholeNumber(value, 1, MAX_CONCURRENCY);
+      if (k === undefined) problems.push(`--concurrency: ${JSON.stringify(value)} is not a whole number from 1 to ${MAX_CONCURRENCY}`);
+      else options.concurrency = k;
+    } else if (name === '--crawl') {
+      const n = wholeNumber(value, 1, MAX_CRAWL_PAGES);
+      if (n === undefined) problems.push(`--crawl: ${JSON.stringify(value)} is not a number of pages from 1 to ${MAX_CRAWL_PAGES}`);
+      else options.crawl = n;
+    } else if (name === '--sitemap') {
+      const url = parseScanUrl(value);
+      if ('problem' in url) problems.push(`--sitemap: ${url.problem}`);
+      else options.sitemap = url.url;
+    } else if (name === '--urls-file' || name === '--config' || name === '--output' || name === '--baseline' || name === '--write-baseline') {
+      const path = filePath(value);
+      if (path === undefined) return void problems.push(`${name} needs a file name`);
+      const key = ({ '--urls-file': 'urlsFile', '--config': 'config', '--output': 'output', '--baseline': 'baseline', '--write-baseline': 'writeBaseline' } as const)[name];
+      options[key] = path;
+    } else if (name === '--resolve') {
       const rule = parseResolveRule(value);
       if ('problem' in rule) return void problems.push(rule.problem);
       const same = options.resolve.find((r) => r.host === rule.host);
@@ -105,12 +202,20 @@ export function parseScanArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
     if (arg === '--') onlyUrls = true;
-    else if (arg === '--json') options.json = true;
-    else if (arg === '--help' || arg === '-h') help = true;
-    else {
+    else if (arg === '--json') {
+      options.json = true;
+      options.format = 'json';
+      options.given.push('--format');
+    } else if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--interact' || arg === '--ignore-robots' || arg === '--timing') {
+      options.given.push(arg);
+      if (arg === '--interact') options.interact = true;
+      else if (arg === '--ignore-robots') options.ignoreRobots = true;
+      else options.timing = true;
+    } else {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(0, eq) : arg;
-      if (name === '--json' || name === '--help') {
+      if ((FLAG_OPTIONS as readonly string[]).includes(name)) {
         problems.push(`${name} takes no value`);
         continue;
       }
@@ -124,7 +229,9 @@ export function parseScanArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   if (help) return { kind: 'help' };
-  if (options.urls.length === 0 && problems.length === 0) problems.push('no URL to scan');
+  // A config file (given, or ./ai-guard-scan.json found by the caller) may name the pages.
+  if (options.urls.length === 0 && !options.sitemap && !options.urlsFile && !options.config && !allowNoUrl && problems.length === 0) problems.push('no URL to scan');
+  options.json = options.format === 'json';
   return problems.length ? { kind: 'error', problems } : { kind: 'scan', options };
 }
 

@@ -15,15 +15,49 @@ function problems(...argv: string[]): string[] {
 }
 
 describe('scan arguments', () => {
+  it('reads the site, visitor and CI options', () => {
+    const o = options('--crawl', '12', '--sitemap', 'https://shop.example/sitemap.xml', '--urls-file', 'urls.txt', '--concurrency=4', '--ignore-robots', '--settle', '0', '--interact', '--format', 'sarif', '--output', 'scan.sarif', '--baseline', 'ai-baseline.json', '--write-baseline', 'new.json', '--config', 'ci.json', '--timing');
+    expect(o).toMatchObject({ crawl: 12, sitemap: 'https://shop.example/sitemap.xml', urlsFile: 'urls.txt', concurrency: 4, ignoreRobots: true, settleMs: 0, interact: true, format: 'sarif', json: false, output: 'scan.sarif', baseline: 'ai-baseline.json', writeBaseline: 'new.json', config: 'ci.json', timing: true, urls: [] });
+    expect(o.given).toEqual(expect.arrayContaining(['--crawl', '--concurrency', '--format', '--settle', '--interact']));
+    expect(options('--format=junit', 'x.example').format).toBe('junit');
+    expect(options('--json', 'x.example').format).toBe('json');
+  });
+
+  it('refuses bad site, visitor and CI options, each with its reason', () => {
+    expect(problems('--crawl', '0', '--concurrency', '99', '--settle', '-5', '--format', 'xml', '--sitemap', 'javascript:x', 'x.example')).toEqual([
+      '--crawl: "0" is not a number of pages from 1 to 10000',
+      '--concurrency: "99" is not a whole number from 1 to 16',
+      '--settle: "-5" is not a number of milliseconds from 0 to 120000',
+      '--format: "xml" is not a format; use one of text, json, sarif, junit, markdown',
+      '--sitemap: "javascript:x": only http and https URLs can be scanned',
+    ]);
+    expect(problems('--interact=yes', 'x.example')).toEqual(['--interact takes no value']);
+    expect(problems()).toEqual(['no URL to scan']);
+  });
+
   it('takes URLs with defaults: readable output, normal DNS, no fail level, 15 s per URL', () => {
-    expect(options('https://chat.deepseek.com')).toEqual({ json: false, lang: 'en', resolve: [], timeoutMs: DEFAULT_TIMEOUT_MS, urls: ['https://chat.deepseek.com/'] });
+    expect(options('https://chat.deepseek.com')).toEqual({
+      json: false,
+      format: 'text',
+      lang: 'en',
+      resolve: [],
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+      urls: ['https://chat.deepseek.com/'],
+      settleMs: 5000,
+      interact: false,
+      concurrency: 2,
+      ignoreRobots: false,
+      timing: false,
+      given: [],
+    });
     expect(DEFAULT_TIMEOUT_MS).toBe(15_000);
   });
 
   it('reads every option, before, between or after the URLs, with a space or =', () => {
     const o = options('--json', 'https://a.example/', '--resolve', 'chat.deepseek.com=127.0.0.1:8443', 'http://b.example/x?q=1', '--resolve=api.openai.com=[::1]:9000', '--fail-on', 'medium', '--timeout=5000', '--lang', 'zh-CN');
-    expect(o).toEqual({
+    expect(o).toMatchObject({
       json: true,
+      format: 'json',
       lang: 'zh-CN',
       resolve: [
         { host: 'chat.deepseek.com', address: '127.0.0.1', port: 8443 },
