@@ -1,0 +1,95 @@
+/**
+ * The scan as a Markdown pull-request comment: a headline a reviewer reads in two seconds (pass or
+ * fail, how many pages and services, what is new against the baseline), a table of services, and
+ * each page's details folded away. Everything that comes from a page is escaped: a page must not
+ * be able to break the table, inject HTML, or close the `<details>` it sits in.
+ */
+import { type RiskLevel, worstLevel } from '../../../src/core/risk-level.ts';
+import type { FailLevel } from '../args.ts';
+import type { ScanResult } from '../scanner.ts';
+import { type BaselineComparison, failsWith, pageFails } from './baseline.ts';
+import { countryLabel, findingsByService, serviceNameOf } from './service-key.ts';
+import { siteSummary } from './site-summary.ts';
+
+export interface MarkdownOptions {
+  failOn?: FailLevel;
+  comparison?: BaselineComparison;
+  /** Heading text (not escaped: it comes from the caller, not a page). */
+  title?: string;
+}
+
+const LEVEL_MARK: Record<RiskLevel | 'none', string> = { high: '🔴 high', medium: '🟠 medium', unknown: '⚪ unknown', low: '🟢 low', none: 'none' };
+
+/**
+ * Text from a page, made inert for GitHub Markdown inside a table cell or list item: line breaks
+ * become spaces, HTML and Markdown punctuation become character references (a reference is not
+ * syntax, so `&#124;` cannot split a table cell and `&lt;` cannot open a tag).
+ */
+export function mdText(s: string): string {
+  return s
+    .replace(/[\u0000-\u001F\u007F\u2028\u2029]+/g, ' ')
+    .replace(/[\uD800-\uDFFF]/gu, '\uFFFD')
+    .replace(/[&<>"'|`*_[\]\\#!~@]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function markdownSummary(results: readonly ScanResult[], options: MarkdownOptions = {}): string {
+  const { failOn, comparison } = options;
+  const summary = siteSummary(results);
+  const failed = failsWith(results, failOn, comparison);
+  const out: string[] = [];
+
+  const verdict = failOn === undefined ? 'ℹ️ report only (no fail-on level)' : failed ? `❌ failed (fail-on ${failOn})` : `✅ passed (fail-on ${failOn})`;
+  out.push(`### ${options.title ?? 'AI Jurisdiction Guard scan'}: ${verdict}`, '');
+  const p = summary.pages;
+  const facts = [
+    `**${p.scanned}** page${p.scanned === 1 ? '' : 's'} scanned`,
+    `**${p.withAi}** with AI`,
+    `**${summary.services.length}** AI service${summary.services.length === 1 ? '' : 's'}`,
+    `worst level **${LEVEL_MARK[summary.level]}**`,
+    ...(p.failed ? [`**${p.failed}** could not be loaded`] : []),
+    ...(p.timedOut ? [`**${p.timedOut}** timed out`] : []),
+  ];
+  out.push(facts.join(' · '));
+  if (comparison) {
+    const n = comparison.changedKeys.length;
+    const pages = new Set(comparison.changes.map((c) => c.page)).size;
+    out.push('', `Against the baseline: **${n}** new or changed service${n === 1 ? '' : 's'} on ${pages} page${pages === 1 ? '' : 's'}; ${comparison.accepted} accepted (a service on a page).`);
+  }
+
+  if (summary.services.length) {
+    const changed = new Set(comparison?.changedKeys ?? []);
+    out.push('', '| Service | Country | Level | Pages |', '| --- | --- | --- | --- |');
+    for (const s of summary.services) {
+      const name = `${mdText(s.name)}${s.unverified ? ' (operator not verified)' : ''}${changed.has(s.key) ? ' **new**' : ''}`;
+      const where = s.countries.length ? s.countries.map((c) => mdText(countryLabel(c))).join(', ') : '—';
+      out.push(`| ${name} | ${where} | ${LEVEL_MARK[s.level]} | ${s.pageCount} |`);
+    }
+  }
+
+  if (results.length) {
+    out.push('', '#### Pages', '');
+    for (const r of results) out.push(...pageDetails(r, pageFails(r, failOn, comparison), comparison));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** One folded block per page; its summary says the level and whether it failed. */
+function pageDetails(r: ScanResult, failed: boolean, comparison: BaselineComparison | undefined): string[] {
+  const state = r.error !== undefined ? ' — could not be loaded' : r.timedOut ? ' — timed out' : '';
+  const lines = ['<details>', `<summary>${failed ? '❌ ' : ''}${mdText(r.url)} — ${LEVEL_MARK[r.level]}${state}</summary>`, ''];
+  if (r.error !== undefined) lines.push(`- error: ${mdText(r.error)}`);
+  if (r.finalUrl && r.finalUrl !== r.url) lines.push(`- ended at ${mdText(r.finalUrl)}`);
+  const services = [...findingsByService(r.findings)];
+  if (!services.length && r.error === undefined) lines.push('- no AI seen');
+  for (const [key, fs] of services) {
+    const level = worstLevel(fs.map((f) => f.level))!;
+    const change = comparison?.changes.find((c) => c.page === r.url && c.key === key);
+    const hosts = [...new Set(fs.map((f) => f.host))].map(mdText).join(', ');
+    const f = fs[0]!;
+    const country = f.provider?.country ? ` (${mdText(countryLabel(f.provider.country))})` : '';
+    const note = change ? ` — **${change.changes.join(', ')}**` : '';
+    lines.push(`- ${mdText(serviceNameOf(f))}${country}: ${LEVEL_MARK[level]} — ${hosts}${note}`);
+  }
+  lines.push('', '</details>');
+  return lines;
+}
