@@ -207,7 +207,8 @@ describe('junitXml', () => {
     expect(shop.map((c: { classname: string; name: string }) => c.name)).toEqual(['https://shop.example/', 'https://shop.example/help', 'https://shop.example/about', 'https://shop.example/broken', 'https://shop.example/slow']);
     expect(shop[0]).toMatchObject({ classname: 'shop.example', time: '1.500' });
     expect(shop[0].failure.type).toBe('fail-on-medium');
-    expect(shop[0].failure.message).toBe('high risk, fail-on medium: DeepSeek (high)');
+    expect(shop[0].failure.message).toBe('fail-on medium reached: DeepSeek (high)');
+    expect(shop[1].failure.message).toBe('fail-on medium reached: OpenAI (medium)');
     expect(shop[0].failure['#text']).toContain('DeepSeek, based in China (CN) — high risk [CN]');
     expect(shop[2].failure).toBeUndefined();
     expect(shop[2]['system-out']).toBe('https://shop.example/about: no AI seen');
@@ -228,6 +229,7 @@ describe('junitXml', () => {
     // Only the blog's new OpenRouter (high) fails; the hostile page's new endpoint is only `unknown`.
     expect(doc.failures).toBe('1');
     expect(doc.testsuite.map((s: { failures: string }) => s.failures)).toEqual(['0', '1', '0']);
+    expect(doc.testsuite[1].testcase[0].failure.message).toBe('fail-on medium reached: OpenRouter (high, new-service)');
   });
 
   it('is a valid empty report for an empty scan', () => {
@@ -284,6 +286,18 @@ describe('markdownSummary', () => {
     expect(md).toContain('- OpenRouter (United States (US)): 🔴 high — openrouter.ai — **new-service**');
     const accepted = compareWithBaseline(mixedScan(), baselineOf(mixedScan(), '2026-12-07'));
     expect(markdownSummary(mixedScan(), { failOn: 'low', comparison: accepted }).split('\n')[0]).toContain('✅ passed');
+  });
+
+  it('keeps @-mentions and #-references from pages inert', () => {
+    expect(mdText('@org/team #12 a_b')).toBe('&#64;&#8203;org/team &#35;&#8203;12 a&#95;b');
+  });
+
+  it('folds at most maxPageDetails pages, failing ones first, and counts the rest', () => {
+    const scan = [page('https://a.example/1', []), page('https://a.example/2', [openai()]), page('https://a.example/3', [deepseek()]), page('https://a.example/4', [])];
+    const md = markdownSummary(scan, { failOn: 'high', maxPageDetails: 2 });
+    expect([...md.matchAll(/<summary>(?:❌ )?(\S+)/g)].map((m) => m[1])).toEqual(['https://a.example/2', 'https://a.example/3']);
+    expect(md).toContain('…and 2 more pages not shown.');
+    expect(markdownSummary(scan)).not.toContain('more page');
   });
 
   it('reports an empty scan without a table', () => {

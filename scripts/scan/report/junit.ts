@@ -5,7 +5,7 @@
  * `<system-out>` either way, so a passing page's AI services are still visible.
  */
 import { worstLevel } from '../../../src/core/risk-level.ts';
-import type { FailLevel } from '../args.ts';
+import { type FailLevel, reachesFailLevel } from '../args.ts';
 import type { ScanResult } from '../scanner.ts';
 import { type BaselineComparison, pageFails } from './baseline.ts';
 import { countriesOf, findingsByService, serviceNameOf, whoRunsIt } from './service-key.ts';
@@ -44,19 +44,26 @@ export function junitXml(results: readonly ScanResult[], options: JunitOptions =
   for (const [site, cases] of suites) {
     const c = count(cases);
     lines.push(`  <testsuite name="${xmlAttr(site)}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="0" time="${c.time}">`);
-    for (const k of cases) lines.push(...testcase(site, k, options.failOn));
+    for (const k of cases) lines.push(...testcase(site, k, options));
     lines.push('  </testsuite>');
   }
   lines.push('</testsuites>');
   return `${lines.join('\n')}\n`;
 }
 
-function testcase(site: string, { result: r, failed, seconds }: Case, failOn: FailLevel | undefined): string[] {
+function testcase(site: string, { result: r, failed, seconds }: Case, options: JunitOptions): string[] {
+  const { failOn, comparison } = options;
   const out = [`    <testcase classname="${xmlAttr(site)}" name="${xmlAttr(r.url)}" time="${seconds.toFixed(3)}">`];
-  const services = [...findingsByService(r.findings)].map(([, fs]) => ({ fs, level: worstLevel(fs.map((f) => f.level))! }));
+  const services = [...findingsByService(r.findings)].map(([key, fs]) => ({ key, fs, level: worstLevel(fs.map((f) => f.level))! }));
   if (failed) {
-    const names = services.map((s) => `${serviceNameOf(s.fs[0]!)} (${s.level})`).join(', ');
-    out.push(`      <failure message="${xmlAttr(`${r.level} risk, fail-on ${failOn}: ${names}`)}" type="fail-on-${failOn}">${xmlText(servicesText(services))}</failure>`);
+    // The message names only what made the page fail: with a baseline, its new or raised services.
+    const culprits = services.flatMap((s) => {
+      if (!reachesFailLevel(s.level, failOn)) return [];
+      if (!comparison) return [`${serviceNameOf(s.fs[0]!)} (${s.level})`];
+      const change = comparison.changes.find((c) => c.page === r.url && c.key === s.key);
+      return change ? [`${serviceNameOf(s.fs[0]!)} (${s.level}, ${change.changes.join(', ')})`] : [];
+    });
+    out.push(`      <failure message="${xmlAttr(`fail-on ${failOn} reached: ${culprits.join(', ')}`)}" type="fail-on-${failOn}">${xmlText(servicesText(services))}</failure>`);
   }
   if (r.error !== undefined) out.push(`      <error message="${xmlAttr(`could not load the page: ${r.error}`)}" type="page-error"/>`);
   const notes = [
@@ -70,7 +77,7 @@ function testcase(site: string, { result: r, failed, seconds }: Case, failOn: Fa
 }
 
 /** One block per service: who runs it, the level and reason, then one line per sighting. */
-function servicesText(services: Array<{ fs: ScanResult['findings']; level: string }>): string {
+function servicesText(services: ReadonlyArray<{ fs: ScanResult['findings']; level: string }>): string {
   return services
     .map(({ fs, level }) => {
       const f = fs.find((x) => x.level === level)!;

@@ -16,6 +16,11 @@ export interface MarkdownOptions {
   comparison?: BaselineComparison;
   /** Heading text (not escaped: it comes from the caller, not a page). */
   title?: string;
+  /**
+   * Fold at most this many pages (default MAX_PAGE_DETAILS), chosen failing pages first, then pages
+   * with AI or errors, then the rest; those chosen are listed in scan order.
+   */
+  maxPageDetails?: number;
 }
 
 const LEVEL_MARK: Record<RiskLevel | 'none', string> = { high: '🔴 high', medium: '🟠 medium', unknown: '⚪ unknown', low: '🟢 low', none: 'none' };
@@ -23,14 +28,19 @@ const LEVEL_MARK: Record<RiskLevel | 'none', string> = { high: '🔴 high', medi
 /**
  * Text from a page, made inert for GitHub Markdown inside a table cell or list item: line breaks
  * become spaces, HTML and Markdown punctuation become character references (a reference is not
- * syntax, so `&#124;` cannot split a table cell and `&lt;` cannot open a tag).
+ * syntax, so `&#124;` cannot split a table cell and `&lt;` cannot open a tag). GitHub finds
+ * @-mentions and #-references in the rendered text, after references are decoded, so `@` and `#`
+ * are also followed by a zero-width space: a page cannot ping a team or link an issue.
  */
 export function mdText(s: string): string {
   return s
     .replace(/[\u0000-\u001F\u007F\u2028\u2029]+/g, ' ')
     .replace(/[\uD800-\uDFFF]/gu, '\uFFFD')
-    .replace(/[&<>"'|`*_[\]\\#!~@]/g, (c) => `&#${c.charCodeAt(0)};`);
+    .replace(/[&<>"'|`*_[\]\\!~@#]/g, (c) => `&#${c.charCodeAt(0)};${c === '@' || c === '#' ? '&#8203;' : ''}`);
 }
+
+/** Page blocks listed at most: a GitHub comment holds 65,536 characters, a crawl can find thousands of pages. */
+export const MAX_PAGE_DETAILS = 100;
 
 export function markdownSummary(results: readonly ScanResult[], options: MarkdownOptions = {}): string {
   const { failOn, comparison } = options;
@@ -68,7 +78,13 @@ export function markdownSummary(results: readonly ScanResult[], options: Markdow
 
   if (results.length) {
     out.push('', '#### Pages', '');
-    for (const r of results) out.push(...pageDetails(r, pageFails(r, failOn, comparison), comparison));
+    const rank = (r: ScanResult) => (pageFails(r, failOn, comparison) ? 0 : r.findings.length || r.error !== undefined ? 1 : 2);
+    // Array.prototype.sort is stable, so each rank keeps the scan order.
+    const shown = [...results].sort((a, b) => rank(a) - rank(b)).slice(0, options.maxPageDetails ?? MAX_PAGE_DETAILS);
+    const listed = new Set(shown);
+    for (const r of results) if (listed.has(r)) out.push(...pageDetails(r, pageFails(r, failOn, comparison), comparison));
+    const rest = results.length - shown.length;
+    if (rest > 0) out.push('', `…and ${rest} more page${rest === 1 ? '' : 's'} not shown.`);
   }
   return `${out.join('\n')}\n`;
 }
