@@ -141,7 +141,7 @@ describe('sarifLog', () => {
     for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex]!.id).toBe(r.ruleId);
     const first = run.results[0]!;
     expect(first.message.text).toBe(
-      "https://shop.example/ uses DeepSeek, based in China (CN) (high risk): China's National Intelligence Law (2017, art. 7) obliges every organisation to support state intelligence work. Laws: cn-national-intelligence-law. Seen as: request api.deepseek.com (1×); embed chat.deepseek.com (3×).",
+      "https://shop.example/ uses DeepSeek, based in China (CN). High risk: China's National Intelligence Law (2017, art. 7) obliges every organisation to support state intelligence work. Laws: cn-national-intelligence-law. Seen as: request api.deepseek.com (1×); embed chat.deepseek.com (3×).",
     );
     expect(first.properties).toMatchObject({ riskLevel: 'high', countries: ['CN'], hosts: ['api.deepseek.com', 'chat.deepseek.com'] });
     expect(run.results[3]!.message.text).toContain('net::ERR_NAME_NOT_RESOLVED');
@@ -212,6 +212,7 @@ describe('junitXml', () => {
     expect(shop[0].failure['#text']).toContain('DeepSeek, based in China (CN) — high risk [CN]');
     expect(shop[2].failure).toBeUndefined();
     expect(shop[2]['system-out']).toBe('https://shop.example/about: no AI seen');
+    expect(shop[3]['system-out']).toBe('https://shop.example/broken: could not be loaded');
     expect(shop[3].error).toMatchObject({ type: 'page-error', message: 'could not load the page: net::ERR_NAME_NOT_RESOLVED' });
     expect(shop[4]['system-out']).toContain('timed out');
   });
@@ -272,9 +273,9 @@ describe('markdownSummary', () => {
 
   it('folds each page with its services, error or time-out', () => {
     const md = markdownSummary(mixedScan(), { failOn: 'medium' });
-    expect(md).toContain('<summary>❌ https://shop.example/ — 🔴 high</summary>\n\n- DeepSeek (China (CN)): 🔴 high — api.deepseek.com, chat.deepseek.com\n\n</details>');
+    expect(md).toContain('<summary>❌ https://shop.example/ — 🔴 high</summary>\n\n- DeepSeek · China (CN) · 🔴 high · api.deepseek.com, chat.deepseek.com\n\n</details>');
     expect(md).toContain('<summary>https://shop.example/about — none</summary>\n\n- no AI seen');
-    expect(md).toContain('<summary>https://shop.example/broken — none — could not be loaded</summary>\n\n- error: net::ERR&#95;NAME&#95;NOT&#95;RESOLVED');
+    expect(md).toContain('<summary>https://shop.example/broken — ⚠️ could not be loaded</summary>\n\n- error: net::ERR&#95;NAME&#95;NOT&#95;RESOLVED');
     expect(md).toContain('<summary>❌ https://shop.example/slow — 🟠 medium — timed out</summary>');
   });
 
@@ -283,7 +284,7 @@ describe('markdownSummary', () => {
     const md = markdownSummary(mixedScan(), { failOn: 'medium', comparison });
     expect(md).toContain('Against the baseline: **3** new or changed services on 2 pages; 5 accepted (a service on a page).');
     expect(md).toContain('| OpenRouter **new** |');
-    expect(md).toContain('- OpenRouter (United States (US)): 🔴 high — openrouter.ai — **new-service**');
+    expect(md).toContain('- OpenRouter · United States (US) · 🔴 high · openrouter.ai · **new-service**');
     const accepted = compareWithBaseline(mixedScan(), baselineOf(mixedScan(), '2026-12-07'));
     expect(markdownSummary(mixedScan(), { failOn: 'low', comparison: accepted }).split('\n')[0]).toContain('✅ passed');
   });

@@ -67,7 +67,7 @@ function testcase(site: string, { result: r, failed, seconds }: Case, options: J
   }
   if (r.error !== undefined) out.push(`      <error message="${xmlAttr(`could not load the page: ${r.error}`)}" type="page-error"/>`);
   const notes = [
-    `${r.url}: ${r.level === 'none' ? 'no AI seen' : `${r.level} risk`}`,
+    `${r.url}: ${r.error !== undefined ? 'could not be loaded' : r.level === 'none' ? 'no AI seen' : `${r.level} risk`}`,
     ...(r.finalUrl && r.finalUrl !== r.url ? [`ended at ${r.finalUrl}`] : []),
     ...(r.timedOut ? ['timed out with the page still busy; this is what was seen until then'] : []),
     ...(services.length ? [servicesText(services)] : []),

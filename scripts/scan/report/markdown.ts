@@ -91,8 +91,9 @@ export function markdownSummary(results: readonly ScanResult[], options: Markdow
 
 /** One folded block per page; its summary says the level and whether it failed. */
 function pageDetails(r: ScanResult, failed: boolean, comparison: BaselineComparison | undefined): string[] {
-  const state = r.error !== undefined ? ' — could not be loaded' : r.timedOut ? ' — timed out' : '';
-  const lines = ['<details>', `<summary>${failed ? '❌ ' : ''}${mdText(r.url)} — ${LEVEL_MARK[r.level]}${state}</summary>`, ''];
+  // A page that did not load has no level: "none" would read as "no AI here".
+  const state = r.error !== undefined ? '⚠️ could not be loaded' : `${LEVEL_MARK[r.level]}${r.timedOut ? ' — timed out' : ''}`;
+  const lines = ['<details>', `<summary>${failed ? '❌ ' : ''}${mdText(r.url)} — ${state}</summary>`, ''];
   if (r.error !== undefined) lines.push(`- error: ${mdText(r.error)}`);
   if (r.finalUrl && r.finalUrl !== r.url) lines.push(`- ended at ${mdText(r.finalUrl)}`);
   const services = [...findingsByService(r.findings)];
@@ -102,9 +103,9 @@ function pageDetails(r: ScanResult, failed: boolean, comparison: BaselineCompari
     const change = comparison?.changes.find((c) => c.page === r.url && c.key === key);
     const hosts = [...new Set(fs.map((f) => f.host))].map(mdText).join(', ');
     const f = fs[0]!;
-    const country = f.provider?.country ? ` (${mdText(countryLabel(f.provider.country))})` : '';
-    const note = change ? ` — **${change.changes.join(', ')}**` : '';
-    lines.push(`- ${mdText(serviceNameOf(f))}${country}: ${LEVEL_MARK[level]} — ${hosts}${note}`);
+    const country = f.provider?.country ? ` · ${mdText(countryLabel(f.provider.country))}` : '';
+    const note = change ? ` · **${change.changes.join(', ')}**` : '';
+    lines.push(`- ${mdText(serviceNameOf(f))}${country} · ${LEVEL_MARK[level]} · ${hosts}${note}`);
   }
   lines.push('', '</details>');
   return lines;

@@ -199,7 +199,7 @@ function pageTimeoutRule(): SarifRule {
 }
 
 /**
- * "https://shop.example/ uses DeepSeek, based in China (CN) (high risk): <reason> Laws: cn-nil.
+ * "https://shop.example/ uses DeepSeek, based in China (CN). High risk: <reason> Laws: cn-nil.
  * Seen as: request to api.deepseek.com (3×, model deepseek-chat)."
  */
 function pageServiceMessage(r: ScanResult, findings: readonly ReportFinding[], level: RiskLevel): string {
@@ -209,7 +209,7 @@ function pageServiceMessage(r: ScanResult, findings: readonly ReportFinding[], l
     const extra = [`${f.count}×`, f.model ? `model ${f.model}` : '', f.upstream ? `passed on to ${f.upstream.name}` : '', f.marker ? `page marker ${f.marker}` : ''].filter(Boolean);
     return `${f.kind} ${f.host} (${extra.join(', ')})`;
   });
-  return `${r.url} uses ${whoRunsIt(top)} (${level} risk): ${top.reason}${laws.length ? ` Laws: ${laws.join(', ')}.` : ''} Seen as: ${seen.join('; ')}.`;
+  return `${r.url} uses ${whoRunsIt(top)}. ${capitalise(level)} risk: ${top.reason}${laws.length ? ` Laws: ${laws.join(', ')}.` : ''} Seen as: ${seen.join('; ')}.`;
 }
 
 function capitalise(s: string): string {

@@ -5,7 +5,6 @@
  * silently accept the other).
  */
 import { countryName } from '../../../src/core/country.ts';
-import type { RiskLevel } from '../../../src/core/risk-level.ts';
 import type { ReportFinding } from '../../../src/core/tab-report.ts';
 
 /**
@@ -42,9 +41,6 @@ export function findingsByService(findings: readonly ReportFinding[]): Map<strin
   }
   return groups;
 }
-
-/** Levels as the reports spell them, in the order people scan a list: worst first. */
-export const LEVELS_WORST_FIRST: readonly RiskLevel[] = ['high', 'medium', 'unknown', 'low'];
 
 /** "China (CN)": the name for people, the code for grep. */
 export function countryLabel(code: string): string {
