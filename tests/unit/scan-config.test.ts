@@ -61,7 +61,7 @@ describe('parseScanConfig', () => {
     expect(problemsOf({ urls: 'https://a.example/' })).toEqual(['"urls": must be a list of strings']);
     expect(problemsOf({ concurrency: 0, settle: -1, format: 'html' })).toEqual([
       '"format": must be one of text, json, sarif, junit, markdown, not "html"',
-      '"settle": must be a whole number of milliseconds from 0 to 60000, not -1',
+      '"settle": must be a whole number of milliseconds from 0 to 120000, not -1',
       '"concurrency": must be a whole number from 1 to 16, not 0',
     ]);
   });
@@ -78,7 +78,7 @@ describe('parseScanConfig', () => {
       { failOn: 'severe' },
       { format: 'html' },
       { output: ' ' },
-      { settle: 60_001 },
+      { settle: 120_001 },
       { timeout: 999 },
       { timeout: 600_001 },
       { concurrency: 17 },

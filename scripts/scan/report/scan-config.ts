@@ -5,16 +5,25 @@
  * `failOn` would otherwise turn a failing check green). Each problem names its key. The same
  * rules, for editors, are in ai-guard-scan.schema.json next to this file.
  */
-import { FAIL_LEVELS, type FailLevel, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, parseResolveRule, parseScanUrl, type ResolveRule, SCAN_LANGS, type ScanLang } from '../args.ts';
+import {
+  FAIL_LEVELS,
+  type FailLevel,
+  MAX_CONCURRENCY,
+  MAX_CRAWL_PAGES,
+  MAX_SETTLE_MS,
+  MAX_TIMEOUT_MS,
+  MIN_TIMEOUT_MS,
+  parseResolveRule,
+  parseScanUrl,
+  type ResolveRule,
+  SCAN_FORMATS,
+  SCAN_LANGS,
+  type ScanFormat,
+  type ScanLang,
+} from '../args.ts';
 
-/** Output formats the report modules produce; `text` and `json` are the scanner's own. */
-export const SCAN_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
-export type ScanFormat = (typeof SCAN_FORMATS)[number];
-
-/** Bounds for the options the command line does not have yet (kept in step with the schema file). */
-export const MAX_CRAWL_PAGES = 10_000;
-export const MAX_SETTLE_MS = 60_000;
-export const MAX_CONCURRENCY = 16;
+// The bounds are the command line's (args.ts), and the schema file states the same numbers.
+export { MAX_CONCURRENCY, MAX_CRAWL_PAGES, MAX_SETTLE_MS, SCAN_FORMATS, type ScanFormat };
 
 export interface ScanConfig {
   /** Normalised like command-line URLs (a bare host means https). */
