@@ -185,7 +185,7 @@ describe('scanner command line', () => {
   it('prints its usage with --help', async () => {
     const run = await scan('--help');
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/^usage: npm run -s scan -- \[options\] <url> \.\.\./);
+    expect(run.out).toMatch(/^usage: npm run -s scan -- \[options\] \[<url> \.\.\.\]/);
   });
 
   describe('pages it cannot finish', () => {
