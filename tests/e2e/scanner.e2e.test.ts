@@ -4,58 +4,11 @@
  * build (`npm run -s build:chrome`) and Debian's Chromium, like every e2e test.
  */
 import { database } from '../../src/core/database.ts';
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES, type DemoServer, startDemoServer } from '../../scripts/scan/demo-server.ts';
-
-interface Run {
-  code: number | null;
-  out: string;
-  err: string;
-  /** stdout parsed as JSON lines (empty when it is not JSON). */
-  results: ScanLine[];
-  ms: number;
-}
-
-interface ScanLine {
-  url: string;
-  finalUrl: string | null;
-  level: string;
-  timedOut: boolean;
-  error?: string;
-  findings: Array<Record<string, any>>;
-}
-
-/** Runs `npm run -s scan -- …` as a child process (asynchronously: the demo server lives in this process). */
-function scan(...args: string[]): Promise<Run> {
-  return scanWith({}, ...args);
-}
-
-function scanWith(env: Record<string, string>, ...args: string[]): Promise<Run> {
-  const started = Date.now();
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/scan.ts', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('error', fail);
-    child.once('close', (code) => {
-      let results: ScanLine[] = [];
-      try {
-        results = out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ScanLine);
-      } catch {
-        // readable output
-      }
-      ok({ code, out, err, results, ms: Date.now() - started });
-    });
-  });
-}
+import { type Run, type ScanLine, scan, scanWith } from './harness/scan-cli.ts';
 
 const [DEEPSEEK, SHOP, NOTES, NEWS] = DEMO_PAGES;
 
