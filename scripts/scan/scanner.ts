@@ -49,8 +49,13 @@ export interface ScanUrlOptions {
   collectLinks?: boolean;
 }
 
-/** Late widgets typically arrive 2–4 s after load; 5 s covers them with a margin. */
-export const DEFAULT_SETTLE_MS = 5_000;
+/**
+ * Late widgets typically arrive 2–4 s after load. The extension looks for widget globals 0, 1, 3
+ * and 6 s after load (CHECKS_AFTER_LOAD in src/content/main-world/watch-globals.ts): watching
+ * until just after the 6 s check also reports the global of a widget that arrived at 3–6 s, the
+ * only sign of a widget served from the site's own host.
+ */
+export const DEFAULT_SETTLE_MS = 6_500;
 /** Links kept per page at most. */
 export const MAX_LINKS = 5_000;
 

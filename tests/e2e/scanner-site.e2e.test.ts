@@ -64,6 +64,7 @@ describe('scanner: late AI, visitors and whole sites', () => {
     const [iframe, widget, fetched, scrolled, focused] = results;
     expect(hostsOf(iframe)).toContain('chat.mistral.ai');
     expect(hostsOf(widget)).toContain('cdn.botpress.cloud');
+    // Its `window.botpress` global too: the extension looks for globals again 6 s after load, within the settle phase.
     expect(widget!.findings.find((f) => f.marker === 'global:botpress')).toBeDefined();
     expect(hostsOf(fetched)).toContain('api.openai.com');
     expect(hostsOf(scrolled)).toContain('api.anthropic.com');
