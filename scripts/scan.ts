@@ -62,13 +62,13 @@ async function main(argv: string[]): Promise<number> {
     browser = await launchHeadless({ resolve: options.resolve });
     const t = translatorOf(options.lang);
     const started = Date.now();
-    const { results, durationsMs, skipped } = await scanPages(browser, db, options, t, (line) => process.stderr.write(`${line}\n`));
+    const { results, skipped } = await scanPages(browser, db, options, t);
     const elapsed = Date.now() - started;
     if (baselineText !== undefined) {
       const baseline = parseBaseline(baselineText);
       if ('baseline' in baseline) comparison = compareWithBaseline(results, baseline.baseline);
     }
-    const report = writeReport(results, { options, db, version, ...(comparison ? { comparison } : {}), durationsMs });
+    const report = writeReport(results, { options, db, version, ...(comparison ? { comparison } : {}) });
     if (options.output) writeFileSync(options.output, report);
     else process.stdout.write(report);
     if (options.writeBaseline) writeFileSync(options.writeBaseline, `${JSON.stringify(baselineOf(results, new Date().toISOString()), null, 2)}\n`);

@@ -43,7 +43,7 @@ describe('scan arguments', () => {
       resolve: [],
       timeoutMs: DEFAULT_TIMEOUT_MS,
       urls: ['https://chat.deepseek.com/'],
-      settleMs: 5000,
+      settleMs: 6500,
       interact: false,
       concurrency: 2,
       ignoreRobots: false,
