@@ -18,20 +18,19 @@ import { applyReportingRules } from './reporting-headers.ts';
 import { scheduleExceptionEnd } from './exception-expiry.ts';
 import { syncJustified } from './justify-site.ts';
 import { syncPauses } from './pause-site.ts';
+import { serialQueue } from './serial.ts';
 import { currentState } from './settings-store.ts';
 
 type BrowserRule = browser.DeclarativeNetRequest.Rule;
 
-let chain: Promise<unknown> = Promise.resolve();
+const serial = serialQueue();
 
 /** Rules left out one by one when the browser refuses them, before giving up on an update. */
 const MAX_REFUSED_RULES = 10;
 
 /** Recompiles and applies the rules; calls run one after another. */
 export function applyRules(reason: string): Promise<void> {
-  const run = chain.then(() => apply(reason));
-  chain = run.catch(() => undefined);
-  return run;
+  return serial(() => apply(reason));
 }
 
 /** Rules as the browser hands them back may carry defaults; compare what both sides set. */

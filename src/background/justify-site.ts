@@ -19,39 +19,23 @@ import type { JustifyResponse } from '../core/messages.ts';
 import { blockEvent } from './audit-blocks.ts';
 import { recordAudit } from './audit-log.ts';
 import { isBlockPageUrl } from './block-page-url.ts';
+import { serialQueue } from './serial.ts';
 import { currentState } from './settings-store.ts';
+import { alarmAt, readEndTimes, replaceSessionRulesInRange } from './timed-grants.ts';
 
 export const JUSTIFY_ALARM = 'justify-end';
 
-const inRange = (id: number) => id >= JUSTIFY_RULE_IDS.first && id <= JUSTIFY_RULE_IDS.last;
+/** Changes of the open sites, one after another (a block page, an alarm and a settings change may meet). */
+const serial = serialQueue();
 
-let chain: Promise<unknown> = Promise.resolve();
-function serial<T>(work: () => Promise<T>): Promise<T> {
-  const run = chain.then(work);
-  chain = run.catch(() => undefined);
-  return run;
-}
-
-async function readJustified(): Promise<Justified> {
-  const stored = (await browser.storage.local.get(JUSTIFIED_KEY))[JUSTIFIED_KEY];
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
-  return Object.fromEntries(Object.entries(stored as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'));
-}
+const readJustified = (): Promise<Justified> => readEndTimes(browser.storage.local, JUSTIFIED_KEY);
 
 async function apply(grants: Justified): Promise<Justified> {
   const { settings, db } = await currentState();
   const live = liveJustified(grants, settings, Date.now());
   await browser.storage.local.set({ [JUSTIFIED_KEY]: live });
-  const existing = (await browser.declarativeNetRequest.getSessionRules()).filter((r) => inRange(r.id));
-  const rules = justifySessionRules(live, settings, db);
-  if (existing.length !== rules.length || JSON.stringify(existing.map((r) => [r.id, r.condition])) !== JSON.stringify(rules.map((r) => [r.id, r.condition]))) {
-    await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: existing.map((r) => r.id), addRules: rules as browser.DeclarativeNetRequest.Rule[] });
-  }
-  const end = nextJustifiedEnd(live);
-  if (browser.alarms) {
-    if (end === undefined) await browser.alarms.clear(JUSTIFY_ALARM);
-    else browser.alarms.create(JUSTIFY_ALARM, { when: end });
-  }
+  await replaceSessionRulesInRange(JUSTIFY_RULE_IDS, justifySessionRules(live, settings, db));
+  await alarmAt(JUSTIFY_ALARM, nextJustifiedEnd(live));
   return live;
 }
 

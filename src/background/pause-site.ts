@@ -13,37 +13,23 @@ import { normalizeHostname } from '../core/hostname.ts';
 import type { PauseResponse } from '../core/messages.ts';
 import { readPauses } from './pause-store.ts';
 import { currentState } from './settings-store.ts';
+import { serialQueue } from './serial.ts';
 import { refreshBadges } from './show-badge.ts';
+import { alarmAt, replaceSessionRulesInRange } from './timed-grants.ts';
 
 /** Name of the alarm that ends the next pause. */
 export const PAUSE_ALARM = 'pause-end';
 
-const inRange = (id: number) => id >= PAUSE_RULE_IDS.first && id <= PAUSE_RULE_IDS.last;
-
-let chain: Promise<unknown> = Promise.resolve();
-
-/** Runs changes of the pauses one after another (two popups, an alarm and a settings change may meet). */
-function serial<T>(work: () => Promise<T>): Promise<T> {
-  const run = chain.then(work);
-  chain = run.catch(() => undefined);
-  return run;
-}
+/** Changes of the pauses, one after another (two popups, an alarm and a settings change may meet). */
+const serial = serialQueue();
 
 /** Stored pauses, session rules and the alarm made to agree with `pauses` and the settings now. */
 async function apply(pauses: Pauses): Promise<Pauses> {
   const { settings } = await currentState();
   const live = livePauses(pauses, settings, Date.now());
   await browser.storage.session.set({ [PAUSES_KEY]: live });
-  const existing = (await browser.declarativeNetRequest.getSessionRules()).filter((r) => inRange(r.id));
-  const rules = pauseSessionRules(live);
-  if (JSON.stringify(existing.map((r) => [r.id, r.condition])) !== JSON.stringify(rules.map((r) => [r.id, r.condition])) || existing.length !== rules.length) {
-    await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: existing.map((r) => r.id), addRules: rules as browser.DeclarativeNetRequest.Rule[] });
-  }
-  const end = nextPauseEnd(live);
-  if (browser.alarms) {
-    if (end === undefined) await browser.alarms.clear(PAUSE_ALARM);
-    else browser.alarms.create(PAUSE_ALARM, { when: end });
-  }
+  await replaceSessionRulesInRange(PAUSE_RULE_IDS, pauseSessionRules(live));
+  await alarmAt(PAUSE_ALARM, nextPauseEnd(live));
   await refreshBadges();
   return live;
 }

@@ -2,9 +2,8 @@
 import browser from 'webextension-polyfill';
 import type { Pauses } from '../core/block-actions/pause.ts';
 import { PAUSES_KEY } from '../core/constants.ts';
+import { readEndTimes } from './timed-grants.ts';
 
-export async function readPauses(): Promise<Pauses> {
-  const stored = (await browser.storage.session.get(PAUSES_KEY))[PAUSES_KEY];
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
-  return Object.fromEntries(Object.entries(stored as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'));
+export function readPauses(): Promise<Pauses> {
+  return readEndTimes(browser.storage.session, PAUSES_KEY);
 }

@@ -12,6 +12,7 @@ import { JUSTIFY_RULE_IDS } from '../constants.ts';
 import type { EffectiveSettings } from '../policy-merge.ts';
 import type { RiskDatabase } from '../risk-database.ts';
 import { allowOnceRules, type SessionAllowRule } from './allow-once.ts';
+import { nextPauseEnd } from './pause.ts';
 
 /** Shortest and longest reason accepted, in characters (after cleaning). */
 export const REASON_MIN = 3;
@@ -66,8 +67,5 @@ export function justifySessionRules(grants: Justified, settings: JustifySettings
     });
 }
 
-/** The earliest end among the grants, for the alarm; undefined when none is open. */
-export function nextJustifiedEnd(grants: Justified): number | undefined {
-  const ends = Object.values(grants);
-  return ends.length ? Math.min(...ends) : undefined;
-}
+/** The earliest end among the grants, for the alarm; undefined when none is open (as for pauses). */
+export const nextJustifiedEnd: (grants: Justified) => number | undefined = nextPauseEnd;
