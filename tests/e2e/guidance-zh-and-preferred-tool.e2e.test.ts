@@ -119,6 +119,14 @@ describe('my preferred AI tool (no policy)', () => {
     await expect.poll(() => mine.count()).toBe(1);
     expect(await mine.innerText()).toContain('Your preferred AI tool: Le Chat.');
     await page.screenshot({ path: 'artifacts/screenshots/block-page-preferred-tool-en-light.png', fullPage: true });
+    // The real toolbar popup on the blocked page offers it too, in both themes.
+    const popup = await openToolbarPopup(ext, page);
+    await expect.poll(() => popup.evaluate<string | null>('document.querySelector("[data-preferred-tool]")?.innerText ?? null'), { timeout: 10_000 }).toContain('Your preferred AI tool: Le Chat.');
+    expect(await popup.evaluate<string | null>('document.querySelector("[data-preferred-tool] a")?.getAttribute("href") ?? null')).toBe('https://chat.mistral.ai/');
+    await popup.screenshot('popup-toolbar-preferred-tool-en-light');
+    await popup.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'dark' }] });
+    await popup.screenshot('popup-toolbar-preferred-tool-en-dark');
+    await popup.close();
     const [opened] = await Promise.all([ext.context.waitForEvent('page'), mine.getByRole('link', { name: 'Open Le Chat' }).click()]);
     await opened.waitForLoadState('domcontentloaded');
     expect(opened.url()).toBe('https://chat.mistral.ai/');
